@@ -1,0 +1,3 @@
+export * from "./permissions";
+export * from "./areas";
+export { renderPermissionMatrix } from "./matrix-doc";

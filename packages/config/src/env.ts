@@ -1,0 +1,75 @@
+// The one place that reads process.env (lint forbids it elsewhere). Every variable is parsed by
+// one zod schema; a missing or malformed one stops the process with a message that names it.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL");
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)");
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: postgresUrl.describe("the application's connection (a role that owns nothing)"),
+  MIGRATION_DATABASE_URL: postgresUrl.optional().describe("the owner's connection, for migrations"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+  MASTER_KEY: base64Key32.describe("wraps every tenant's data key"),
+  MASTER_KEY_ID: z.string().min(1).default("mk1"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional(),
+  MAIL_FROM: z.string().default("Rappel <no-reply@rappel.localhost>"),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const described = ZEnv.shape[name as keyof typeof ZEnv.shape]?.description;
+      const missing = issue.code === "invalid_type" && source[name] === undefined;
+      const what = missing ? "is required" : issue.message;
+      return `${name} ${what}${described ? ` (${described})` : ""}`;
+    }),
+  );
+}
+
+let cached: TEnv | undefined;
+
+/** Parses process.env once; on error prints which variables are wrong and exits. */
+export function loadEnv(): TEnv {
+  if (cached) return cached;
+  try {
+    cached = parseEnv(process.env);
+    return cached;
+  } catch (error) {
+    if (error instanceof ConfigError && process.env.NEXT_PHASE !== "phase-production-build") {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** For variables only some processes need: fails with the variable's name when absent. */
+export function requireEnv<K extends keyof TEnv>(env: TEnv, name: K): NonNullable<TEnv[K]> {
+  const value = env[name];
+  if (value === undefined || value === null) {
+    throw new ConfigError([`${String(name)} is required by this process`]);
+  }
+  return value as NonNullable<TEnv[K]>;
+}

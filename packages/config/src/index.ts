@@ -1,0 +1,1 @@
+export { ZEnv, type TEnv, parseEnv, loadEnv, requireEnv, ConfigError } from "./env";

@@ -1,0 +1,10 @@
+import { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { readFileSync } from "node:fs";
+const schema = readFileSync("/work/main/prisma/schema.prisma", "utf8");
+const fail = (name) => async (q) => { console.error("CALLED", name, JSON.stringify(q)?.slice(0,300)); throw new Error("no database in use"); };
+const fake = { provider: "postgres", adapterName: "@prisma/adapter-pg", queryRaw: async (q) => q.sql.includes("server_version_num") ? { columnNames: ["exists","version","numeric_version"], columnTypes: [5,7,0], rows: [[true,"PostgreSQL 15.0",150000]] } : fail("queryRaw")(q), executeRaw: fail("executeRaw"), executeScript: fail("executeScript"), startTransaction: fail("tx"), dispose: async () => {}, getConnectionInfo: () => ({ schemaName: "public", supportsRelationJoins: true }) };
+const adapter = bindMigrationAwareSqlAdapterFactory({ provider: "postgres", adapterName: "@prisma/adapter-pg", connect: async () => fake, connectToShadowDb: async () => fake });
+const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapter);
+const r = await engine.diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+process.stdout.write(r.stdout);

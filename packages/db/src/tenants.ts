@@ -1,0 +1,39 @@
+// Tenant provisioning: the tenant row and its partitions in one transaction.
+import type { Database, Tx } from "./client";
+import type { Tenant } from "./generated/prisma/client";
+import { appendAuditEntry } from "./audit";
+
+export interface NewTenant {
+  slug: string;
+  name: string;
+  kind: string;
+  timezone?: string;
+  defaultLocale?: string;
+}
+
+/**
+ * Creates a tenant, its partitions and (through `provisionInTenant`, e.g. creating its data key)
+ * whatever else must exist before the tenant is usable — all or nothing.
+ */
+export async function provisionTenant(
+  db: Database,
+  input: NewTenant,
+  actor: { userId: string | null },
+  provisionInTenant?: (tx: Tx, tenant: Tenant) => Promise<void>,
+): Promise<Tenant> {
+  return db.$transaction(async (tx) => {
+    const tenant = await tx.tenant.create({ data: input });
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenant.id}, true)`;
+    await tx.$executeRaw`SELECT create_tenant_partitions(${tenant.id}::uuid)`;
+    await appendAuditEntry(tx, tenant.id, {
+      actorUserId: actor.userId,
+      actorKind: actor.userId ? "platform" : "system",
+      action: "tenant.created",
+      targetType: "tenant",
+      targetId: tenant.id,
+      details: { slug: tenant.slug },
+    });
+    if (provisionInTenant) await provisionInTenant(tx, tenant);
+    return tenant;
+  });
+}
