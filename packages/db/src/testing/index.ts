@@ -1,1 +1,3 @@
 export { createTestDatabase, type TestDatabase } from "./test-database";
+export { createTwoTenants, type TenantRows } from "./two-tenants";
+export { introspectSchema, type SchemaShape } from "./introspect";

@@ -1,0 +1,203 @@
+// The database, not the code, keeps tenants apart. Through the application role, a tenant B
+// transaction tries to read, insert, update and delete tenant A's rows in every tenant-owned
+// table; each attempt must fail, and the owner's view proves A's rows are untouched.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database, type Tx } from "./client";
+import { withTenant } from "./tenant-scope";
+import { createTwoTenants, type TenantRows } from "./testing/two-tenants";
+
+const appUrl = process.env.DATABASE_URL!;
+const ownerUrl = process.env.MIGRATION_DATABASE_URL!;
+let db: Database;
+let a: TenantRows;
+let b: TenantRows;
+
+beforeAll(async () => {
+  db = createDatabase(appUrl);
+  ({ a, b } = await createTwoTenants(db));
+});
+afterAll(async () => db.$disconnect());
+
+interface ModelSpec {
+  table: string;
+  /** Rows of the victim visible to the attacker. */
+  read(tx: Tx, v: TenantRows): Promise<unknown[]>;
+  update(tx: Tx, v: TenantRows): Promise<{ count: number }>;
+  remove(tx: Tx, v: TenantRows): Promise<{ count: number }>;
+  /** A row claiming to belong to the victim, written by the attacker. */
+  insert(tx: Tx, v: TenantRows, attacker: TenantRows): Promise<unknown>;
+}
+
+const when = new Date("2026-12-01T19:00:00Z");
+const SPECS: ModelSpec[] = [
+  {
+    table: "membership",
+    read: (tx, v) => tx.membership.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.membership.updateMany({ where: { tenantId: v.tenantId }, data: { role: "viewer" } }),
+    remove: (tx, v) => tx.membership.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) => tx.membership.create({ data: { tenantId: v.tenantId, userId: att.userId, role: "owner" } }),
+  },
+  {
+    table: "tenant_data_key",
+    read: (tx, v) => tx.tenantDataKey.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.tenantDataKey.updateMany({ where: { tenantId: v.tenantId }, data: { retiredAt: when } }),
+    remove: (tx, v) => tx.tenantDataKey.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.tenantDataKey.create({ data: { tenantId: v.tenantId, wrappedKey: new Uint8Array(8), masterKeyId: "x" } }),
+  },
+  {
+    table: "venue",
+    read: (tx, v) => tx.venue.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.venue.updateMany({ where: { tenantId: v.tenantId }, data: { name: "pwned" } }),
+    remove: (tx, v) => tx.venue.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.venue.create({ data: { tenantId: v.tenantId, name: "intrus", capacity: 1 } }),
+  },
+  {
+    table: "show",
+    read: (tx, v) => tx.show.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.show.updateMany({ where: { tenantId: v.tenantId }, data: { title: "pwned" } }),
+    remove: (tx, v) => tx.show.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.show.create({ data: { tenantId: v.tenantId, title: "intrus" } }),
+  },
+  {
+    table: "performance",
+    read: (tx, v) => tx.performance.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.performance.updateMany({ where: { tenantId: v.tenantId }, data: { status: "cancelled" } }),
+    remove: (tx, v) => tx.performance.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.performance.create({
+        data: { tenantId: v.tenantId, showId: v.showId, venueId: v.venueId, startsAt: when, endsAt: when, capacity: 1 },
+      }),
+  },
+  {
+    table: "spectator",
+    read: (tx, v) => tx.spectator.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.spectator.updateMany({ where: { tenantId: v.tenantId }, data: { postalCode: "00000" } }),
+    remove: (tx, v) => tx.spectator.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.spectator.create({ data: { tenantId: v.tenantId, postalCode: "75001" } }),
+  },
+  {
+    table: "consent",
+    read: (tx, v) => tx.consent.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.consent.updateMany({ where: { tenantId: v.tenantId }, data: { status: "withdrawn" } }),
+    remove: (tx, v) => tx.consent.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.consent.create({
+        data: { tenantId: v.tenantId, spectatorId: v.spectatorId, channel: "sms", status: "granted", source: "x", recordedAt: when },
+      }),
+  },
+  {
+    table: "ticket_order",
+    read: (tx, v) => tx.order.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.order.updateMany({ where: { tenantId: v.tenantId }, data: { totalCents: 0 } }),
+    remove: (tx, v) => tx.order.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.order.create({
+        data: { tenantId: v.tenantId, reference: "O-intrus", orderedAt: when, salesChannel: "web", totalCents: 1 },
+      }),
+  },
+  {
+    table: "ticket",
+    read: (tx, v) => tx.ticket.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.ticket.updateMany({ where: { tenantId: v.tenantId }, data: { priceCents: 0 } }),
+    remove: (tx, v) => tx.ticket.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.ticket.create({
+        data: {
+          tenantId: v.tenantId, reference: "T-intrus", orderId: v.orderId, performanceId: v.performanceId,
+          priceCategory: "x", priceCents: 1, salesChannel: "web", issuedAt: when,
+        },
+      }),
+  },
+  {
+    table: "audit_entry",
+    read: (tx, v) => tx.auditEntry.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.auditEntry.updateMany({ where: { tenantId: v.tenantId }, data: { action: "forged" } }),
+    remove: (tx, v) => tx.auditEntry.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.auditEntry.create({
+        data: {
+          tenantId: v.tenantId, seq: 999n, actorKind: "staff", action: "forged",
+          prevHash: new Uint8Array(32), hash: new Uint8Array(32),
+        },
+      }),
+  },
+];
+
+/** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */
+async function tenantOwnedTables(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const { rows } = await client.query<{ table: string }>(`
+    SELECT c.relname AS table FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r','p') AND a.attname = 'tenant_id'
+     ORDER BY 1`);
+  await client.end();
+  return rows.map((r) => r.table);
+}
+
+async function ownerCount(table: string, tenantId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${pg.escapeIdentifier(table)} WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  await client.end();
+  return rows[0]!.n;
+}
+
+/** An attempt fails when it throws or touches nothing. */
+async function attemptAffected(run: () => Promise<{ count: number }>): Promise<number> {
+  try {
+    return (await run()).count;
+  } catch {
+    return 0;
+  }
+}
+
+describe("tenant isolation through the application role", () => {
+  it("covers every tenant-owned table", async () => {
+    expect(SPECS.map((s) => s.table).sort()).toEqual(await tenantOwnedTables());
+  });
+
+  for (const spec of SPECS) {
+    describe(spec.table, () => {
+      it("the owner tenant sees its own rows (control)", async () => {
+        const own = await withTenant(db, a.tenantId, (tx) => spec.read(tx, a));
+        expect(own.length).toBeGreaterThan(0);
+      });
+
+      it("another tenant cannot read them", async () => {
+        expect(await withTenant(db, b.tenantId, (tx) => spec.read(tx, a))).toEqual([]);
+      });
+
+      it("another tenant cannot update or delete them", async () => {
+        const before = await ownerCount(spec.table, a.tenantId);
+        expect(await attemptAffected(() => withTenant(db, b.tenantId, (tx) => spec.update(tx, a)))).toBe(0);
+        expect(await attemptAffected(() => withTenant(db, b.tenantId, (tx) => spec.remove(tx, a)))).toBe(0);
+        expect(await ownerCount(spec.table, a.tenantId)).toBe(before);
+      });
+
+      it("another tenant cannot insert rows into it", async () => {
+        const before = await ownerCount(spec.table, a.tenantId);
+        await expect(withTenant(db, b.tenantId, (tx) => spec.insert(tx, a, b))).rejects.toThrow();
+        expect(await ownerCount(spec.table, a.tenantId)).toBe(before);
+      });
+
+      it("nobody sees or writes anything without a tenant set", async () => {
+        expect(await db.$transaction((tx) => spec.read(tx, a))).toEqual([]);
+        await expect(db.$transaction((tx) => spec.insert(tx, a, b))).rejects.toThrow();
+      });
+    });
+  }
+
+  it("refuses to move a row to another tenant (WITH CHECK)", async () => {
+    await expect(
+      withTenant(db, b.tenantId, (tx) =>
+        tx.venue.update({ where: { tenantId_id: { tenantId: b.tenantId, id: b.venueId } }, data: { tenantId: a.tenantId } }),
+      ),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,60 @@
+// Fixture for isolation tests: two tenants with one row in every tenant-owned table.
+import { randomBytes } from "node:crypto";
+import type { Database, Tx } from "../client";
+import { toBytes } from "../bytes";
+import { withTenant } from "../tenant-scope";
+import { provisionTenant } from "../tenants";
+
+export interface TenantRows {
+  tenantId: string;
+  userId: string;
+  venueId: string;
+  showId: string;
+  performanceId: string;
+  spectatorId: string;
+  orderId: string;
+  ticketId: string;
+  dataKeyId: string;
+}
+
+const bytes = (n = 32) => toBytes(randomBytes(n));
+
+async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string): Promise<TenantRows> {
+  await tx.membership.create({ data: { tenantId, userId, role: "owner" } });
+  const key = await tx.tenantDataKey.create({ data: { tenantId, wrappedKey: bytes(61), masterKeyId: "test" } });
+  const venue = await tx.venue.create({ data: { tenantId, name: `Salle ${tag}`, capacity: 500 } });
+  const show = await tx.show.create({ data: { tenantId, title: `Spectacle ${tag}`, genre: "theatre", externalRef: `S-${tag}` } });
+  const startsAt = new Date("2026-12-01T19:00:00Z");
+  const performance = await tx.performance.create({
+    data: { tenantId, showId: show.id, venueId: venue.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 500 },
+  });
+  const spectator = await tx.spectator.create({ data: { tenantId, emailEnc: bytes(), emailBidx: bytes(), postalCode: "69001" } });
+  await tx.consent.create({
+    data: { tenantId, spectatorId: spectator.id, channel: "email", status: "granted", source: "test", recordedAt: startsAt },
+  });
+  const order = await tx.order.create({
+    data: { tenantId, reference: `O-${tag}`, spectatorId: spectator.id, orderedAt: startsAt, salesChannel: "web", totalCents: 3200 },
+  });
+  const ticket = await tx.ticket.create({
+    data: {
+      tenantId, reference: `T-${tag}`, orderId: order.id, performanceId: performance.id, holderId: spectator.id,
+      priceCategory: "Plein tarif", priceCents: 3200, salesChannel: "web", issuedAt: startsAt,
+    },
+  });
+  return {
+    tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
+    orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,
+  };
+}
+
+export async function createTwoTenants(db: Database): Promise<{ a: TenantRows; b: TenantRows }> {
+  const suffix = randomBytes(4).toString("hex");
+  const make = async (tag: string) => {
+    const user = await db.user.create({
+      data: { email: `owner-${tag}-${suffix}@example.test`, name: `Owner ${tag}`, passwordHash: "x" },
+    });
+    const tenant = await provisionTenant(db, { slug: `${tag}-${suffix}`, name: `Tenant ${tag}`, kind: "theatre" }, { userId: null });
+    return withTenant(db, tenant.id, (tx) => fillTenant(tx, tenant.id, user.id, `${tag}-${suffix}`));
+  };
+  return { a: await make("a"), b: await make("b") };
+}
