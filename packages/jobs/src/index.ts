@@ -1,0 +1,23 @@
+export { QUEUE_NAMES, QUEUES, DEFAULT_QUEUE_PREFIX, isQueueName, type TQueueName, type QueueDefinition } from "./queues";
+export {
+  JOB_KINDS,
+  ZVerifyAuditChainsPayload,
+  isJobKind,
+  parseJobPayload,
+  type TJobKind,
+  type TJobPayload,
+  type TVerifyAuditChainsPayload,
+  type JobKindDefinition,
+} from "./payloads";
+export { JobPayloadError, UnknownJobKindError } from "./errors";
+export { createRedisConnection, type TRedisRole } from "./connection";
+export {
+  createJobProducer,
+  enqueueJob,
+  enqueueVerifyAuditChains,
+  openQueue,
+  type JobProducer,
+  type EnqueuedJob,
+  type TEnqueueOptions,
+} from "./producer";
+export { getQueueOverview, type QueueOverview, type QueueCounts, type QueueFailure } from "./overview";

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Redis } from "ioredis";
+import {
+  JobPayloadError,
+  createJobProducer,
+  createRedisConnection,
+  enqueueJob,
+  enqueueVerifyAuditChains,
+  type JobProducer,
+  type TVerifyAuditChainsPayload,
+} from "./index";
+import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "./testing";
+
+const TENANT = "7d1a2c4e-0f3b-4a5c-9d8e-1f2a3b4c5d6e";
+let connection: Redis;
+let producer: JobProducer;
+const prefix = uniqueQueuePrefix("producer");
+
+beforeAll(() => {
+  connection = createRedisConnection(testRedisUrl(), { role: "producer" });
+  producer = createJobProducer(connection, { prefix });
+});
+
+afterAll(async () => {
+  await producer.close();
+  await removeQueuePrefix(connection, prefix);
+  await connection.quit();
+});
+
+describe("typed enqueue", () => {
+  it("puts the job on its kind's queue, under the configured prefix", async () => {
+    const job = await enqueueVerifyAuditChains(producer, { tenantId: TENANT });
+    expect(job).toMatchObject({ queue: "maintenance", kind: "verify-audit-chains" });
+
+    const stored = await producer.queue("maintenance").getJob(job.id);
+    expect(stored?.name).toBe("verify-audit-chains");
+    expect(stored?.data).toEqual({ tenantId: TENANT });
+    expect(await connection.exists(`${prefix}:maintenance:${job.id}`)).toBe(1);
+    // Nothing leaked onto another queue.
+    expect(await producer.queue("email-send").count()).toBe(0);
+  });
+
+  it("validates before anything reaches Redis", async () => {
+    const before = await producer.queue("maintenance").count();
+    const bad = { tenantId: TENANT, phone: "+33600000000" } as TVerifyAuditChainsPayload;
+    await expect(enqueueVerifyAuditChains(producer, bad)).rejects.toThrow(JobPayloadError);
+    await expect(enqueueVerifyAuditChains(producer, bad)).rejects.toThrow(/"phone"/);
+    expect(await producer.queue("maintenance").count()).toBe(before);
+  });
+
+  it("de-duplicates on a caller-chosen job id and refuses ids BullMQ cannot store", async () => {
+    const first = await enqueueJob(producer, "verify-audit-chains", {}, { jobId: "daily-2026-11-22" });
+    const again = await enqueueJob(producer, "verify-audit-chains", {}, { jobId: "daily-2026-11-22" });
+    expect(again.id).toBe(first.id);
+    await expect(enqueueJob(producer, "verify-audit-chains", {}, { jobId: "a:b" })).rejects.toThrow(
+      /options\.jobId/,
+    );
+    await expect(enqueueJob(producer, "verify-audit-chains", {}, { jobId: "123" })).rejects.toThrow(
+      /bare integer/,
+    );
+  });
+});

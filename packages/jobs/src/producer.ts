@@ -1,0 +1,90 @@
+// Typed producers: the only way the apps put work on a queue. The payload is validated before it
+// reaches Redis, and the queue is derived from the job kind, so a caller cannot misroute a job.
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import { JOB_KINDS, parseJobPayload, type TJobKind, type TJobPayload, type TVerifyAuditChainsPayload } from "./payloads";
+import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
+import { JobPayloadError } from "./errors";
+
+/** Creates one BullMQ Queue handle for a known queue, with its default job options. */
+export function openQueue(name: TQueueName, connection: Redis, prefix = DEFAULT_QUEUE_PREFIX): Queue {
+  return new Queue(name, { connection, prefix, defaultJobOptions: QUEUES[name].defaultJobOptions });
+}
+
+export interface JobProducer {
+  readonly prefix: string;
+  queue(name: TQueueName): Queue;
+  /** Closes the queue handles; the Redis connection belongs to the caller. */
+  close(): Promise<void>;
+}
+
+export function createJobProducer(connection: Redis, options: { prefix?: string } = {}): JobProducer {
+  const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const open = new Map<TQueueName, Queue>();
+  return {
+    prefix,
+    queue(name) {
+      let queue = open.get(name);
+      if (!queue) {
+        queue = openQueue(name, connection, prefix);
+        open.set(name, queue);
+      }
+      return queue;
+    },
+    async close() {
+      await Promise.all([...open.values()].map((q) => q.close()));
+      open.clear();
+    },
+  };
+}
+
+// BullMQ refuses integer-looking custom ids and uses ":" as its key separator.
+const ZEnqueueOptions = z.strictObject({
+  jobId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,200}$/, "must be 1–200 letters, digits, '_', '.' or '-'")
+    .refine((v) => !/^\d+$/.test(v), "must not be a bare integer")
+    .optional(),
+  delayMs: z.number().int().min(0).optional(),
+});
+export type TEnqueueOptions = z.infer<typeof ZEnqueueOptions>;
+
+export interface EnqueuedJob {
+  id: string;
+  queue: TQueueName;
+  kind: TJobKind;
+}
+
+/** Validates and enqueues a job of `kind` on its queue. A repeated `jobId` is a no-op in BullMQ. */
+export async function enqueueJob<K extends TJobKind>(
+  producer: JobProducer,
+  kind: K,
+  payload: TJobPayload<K>,
+  options: TEnqueueOptions = {},
+): Promise<EnqueuedJob> {
+  const data = parseJobPayload(kind, payload);
+  const parsedOptions = ZEnqueueOptions.safeParse(options);
+  if (!parsedOptions.success) {
+    throw new JobPayloadError(
+      kind,
+      parsedOptions.error.issues.map((i) => `options.${i.path.map(String).join(".")}: ${i.message}`),
+    );
+  }
+  const { jobId, delayMs } = parsedOptions.data;
+  const queueName = JOB_KINDS[kind].queue;
+  const job = await producer.queue(queueName).add(kind, data, {
+    ...(jobId ? { jobId } : {}),
+    ...(delayMs ? { delay: delayMs } : {}),
+  });
+  if (!job.id) throw new Error(`BullMQ returned no id for a "${kind}" job`);
+  return { id: job.id, queue: queueName, kind };
+}
+
+export function enqueueVerifyAuditChains(
+  producer: JobProducer,
+  payload: TVerifyAuditChainsPayload,
+  options?: TEnqueueOptions,
+): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "verify-audit-chains", payload, options);
+}

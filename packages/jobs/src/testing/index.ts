@@ -1,0 +1,1 @@
+export { testRedisUrl, uniqueQueuePrefix, removeQueuePrefix } from "./redis";
