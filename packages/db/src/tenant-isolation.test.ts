@@ -123,6 +123,70 @@ const SPECS: ModelSpec[] = [
         },
       }),
   },
+  {
+    table: "import_job",
+    read: (tx, v) => tx.importJob.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.importJob.updateMany({ where: { tenantId: v.tenantId }, data: { status: "cancelled" } }),
+    remove: (tx, v) => tx.importJob.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.importJob.create({
+        data: { tenantId: v.tenantId, kind: "tickets", source: "ui", fileName: "x.csv", fileSize: 1n, fileSha256: "x" },
+      }),
+  },
+  {
+    table: "import_rejected_row",
+    read: (tx, v) => tx.importRejectedRow.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.importRejectedRow.updateMany({ where: { tenantId: v.tenantId }, data: { reasons: [] } }),
+    remove: (tx, v) => tx.importRejectedRow.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.importRejectedRow.create({ data: { tenantId: v.tenantId, importId: v.importId, line: 99, reasons: [], rawSealed: new Uint8Array(1) } }),
+  },
+  {
+    table: "import_mapping_preset",
+    read: (tx, v) => tx.importMappingPreset.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.importMappingPreset.updateMany({ where: { tenantId: v.tenantId }, data: { mapping: { x: 1 } } }),
+    remove: (tx, v) => tx.importMappingPreset.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.importMappingPreset.create({ data: { tenantId: v.tenantId, name: "intrus", kind: "tickets", headerSignature: "s", mapping: {} } }),
+  },
+  {
+    table: "api_key",
+    read: (tx, v) => tx.apiKey.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.apiKey.updateMany({ where: { tenantId: v.tenantId }, data: { revokedAt: null, secretHash: "mine" } }),
+    remove: (tx, v) => tx.apiKey.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.apiKey.create({ data: { tenantId: v.tenantId, name: "intrus", prefix: "intrus", secretHash: "h", scopes: [] } }),
+  },
+  {
+    table: "spectator_merge",
+    read: (tx, v) => tx.spectatorMerge.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.spectatorMerge.updateMany({ where: { tenantId: v.tenantId }, data: { undoneAt: when } }),
+    remove: (tx, v) => tx.spectatorMerge.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.spectatorMerge.create({ data: { tenantId: v.tenantId, survivorId: v.spectatorId, mergedId: v.spectatorId, rule: "manual", moved: {} } }),
+  },
+  {
+    table: "rollup_daily_sales",
+    read: (tx, v) => tx.rollupDailySales.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupDailySales.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupDailySales.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupDailySales.create({
+        data: {
+          tenantId: v.tenantId, day: when, performanceId: v.performanceId, salesChannel: "phone", priceCategory: "x",
+          tickets: 1, complimentary: 0, revenueCents: 1n, orders: 1, leadDaysSum: 0n,
+        },
+      }),
+  },
+  {
+    table: "rollup_audience",
+    read: (tx, v) => tx.rollupAudience.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupAudience.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupAudience.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupAudience.create({
+        data: { tenantId: v.tenantId, performanceId: v.performanceId, communeCode: "x", departement: "x", spectators: 1, tickets: 1, revenueCents: 1n, distanceKmSum: 0 },
+      }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

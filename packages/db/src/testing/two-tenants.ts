@@ -15,6 +15,7 @@ export interface TenantRows {
   orderId: string;
   ticketId: string;
   dataKeyId: string;
+  importId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -41,7 +42,30 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
       priceCategory: "Plein tarif", priceCents: 3200, salesChannel: "web", issuedAt: startsAt,
     },
   });
+  const importJob = await tx.importJob.create({
+    data: { tenantId, kind: "tickets", source: "ui", fileName: `${tag}.csv`, fileSize: 10n, fileSha256: "0".repeat(64) },
+  });
+  await tx.importRejectedRow.create({
+    data: { tenantId, importId: importJob.id, line: 2, reasons: [{ field: "price", code: "amount.invalid" }], rawSealed: bytes() },
+  });
+  await tx.importMappingPreset.create({
+    data: { tenantId, name: `Preset ${tag}`, kind: "tickets", headerSignature: "sig", mapping: {} },
+  });
+  await tx.apiKey.create({ data: { tenantId, name: "ERP", prefix: `p${tag}`, secretHash: "h", scopes: ["imports:write"] } });
+  await tx.spectatorMerge.create({
+    data: { tenantId, survivorId: spectator.id, mergedId: spectator.id, rule: "manual", moved: {} },
+  });
+  await tx.rollupDailySales.create({
+    data: {
+      tenantId, day: startsAt, performanceId: performance.id, salesChannel: "web", priceCategory: "Plein tarif",
+      tickets: 1, complimentary: 0, revenueCents: 3200n, orders: 1, leadDaysSum: 0n,
+    },
+  });
+  await tx.rollupAudience.create({
+    data: { tenantId, performanceId: performance.id, communeCode: "69381", departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
+  });
   return {
+    importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
     orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,
   };
