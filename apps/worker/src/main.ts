@@ -1,0 +1,63 @@
+// Worker entry point: `pnpm --filter @rappel/worker start`.
+// Exit codes: 0 after a graceful shutdown, 1 when start-up fails or shutdown cannot complete.
+import { loadEnv } from "@rappel/config";
+import { assertSafeAppRole } from "@rappel/db";
+import { CliOptionsError, parseCliOptions } from "./cli-options";
+import { systemClock } from "./clock";
+import { createLogger, errorFields } from "./logger";
+import { jobHandlers } from "./registry";
+import { startWorkerProcess } from "./worker-process";
+
+// Beyond the grace period, releasing jobs and closing connections get this long before we give up.
+const SHUTDOWN_OVERRUN_MS = 15_000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger({ level: env.LOG_LEVEL, bindings: { service: "worker", pid: process.pid } });
+  let cli;
+  try {
+    cli = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliOptionsError) {
+      logger.error("invalid command-line options", errorFields(error));
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  // Refuse to run as a role that could escape row-level security.
+  await assertSafeAppRole(env.DATABASE_URL);
+
+  const worker = await startWorkerProcess({ env, cli, handlers: jobHandlers, clock: systemClock, logger });
+
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (signalled) {
+      logger.info("already shutting down", { signal });
+      return;
+    }
+    signalled = true;
+    logger.info("signal received", { signal });
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time, exiting", { overrunMs: SHUTDOWN_OVERRUN_MS });
+      process.exit(1);
+    }, cli.shutdownGraceMs + SHUTDOWN_OVERRUN_MS).unref();
+    worker.shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error("shutdown failed", errorFields(error, { stack: true }));
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
+
+main().catch((error: unknown) => {
+  // Before the logger exists (config errors exit inside loadEnv) this still prints one JSON line.
+  process.stderr.write(
+    `${JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "worker failed to start", ...errorFields(error, { stack: true }) })}\n`,
+  );
+  process.exit(1);
+});

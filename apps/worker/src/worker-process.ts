@@ -1,0 +1,132 @@
+// Wires the worker process together: connections, queue workers, schedulers, health endpoint,
+// and the ordered shutdown (stop fetching → finish or release jobs → close Redis and Prisma).
+import type { TEnv } from "@rappel/config";
+import { createDatabase, type Database } from "@rappel/db";
+import { createJobProducer, createRedisConnection } from "@rappel/jobs";
+import type { Redis } from "ioredis";
+import type { TCliOptions } from "./cli-options";
+import type { Clock } from "./clock";
+import { startHealthServer, type HealthServer } from "./health";
+import type { JobHandler } from "./job-handler";
+import { errorFields, type Logger } from "./logger";
+import { syncJobSchedulers } from "./schedulers";
+import { startWorkerPool, type CloseReport, type WorkerPool } from "./worker-pool";
+
+export interface WorkerProcessOptions {
+  env: Pick<TEnv, "DATABASE_URL" | "REDIS_URL" | "WORKER_HEALTH_PORT" | "WORKER_CONCURRENCY">;
+  cli: TCliOptions;
+  handlers: readonly JobHandler[];
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface WorkerProcess {
+  health: HealthServer;
+  pool: WorkerPool;
+  db: Database;
+  /** Idempotent; a second call returns the first shutdown's promise. */
+  shutdown(reason: string): Promise<CloseReport>;
+}
+
+/** Resolves to the promise's value, or to `fallback` when it takes longer than `ms`. */
+async function bounded<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Logs a connection's errors at most once per interval: while Redis is down they repeat. */
+function logConnectionErrors(connection: Redis, what: string, logger: Logger): void {
+  let last = 0;
+  connection.on("error", (error: unknown) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    logger.warn("redis connection error", { connection: what, ...errorFields(error) });
+  });
+}
+
+async function quitRedis(connection: Redis): Promise<void> {
+  const quit = connection.quit().then(
+    () => true,
+    () => false,
+  );
+  if (!(await bounded(quit, 2_000, false))) connection.disconnect();
+}
+
+export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
+  const { env, cli, logger } = options;
+  // Each job holds at most one connection (one transaction per unit of work), plus the probe.
+  const db = createDatabase(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
+  const connection = createRedisConnection(env.REDIS_URL, { role: "worker", name: "rappel-worker" });
+  const probe = createRedisConnection(env.REDIS_URL, { role: "probe", name: "rappel-worker-probe" });
+  logConnectionErrors(connection, "worker", logger);
+  logConnectionErrors(probe, "probe", logger);
+  const producer = createJobProducer(connection, { prefix: cli.queuePrefix });
+
+  const pool = startWorkerPool({
+    connection,
+    prefix: cli.queuePrefix,
+    handlers: options.handlers,
+    deps: { db, clock: options.clock },
+    logger,
+    concurrency: env.WORKER_CONCURRENCY,
+  });
+
+  let shuttingDown = false;
+  let health: HealthServer;
+  try {
+    health = await startHealthServer({
+      port: env.WORKER_HEALTH_PORT,
+      checks: {
+        redis: async () => {
+          await probe.ping();
+        },
+        postgres: async () => {
+          await db.$queryRaw`SELECT 1`;
+        },
+      },
+      workers: () => pool.status(),
+      isShuttingDown: () => shuttingDown,
+      logger,
+    });
+  } catch (error) {
+    await pool.close(0);
+    await Promise.all([quitRedis(connection), quitRedis(probe), db.$disconnect()]);
+    throw error;
+  }
+
+  // Not awaited: with Redis down at start-up the worker still serves its (failing) health check,
+  // and the commands go through as soon as Redis answers.
+  void syncJobSchedulers(producer, options.handlers, logger).catch((error: unknown) =>
+    logger.error("job schedulers could not be registered", errorFields(error, { stack: true })),
+  );
+
+  let stopping: Promise<CloseReport> | undefined;
+  const shutdown = (reason: string): Promise<CloseReport> => {
+    stopping ??= (async () => {
+      shuttingDown = true;
+      logger.info("shutting down", { reason, graceMs: cli.shutdownGraceMs });
+      const report = await pool.close(cli.shutdownGraceMs);
+      await bounded(producer.close(), 2_000, undefined);
+      await health.close();
+      await Promise.all([quitRedis(connection), quitRedis(probe)]);
+      // A handler released after the grace period may still hold a connection; do not wait for it.
+      await bounded(db.$disconnect(), 2_000, undefined);
+      logger.info("shutdown complete", { released: report.released });
+      return report;
+    })();
+    return stopping;
+  };
+
+  logger.info("worker started", {
+    queues: pool
+      .status()
+      .map((w) => w.queue)
+      .join(","),
+    prefix: cli.queuePrefix,
+  });
+  return { health, pool, db, shutdown };
+}
