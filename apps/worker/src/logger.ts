@@ -47,3 +47,15 @@ export function errorFields(error: unknown, options: { stack?: boolean } = {}): 
   }
   return { error: String(error) };
 }
+
+/** For errors that repeat while a dependency is down: true at most once per interval and key. */
+export function createThrottle(intervalMs: number, now: () => number = Date.now): (key: string) => boolean {
+  const last = new Map<string, number>();
+  return (key) => {
+    const t = now();
+    const previous = last.get(key);
+    if (previous !== undefined && t - previous < intervalMs) return false;
+    last.set(key, t);
+    return true;
+  };
+}

@@ -87,7 +87,7 @@ describe("worker pool", () => {
     expect(pool.status()[0]).toMatchObject({ queue: "maintenance", activeJobs: 1 });
 
     open();
-    expect(await closing).toEqual({ released: 0 });
+    expect(await closing).toEqual({ released: 0, timedOut: false });
     expect(await stateOf(job.id)).toBe("completed");
     expect((await producer.queue("maintenance").getJob(job.id))?.returnvalue).toEqual({ done: true });
     expect(await stateOf(late.id)).toBe("waiting");
@@ -106,7 +106,7 @@ describe("worker pool", () => {
     const job = await enqueueVerifyAuditChains(producer, {});
     await waitFor(() => (stuck.started.length === 1 ? true : undefined), "the job to start");
 
-    expect(await pool.close(200)).toEqual({ released: 1 });
+    expect(await pool.close(200)).toEqual({ released: 1, timedOut: false });
     expect(stuck.started[0]?.signal.aborted).toBe(true);
     expect(await stateOf(job.id)).toBe("waiting");
     const stored = await producer.queue("maintenance").getJob(job.id);
@@ -131,7 +131,7 @@ describe("worker pool", () => {
     const { pool } = start(cooperative);
     const job = await enqueueVerifyAuditChains(producer, {});
     await waitFor(async () => ((await stateOf(job.id)) === "active" ? true : undefined), "the job to start");
-    expect(await pool.close(100)).toEqual({ released: 1 });
+    expect(await pool.close(100)).toEqual({ released: 1, timedOut: false });
     expect(await stateOf(job.id)).toBe("waiting");
   });
 

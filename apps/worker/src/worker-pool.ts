@@ -5,7 +5,7 @@ import { JOB_KINDS, JobPayloadError, UnknownJobKindError, parseJobPayload, type 
 import { UnrecoverableError, WaitingError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobDependencies, JobHandler } from "./job-handler";
-import { errorFields, type Logger } from "./logger";
+import { createThrottle, errorFields, type Logger } from "./logger";
 
 export interface WorkerPoolOptions {
   connection: Redis;
@@ -28,6 +28,24 @@ export interface QueueWorkerStatus {
 export interface CloseReport {
   /** Jobs handed back to the queue because the grace period ran out. */
   released: number;
+  /** True when the workers could not be closed cleanly within grace + release window. */
+  timedOut: boolean;
+}
+
+// After the grace period: time allowed to hand released jobs back to Redis and close.
+const RELEASE_WINDOW_MS = 5_000;
+
+/** True when the promise settled within `ms`. */
+async function bounded(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface WorkerPool {
@@ -60,6 +78,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const active = new Map<string, ActiveJob>();
   let released = 0;
   let closing = false;
+  const throttle = createThrottle(10_000);
   const workers: { queue: TQueueName; kinds: string[]; worker: Worker }[] = [];
 
   async function process(queue: TQueueName, handlers: Map<string, JobHandler>, job: Job, token?: string): Promise<unknown> {
@@ -145,7 +164,9 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     });
     // Without a listener an "error" event would crash the process; connection errors repeat
     // while Redis is down, so they are logged at warn and the health check reports the outage.
-    worker.on("error", (error) => options.logger.warn("queue worker error", { queue, ...errorFields(error) }));
+    worker.on("error", (error) => {
+      if (throttle(`worker:${queue}`)) options.logger.warn("queue worker error", { queue, ...errorFields(error) });
+    });
     workers.push({ queue, kinds, worker });
     options.logger.info("queue worker started", { queue, kinds: kinds.join(","), concurrency });
   }
@@ -162,6 +183,13 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     },
     async close(graceMs) {
       closing = true;
+      // With Redis unreachable and nothing running there is nothing to finish, and BullMQ's
+      // graceful close would wait for a connection that may never come back.
+      if (active.size === 0 && options.connection.status !== "ready") {
+        options.logger.warn("redis unavailable at shutdown, closing queue workers at once");
+        await bounded(Promise.all(workers.map(({ worker }) => worker.close(true))), RELEASE_WINDOW_MS);
+        return { released, timedOut: false };
+      }
       const closed = Promise.all(workers.map(({ worker }) => worker.close()));
       const timer = setTimeout(() => {
         if (active.size === 0) return;
@@ -169,11 +197,18 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
         for (const { release } of active.values()) release.abort(new Error("worker shutting down"));
       }, graceMs);
       try {
-        await closed;
+        const finished = await bounded(closed, graceMs + RELEASE_WINDOW_MS);
+        if (!finished) {
+          // Typically Redis went away mid-shutdown. Jobs still marked active in Redis are not
+          // lost: their lock expires and BullMQ's stalled-job check puts them back in the queue.
+          options.logger.warn("queue workers did not close in time; unfinished jobs will be recovered as stalled", {
+            activeJobs: active.size,
+          });
+        }
+        return { released, timedOut: !finished };
       } finally {
         clearTimeout(timer);
       }
-      return { released };
     },
   };
 }

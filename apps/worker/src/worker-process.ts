@@ -8,7 +8,7 @@ import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
 import { startHealthServer, type HealthServer } from "./health";
 import type { JobHandler } from "./job-handler";
-import { errorFields, type Logger } from "./logger";
+import { createThrottle, errorFields, type Logger } from "./logger";
 import { syncJobSchedulers } from "./schedulers";
 import { startWorkerPool, type CloseReport, type WorkerPool } from "./worker-pool";
 
@@ -40,11 +40,9 @@ async function bounded<T>(promise: Promise<T>, ms: number, fallback: T): Promise
 
 /** Logs a connection's errors at most once per interval: while Redis is down they repeat. */
 function logConnectionErrors(connection: Redis, what: string, logger: Logger): void {
-  let last = 0;
+  const throttle = createThrottle(10_000);
   connection.on("error", (error: unknown) => {
-    if (Date.now() - last < 10_000) return;
-    last = Date.now();
-    logger.warn("redis connection error", { connection: what, ...errorFields(error) });
+    if (throttle(what)) logger.warn("redis connection error", { connection: what, ...errorFields(error) });
   });
 }
 
@@ -64,7 +62,13 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const probe = createRedisConnection(env.REDIS_URL, { role: "probe", name: "rappel-worker-probe" });
   logConnectionErrors(connection, "worker", logger);
   logConnectionErrors(probe, "probe", logger);
-  const producer = createJobProducer(connection, { prefix: cli.queuePrefix });
+  const queueErrors = createThrottle(10_000);
+  const producer = createJobProducer(connection, {
+    prefix: cli.queuePrefix,
+    onError: (error, queue) => {
+      if (queueErrors(queue)) logger.warn("queue error", { queue, ...errorFields(error) });
+    },
+  });
 
   const pool = startWorkerPool({
     connection,
@@ -115,7 +119,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       await Promise.all([quitRedis(connection), quitRedis(probe)]);
       // A handler released after the grace period may still hold a connection; do not wait for it.
       await bounded(db.$disconnect(), 2_000, undefined);
-      logger.info("shutdown complete", { released: report.released });
+      logger.info("shutdown complete", { released: report.released, timedOut: report.timedOut });
       return report;
     })();
     return stopping;

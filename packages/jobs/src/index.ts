@@ -17,6 +17,7 @@ export {
   enqueueVerifyAuditChains,
   openQueue,
   type JobProducer,
+  type QueueErrorListener,
   type EnqueuedJob,
   type TEnqueueOptions,
 } from "./producer";

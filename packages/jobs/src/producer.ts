@@ -7,9 +7,20 @@ import { JOB_KINDS, parseJobPayload, type TJobKind, type TJobPayload, type TVeri
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
 
+export type QueueErrorListener = (error: Error, queue: TQueueName) => void;
+
 /** Creates one BullMQ Queue handle for a known queue, with its default job options. */
-export function openQueue(name: TQueueName, connection: Redis, prefix = DEFAULT_QUEUE_PREFIX): Queue {
-  return new Queue(name, { connection, prefix, defaultJobOptions: QUEUES[name].defaultJobOptions });
+export function openQueue(
+  name: TQueueName,
+  connection: Redis,
+  prefix = DEFAULT_QUEUE_PREFIX,
+  onError?: QueueErrorListener,
+): Queue {
+  const queue = new Queue(name, { connection, prefix, defaultJobOptions: QUEUES[name].defaultJobOptions });
+  // Connection errors also reject the call that hit them; without a listener BullMQ would print
+  // each one raw to stderr while Redis is down.
+  queue.on("error", (error) => onError?.(error, name));
+  return queue;
 }
 
 export interface JobProducer {
@@ -19,7 +30,10 @@ export interface JobProducer {
   close(): Promise<void>;
 }
 
-export function createJobProducer(connection: Redis, options: { prefix?: string } = {}): JobProducer {
+export function createJobProducer(
+  connection: Redis,
+  options: { prefix?: string; onError?: QueueErrorListener } = {},
+): JobProducer {
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
   const open = new Map<TQueueName, Queue>();
   return {
@@ -27,7 +41,7 @@ export function createJobProducer(connection: Redis, options: { prefix?: string 
     queue(name) {
       let queue = open.get(name);
       if (!queue) {
-        queue = openQueue(name, connection, prefix);
+        queue = openQueue(name, connection, prefix, options.onError);
         open.set(name, queue);
       }
       return queue;
