@@ -11,6 +11,7 @@ describe("parseCliOptions", () => {
       queuePrefix: "staging",
       shutdownGraceMs: 500,
     });
+    expect(parseCliOptions(["--", "--queue-prefix", "staging"]).queuePrefix).toBe("staging");
   });
 
   it("refuses unknown flags and bad values with a message naming the flag", () => {

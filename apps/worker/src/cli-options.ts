@@ -26,9 +26,11 @@ export class CliOptionsError extends Error {
 
 export function parseCliOptions(argv: string[]): TCliOptions {
   let values: Record<string, string | undefined>;
+  // `pnpm start -- --queue-prefix x` may hand the separator through.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args,
       options: { "queue-prefix": { type: "string" }, "shutdown-grace-ms": { type: "string" } },
       strict: true,
       allowPositionals: false,
@@ -40,6 +42,7 @@ export function parseCliOptions(argv: string[]): TCliOptions {
     queuePrefix: values["queue-prefix"],
     shutdownGraceMs: values["shutdown-grace-ms"],
   });
-  if (!result.success) throw new CliOptionsError(result.error.issues.map((i) => i.message).join("; "));
+  if (!result.success)
+    throw new CliOptionsError(result.error.issues.map((i) => i.message).join("; "));
   return result.data;
 }

@@ -26,7 +26,10 @@ export interface HealthServer {
 
 type CheckResult = "ok" | "error";
 
-async function runCheck(check: DependencyCheck, timeoutMs: number): Promise<{ state: CheckResult; error?: string }> {
+async function runCheck(
+  check: DependencyCheck,
+  timeoutMs: number,
+): Promise<{ state: CheckResult; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -44,7 +47,9 @@ async function runCheck(check: DependencyCheck, timeoutMs: number): Promise<{ st
 export async function startHealthServer(options: HealthOptions): Promise<HealthServer> {
   const timeoutMs = options.timeoutMs ?? 2_000;
 
-  async function report(kind: "healthz" | "readyz"): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function report(
+    kind: "healthz" | "readyz",
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const [redis, postgres] = await Promise.all([
       runCheck(options.checks.redis, timeoutMs),
       runCheck(options.checks.postgres, timeoutMs),
@@ -73,14 +78,19 @@ export async function startHealthServer(options: HealthOptions): Promise<HealthS
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const send = (status: number, body: unknown): void => {
-      response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      response.writeHead(status, {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+      });
       response.end(request.method === "HEAD" ? undefined : JSON.stringify(body));
     };
     if (path !== "/healthz" && path !== "/readyz") return send(404, { error: "not found" });
-    if (request.method !== "GET" && request.method !== "HEAD") return send(405, { error: "method not allowed" });
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return send(405, { error: "method not allowed" });
     report(path === "/healthz" ? "healthz" : "readyz").then(
       ({ status, body }) => {
-        if (status !== 200) options.logger.warn("health check failing", { path, status: String(body.status) });
+        if (status !== 200)
+          options.logger.warn("health check failing", { path, status: String(body.status) });
         send(status, body);
       },
       (error: unknown) => send(500, { status: "error", error: String(error) }),

@@ -4,7 +4,11 @@ import { createLogger, createThrottle, errorFields } from "./logger";
 describe("logger", () => {
   it("writes one JSON object per line with level, time, message and bound fields", () => {
     const lines: string[] = [];
-    const logger = createLogger({ level: "info", write: (l) => lines.push(l), now: () => new Date("2026-11-22T10:00:00Z") });
+    const logger = createLogger({
+      level: "info",
+      write: (l) => lines.push(l),
+      now: () => new Date("2026-11-22T10:00:00Z"),
+    });
     logger.child({ queue: "maintenance", jobId: "7" }).warn("job released", { durationMs: 12 });
     logger.debug("not written below the threshold");
     expect(lines).toEqual([

@@ -43,13 +43,20 @@ export function createLogger(options: LoggerOptions): Logger {
 /** The loggable part of an error: its name and message, plus the stack for unexpected ones. */
 export function errorFields(error: unknown, options: { stack?: boolean } = {}): LogFields {
   if (error instanceof Error) {
-    return { error: error.message, errorName: error.name, ...(options.stack ? { stack: error.stack } : {}) };
+    return {
+      error: error.message,
+      errorName: error.name,
+      ...(options.stack ? { stack: error.stack } : {}),
+    };
   }
   return { error: String(error) };
 }
 
 /** For errors that repeat while a dependency is down: true at most once per interval and key. */
-export function createThrottle(intervalMs: number, now: () => number = Date.now): (key: string) => boolean {
+export function createThrottle(
+  intervalMs: number,
+  now: () => number = Date.now,
+): (key: string) => boolean {
   const last = new Map<string, number>();
   return (key) => {
     const t = now();

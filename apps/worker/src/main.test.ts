@@ -4,7 +4,13 @@
 // long as the test wants.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@rappel/db";
-import { createJobProducer, createRedisConnection, enqueueVerifyAuditChains, type JobProducer } from "@rappel/jobs";
+import {
+  createJobProducer,
+  createRedisConnection,
+  enqueueVerifyAuditChains,
+  getQueueOverview,
+  type JobProducer,
+} from "@rappel/jobs";
 import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "@rappel/jobs/testing";
 import type { Redis } from "ioredis";
 import {
@@ -31,7 +37,8 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  for (const worker of spawned.splice(0)) if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
+  for (const worker of spawned.splice(0))
+    if (worker.child.exitCode === null) worker.child.kill("SIGKILL");
   await producer?.close();
   if (prefix) await removeQueuePrefix(connection, prefix);
 });
@@ -42,15 +49,28 @@ afterAll(async () => {
 });
 
 async function start(
-  options: { graceMs?: number; redisUrl?: string; databaseUrl?: string; env?: Record<string, string> } = {},
+  options: {
+    graceMs?: number;
+    redisUrl?: string;
+    databaseUrl?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<SpawnedWorker> {
-  const worker = await spawnWorker({ prefix, redisUrl: options.redisUrl ?? testRedisUrl(), ...options });
+  const worker = await spawnWorker({
+    prefix,
+    redisUrl: options.redisUrl ?? testRedisUrl(),
+    ...options,
+  });
   spawned.push(worker);
   return worker;
 }
 
 /** Holds the tenant's audit lock in an owner transaction until `release()` is called. */
-function holdAuditLock(tenantId: string): { held: Promise<void>; release: () => void; done: Promise<void> } {
+function holdAuditLock(tenantId: string): {
+  held: Promise<void>;
+  release: () => void;
+  done: Promise<void>;
+} {
   let release!: () => void;
   let held!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -95,22 +115,38 @@ describe("worker process", () => {
       status: "ok",
       redis: "ok",
       postgres: "ok",
-      workers: [{ queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 }],
+      workers: [
+        { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
+      ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
+
+    // The admin overview sees this process consuming the maintenance queue, and nothing else.
+    const overview = await getQueueOverview(connection, { prefix });
+    expect(overview.find((q) => q.name === "maintenance")?.workerCount).toBe(1);
+    expect(overview.filter((q) => q.name !== "maintenance").every((q) => q.workerCount === 0)).toBe(
+      true,
+    );
 
     const schedulers = await waitFor(async () => {
       const list = await (producer as JobProducer).queue("maintenance").getJobSchedulers();
       return list.length > 0 ? list : undefined;
     }, "the scheduler");
     expect(schedulers).toEqual([
-      expect.objectContaining({ key: "verify-audit-chains-daily", pattern: "0 3 * * *", tz: "Europe/Paris" }),
+      expect.objectContaining({
+        key: "verify-audit-chains-daily",
+        pattern: "0 3 * * *",
+        tz: "Europe/Paris",
+      }),
     ]);
 
     const lock = holdAuditLock(tenantId);
     await lock.held;
     const job = await enqueueVerifyAuditChains(producer, { tenantId });
-    await waitFor(async () => ((await jobState(job.id)) === "active" ? true : undefined), "the job to start");
+    await waitFor(
+      async () => ((await jobState(job.id)) === "active" ? true : undefined),
+      "the job to start",
+    );
     await waitFor(someoneWaitsForAdvisoryLock, "the job to block on the audit lock");
 
     worker.child.kill("SIGTERM");
@@ -125,11 +161,15 @@ describe("worker process", () => {
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     expect(await jobState(job.id)).toBe("completed");
     const stored = await producer.queue("maintenance").getJob(job.id);
-    expect(stored?.returnvalue).toMatchObject({ tenants: [{ tenantId, ok: true, brokenAtSeq: null }] });
+    expect(stored?.returnvalue).toMatchObject({
+      tenants: [{ tenantId, ok: true, brokenAtSeq: null }],
+    });
 
     const logs = worker.lines;
     expect(logs.every((l) => l.level !== "unparsed" && typeof l.time === "string")).toBe(true);
-    expect(logs).toContainEqual(expect.objectContaining({ msg: "job completed", jobId: job.id, queue: "maintenance" }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ msg: "job completed", jobId: job.id, queue: "maintenance" }),
+    );
     expect(logs).toContainEqual(expect.objectContaining({ msg: "shutdown complete", released: 0 }));
   });
 
@@ -143,19 +183,27 @@ describe("worker process", () => {
     const lock = holdAuditLock(tenantId);
     await lock.held;
     const job = await enqueueVerifyAuditChains(producer, { tenantId });
-    await waitFor(async () => ((await jobState(job.id)) === "active" ? true : undefined), "the job to start");
+    await waitFor(
+      async () => ((await jobState(job.id)) === "active" ? true : undefined),
+      "the job to start",
+    );
     await waitFor(someoneWaitsForAdvisoryLock, "the job to block on the audit lock");
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toEqual({ code: 0, signal: null });
-    expect(first.lines).toContainEqual(expect.objectContaining({ msg: "job released back to the queue at shutdown", jobId: job.id }));
+    expect(first.lines).toContainEqual(
+      expect.objectContaining({ msg: "job released back to the queue at shutdown", jobId: job.id }),
+    );
     expect(await jobState(job.id)).toBe("waiting");
     expect((await producer.queue("maintenance").getJob(job.id))?.attemptsMade).toBe(0);
 
     lock.release();
     await lock.done;
     const second = await start();
-    await waitFor(async () => ((await jobState(job.id)) === "completed" ? true : undefined), "the released job to complete");
+    await waitFor(
+      async () => ((await jobState(job.id)) === "completed" ? true : undefined),
+      "the released job to complete",
+    );
     second.child.kill("SIGTERM");
     expect(await second.exited).toEqual({ code: 0, signal: null });
   });
@@ -174,7 +222,11 @@ describe("worker process", () => {
 
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-    expect(worker.lines).toContainEqual(expect.objectContaining({ msg: "redis unavailable at shutdown, closing queue workers at once" }));
+    expect(worker.lines).toContainEqual(
+      expect.objectContaining({
+        msg: "redis unavailable at shutdown, closing queue workers at once",
+      }),
+    );
     // Every line is structured, on stdout; nothing raw on stderr.
     expect(worker.lines.every((l) => l.level !== "unparsed")).toBe(true);
     expect(worker.stderr.join("")).toBe("");

@@ -25,7 +25,10 @@ function parseCliOrExit(logger: Logger): TCliOptions {
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const logger = createLogger({ level: env.LOG_LEVEL, bindings: { service: "worker", pid: process.pid } });
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    bindings: { service: "worker", pid: process.pid },
+  });
   const cli = parseCliOrExit(logger);
 
   // Signals are handled from the start: a SIGTERM that arrives while the worker is still starting
@@ -44,20 +47,28 @@ async function main(): Promise<void> {
       process.exit(1);
     }, cli.shutdownGraceMs + SHUTDOWN_OVERRUN_MS).unref();
     if (!state.started) process.exit(0); // nothing started yet: nothing to drain
-    state.started.then((worker) => worker.shutdown(signal)).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error("shutdown failed", errorFields(error, { stack: true }));
-        process.exit(1);
-      },
-    );
+    state.started
+      .then((worker) => worker.shutdown(signal))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error("shutdown failed", errorFields(error, { stack: true }));
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
 
   // Refuse to run as a role that could escape row-level security.
   await assertSafeAppRole(env.DATABASE_URL);
-  state.started = startWorkerProcess({ env, cli, handlers: jobHandlers, clock: systemClock, logger });
+  state.started = startWorkerProcess({
+    env,
+    cli,
+    handlers: jobHandlers,
+    clock: systemClock,
+    logger,
+  });
   await state.started;
 }
 

@@ -24,25 +24,47 @@ afterAll(async () => {
 describe("syncJobSchedulers", () => {
   it("registers the declared schedules idempotently and removes schedulers nobody declares", async () => {
     // Left behind by an older release, on a queue that has no handler yet.
-    await producer.queue("rollups").upsertJobScheduler("rollups-hourly", { every: 3_600_000 }, { name: "refresh-rollups", data: {} });
+    await producer
+      .queue("rollups")
+      .upsertJobScheduler(
+        "rollups-hourly",
+        { every: 3_600_000 },
+        { name: "refresh-rollups", data: {} },
+      );
     const { logger, lines } = captureLogger();
 
     const first = await syncJobSchedulers(producer, jobHandlers, logger);
     expect(first).toEqual({ upserted: ["verify-audit-chains-daily"], removed: ["rollups-hourly"] });
-    expect(lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "stale job scheduler removed", scheduler: "rollups-hourly" }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        msg: "stale job scheduler removed",
+        scheduler: "rollups-hourly",
+      }),
+    );
 
     // A restart (or a Redis that lost everything) converges on the same single scheduler.
     const second = await syncJobSchedulers(producer, jobHandlers, logger);
     expect(second).toEqual({ upserted: ["verify-audit-chains-daily"], removed: [] });
     const schedulers = await producer.queue("maintenance").getJobSchedulers();
     expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ key: "verify-audit-chains-daily", name: "verify-audit-chains", pattern: "0 3 * * *" });
+    expect(schedulers[0]).toMatchObject({
+      key: "verify-audit-chains-daily",
+      name: "verify-audit-chains",
+      pattern: "0 3 * * *",
+    });
     expect(await producer.queue("rollups").getJobSchedulersCount()).toBe(0);
 
     // The scheduler has queued its next run as a delayed job, at 03:00 Paris time.
     const [next] = await producer.queue("maintenance").getDelayed();
     expect(next?.name).toBe("verify-audit-chains");
     const runAt = new Date((next?.timestamp ?? 0) + (next?.delay ?? 0));
-    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(runAt)).toBe("03:00");
+    expect(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Paris",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(runAt),
+    ).toBe("03:00");
   });
 });

@@ -24,14 +24,19 @@ export async function syncJobSchedulers(
   for (const handler of handlers) {
     const queueName = JOB_KINDS[handler.kind].queue;
     for (const schedule of handler.schedules ?? []) {
-      await producer
-        .queue(queueName)
-        .upsertJobScheduler(schedule.id, schedule.repeat, { name: handler.kind, data: schedule.payload });
+      await producer.queue(queueName).upsertJobScheduler(schedule.id, schedule.repeat, {
+        name: handler.kind,
+        data: schedule.payload,
+      });
       const ids = declared.get(queueName) ?? new Set<string>();
       ids.add(schedule.id);
       declared.set(queueName, ids);
       upserted.push(schedule.id);
-      logger.info("job scheduler registered", { queue: queueName, scheduler: schedule.id, kind: handler.kind });
+      logger.info("job scheduler registered", {
+        queue: queueName,
+        scheduler: schedule.id,
+        kind: handler.kind,
+      });
     }
   }
   const removed: string[] = [];

@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@rappel/db";
-import { createJobProducer, createRedisConnection, enqueueVerifyAuditChains, type JobProducer } from "@rappel/jobs";
+import {
+  createJobProducer,
+  createRedisConnection,
+  enqueueVerifyAuditChains,
+  type JobProducer,
+} from "@rappel/jobs";
 import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "@rappel/jobs/testing";
 import type { Redis } from "ioredis";
 import { defineJobHandler, type JobContext } from "./job-handler";
@@ -89,14 +94,23 @@ describe("worker pool", () => {
     open();
     expect(await closing).toEqual({ released: 0, timedOut: false });
     expect(await stateOf(job.id)).toBe("completed");
-    expect((await producer.queue("maintenance").getJob(job.id))?.returnvalue).toEqual({ done: true });
+    expect((await producer.queue("maintenance").getJob(job.id))?.returnvalue).toEqual({
+      done: true,
+    });
     expect(await stateOf(late.id)).toBe("waiting");
     expect(started).toHaveLength(1);
 
     // Structured lines carry the job's id, queue and kind, never its payload.
     const completed = lines.find((l) => l.msg === "job completed");
-    expect(completed).toMatchObject({ level: "info", jobId: job.id, queue: "maintenance", kind: "verify-audit-chains" });
-    expect(lines.every((l) => typeof l.time === "string" && typeof l.level === "string")).toBe(true);
+    expect(completed).toMatchObject({
+      level: "info",
+      jobId: job.id,
+      queue: "maintenance",
+      kind: "verify-audit-chains",
+    });
+    expect(lines.every((l) => typeof l.time === "string" && typeof l.level === "string")).toBe(
+      true,
+    );
     expect(JSON.stringify(lines)).not.toContain(TENANT);
   });
 
@@ -112,13 +126,22 @@ describe("worker pool", () => {
     const stored = await producer.queue("maintenance").getJob(job.id);
     expect(stored?.attemptsMade).toBe(0);
     expect(stored?.failedReason ?? "").toBe("");
-    expect(lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "job released back to the queue at shutdown", jobId: job.id }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        msg: "job released back to the queue at shutdown",
+        jobId: job.id,
+      }),
+    );
 
     // Not lost: the next worker picks it up and completes it.
     const next = gatedHandler();
     next.open();
     start(next.handler);
-    await waitFor(async () => ((await stateOf(job.id)) === "completed" ? true : undefined), "the released job to complete");
+    await waitFor(
+      async () => ((await stateOf(job.id)) === "completed" ? true : undefined),
+      "the released job to complete",
+    );
     stuck.open();
   });
 
@@ -126,11 +149,16 @@ describe("worker pool", () => {
     const cooperative = defineJobHandler({
       kind: "verify-audit-chains",
       handle: (_payload, ctx) =>
-        new Promise((_, reject) => ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason as Error))),
+        new Promise((_, reject) =>
+          ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason as Error)),
+        ),
     });
     const { pool } = start(cooperative);
     const job = await enqueueVerifyAuditChains(producer, {});
-    await waitFor(async () => ((await stateOf(job.id)) === "active" ? true : undefined), "the job to start");
+    await waitFor(
+      async () => ((await stateOf(job.id)) === "active" ? true : undefined),
+      "the job to start",
+    );
     expect(await pool.close(100)).toEqual({ released: 1, timedOut: false });
     expect(await stateOf(job.id)).toBe("waiting");
   });
@@ -140,10 +168,17 @@ describe("worker pool", () => {
     open();
     const { lines } = start(handler);
     // Bypasses the typed producer, as a stale or foreign producer could.
-    const job = await producer.queue("maintenance").add("verify-audit-chains", { tenantId: "42", email: "x@y.fr" });
-    await waitFor(async () => ((await stateOf(job.id ?? "")) === "failed" ? true : undefined), "the job to fail");
+    const job = await producer
+      .queue("maintenance")
+      .add("verify-audit-chains", { tenantId: "42", email: "x@y.fr" });
+    await waitFor(
+      async () => ((await stateOf(job.id ?? "")) === "failed" ? true : undefined),
+      "the job to fail",
+    );
     const stored = await producer.queue("maintenance").getJob(job.id ?? "");
-    expect(stored?.failedReason).toMatch(/Invalid payload for job "verify-audit-chains": .*tenantId: must be a UUID/);
+    expect(stored?.failedReason).toMatch(
+      /Invalid payload for job "verify-audit-chains": .*tenantId: must be a UUID/,
+    );
     expect(stored?.attemptsMade).toBe(1);
     expect(JSON.stringify(lines)).not.toContain("x@y.fr");
   });
@@ -162,10 +197,19 @@ describe("worker pool", () => {
     const job = await producer
       .queue("maintenance")
       .add("verify-audit-chains", {}, { attempts: 2, backoff: { type: "fixed", delay: 10 } });
-    await waitFor(async () => ((await stateOf(job.id ?? "")) === "completed" ? true : undefined), "the retry to complete");
+    await waitFor(
+      async () => ((await stateOf(job.id ?? "")) === "completed" ? true : undefined),
+      "the retry to complete",
+    );
     expect(calls).toBe(2);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: "error", msg: "job failed", jobId: job.id, error: "database restarting", willRetry: true }),
+      expect.objectContaining({
+        level: "error",
+        msg: "job failed",
+        jobId: job.id,
+        error: "database restarting",
+        willRetry: true,
+      }),
     );
   });
 });

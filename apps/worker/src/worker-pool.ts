@@ -1,7 +1,13 @@
 // Runs one BullMQ Worker per queue that has at least one handler, dispatching by job name (the
 // job kind). Closing stops fetching, lets active jobs finish within a grace period, then releases
 // the ones still running back to the wait list (not failed, not lost) so another worker retries.
-import { JOB_KINDS, JobPayloadError, UnknownJobKindError, parseJobPayload, type TQueueName } from "@rappel/jobs";
+import {
+  JOB_KINDS,
+  JobPayloadError,
+  UnknownJobKindError,
+  parseJobPayload,
+  type TQueueName,
+} from "@rappel/jobs";
 import { UnrecoverableError, WaitingError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobDependencies, JobHandler } from "./job-handler";
@@ -54,12 +60,6 @@ export interface WorkerPool {
   close(graceMs: number): Promise<CloseReport>;
 }
 
-interface ActiveJob {
-  job: Job;
-  token: string;
-  release: AbortController;
-}
-
 type Outcome = { kind: "done"; value: unknown } | { kind: "released" };
 
 function groupByQueue(handlers: readonly JobHandler[]): Map<TQueueName, Map<string, JobHandler>> {
@@ -67,7 +67,8 @@ function groupByQueue(handlers: readonly JobHandler[]): Map<TQueueName, Map<stri
   for (const handler of handlers) {
     const queue = JOB_KINDS[handler.kind].queue;
     const kinds = groups.get(queue) ?? new Map<string, JobHandler>();
-    if (kinds.has(handler.kind)) throw new Error(`two handlers registered for job kind "${handler.kind}"`);
+    if (kinds.has(handler.kind))
+      throw new Error(`two handlers registered for job kind "${handler.kind}"`);
     kinds.set(handler.kind, handler);
     groups.set(queue, kinds);
   }
@@ -75,14 +76,25 @@ function groupByQueue(handlers: readonly JobHandler[]): Map<TQueueName, Map<stri
 }
 
 export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
-  const active = new Map<string, ActiveJob>();
+  /** Running jobs by `queue/jobId`, each with the controller that releases it. */
+  const active = new Map<string, AbortController>();
   let released = 0;
   let closing = false;
   const throttle = createThrottle(10_000);
   const workers: { queue: TQueueName; kinds: string[]; worker: Worker }[] = [];
 
-  async function process(queue: TQueueName, handlers: Map<string, JobHandler>, job: Job, token?: string): Promise<unknown> {
-    const log = options.logger.child({ queue, jobId: job.id, kind: job.name, attempt: job.attemptsMade + 1 });
+  async function processJob(
+    queue: TQueueName,
+    handlers: Map<string, JobHandler>,
+    job: Job,
+    token?: string,
+  ): Promise<unknown> {
+    const log = options.logger.child({
+      queue,
+      jobId: job.id,
+      kind: job.name,
+      attempt: job.attemptsMade + 1,
+    });
     const handler = handlers.get(job.name);
     if (!handler) {
       log.error("no handler for this job kind on this queue");
@@ -107,21 +119,27 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     }
     const key = `${queue}/${job.id ?? ""}`;
     const release = new AbortController();
-    active.set(key, { job, token: token ?? "", release });
+    active.set(key, release);
     const startedAt = Date.now();
     log.info("job started");
     try {
+      // `payload` was just validated against this handler's own kind.
       const work = handler.handle(payload as never, {
         ...options.deps,
         logger: log,
         signal: release.signal,
       });
       const releasedSignal = new Promise<Outcome>((resolve) => {
-        release.signal.addEventListener("abort", () => resolve({ kind: "released" }), { once: true });
+        release.signal.addEventListener("abort", () => resolve({ kind: "released" }), {
+          once: true,
+        });
       });
       let outcome: Outcome;
       try {
-        outcome = await Promise.race([work.then((value): Outcome => ({ kind: "done", value })), releasedSignal]);
+        outcome = await Promise.race([
+          work.then((value): Outcome => ({ kind: "done", value })),
+          releasedSignal,
+        ]);
       } catch (error) {
         // A handler that stops because of the release signal is released, not failed.
         if (!release.signal.aborted) throw error;
@@ -135,7 +153,9 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
       work.catch(() => undefined);
       await job.moveToWait(token);
       released += 1;
-      log.warn("job released back to the queue at shutdown", { durationMs: Date.now() - startedAt });
+      log.warn("job released back to the queue at shutdown", {
+        durationMs: Date.now() - startedAt,
+      });
       // Tells BullMQ the job was moved on purpose: neither completed nor failed.
       throw new WaitingError();
     } catch (error) {
@@ -156,7 +176,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     const kinds = [...handlers.keys()];
     const limits = [...handlers.values()].map((h) => h.concurrency ?? options.concurrency);
     const concurrency = Math.max(1, Math.min(options.concurrency, ...limits));
-    const worker = new Worker(queue, (job, token) => process(queue, handlers, job, token), {
+    const worker = new Worker(queue, (job, token) => processJob(queue, handlers, job, token), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency,
@@ -165,7 +185,8 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     // Without a listener an "error" event would crash the process; connection errors repeat
     // while Redis is down, so they are logged at warn and the health check reports the outage.
     worker.on("error", (error) => {
-      if (throttle(`worker:${queue}`)) options.logger.warn("queue worker error", { queue, ...errorFields(error) });
+      if (throttle(`worker:${queue}`))
+        options.logger.warn("queue worker error", { queue, ...errorFields(error) });
     });
     workers.push({ queue, kinds, worker });
     options.logger.info("queue worker started", { queue, kinds: kinds.join(","), concurrency });
@@ -187,23 +208,32 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
       // graceful close would wait for a connection that may never come back.
       if (active.size === 0 && options.connection.status !== "ready") {
         options.logger.warn("redis unavailable at shutdown, closing queue workers at once");
-        await bounded(Promise.all(workers.map(({ worker }) => worker.close(true))), RELEASE_WINDOW_MS);
+        await bounded(
+          Promise.all(workers.map(({ worker }) => worker.close(true))),
+          RELEASE_WINDOW_MS,
+        );
         return { released, timedOut: false };
       }
       const closed = Promise.all(workers.map(({ worker }) => worker.close()));
       const timer = setTimeout(() => {
         if (active.size === 0) return;
-        options.logger.warn("shutdown grace period over, releasing active jobs", { activeJobs: active.size, graceMs });
-        for (const { release } of active.values()) release.abort(new Error("worker shutting down"));
+        options.logger.warn("shutdown grace period over, releasing active jobs", {
+          activeJobs: active.size,
+          graceMs,
+        });
+        for (const release of active.values()) release.abort(new Error("worker shutting down"));
       }, graceMs);
       try {
         const finished = await bounded(closed, graceMs + RELEASE_WINDOW_MS);
         if (!finished) {
           // Typically Redis went away mid-shutdown. Jobs still marked active in Redis are not
           // lost: their lock expires and BullMQ's stalled-job check puts them back in the queue.
-          options.logger.warn("queue workers did not close in time; unfinished jobs will be recovered as stalled", {
-            activeJobs: active.size,
-          });
+          options.logger.warn(
+            "queue workers did not close in time; unfinished jobs will be recovered as stalled",
+            {
+              activeJobs: active.size,
+            },
+          );
         }
         return { released, timedOut: !finished };
       } finally {

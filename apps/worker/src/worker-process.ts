@@ -32,7 +32,10 @@ export interface WorkerProcess {
 async function bounded<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -42,7 +45,8 @@ async function bounded<T>(promise: Promise<T>, ms: number, fallback: T): Promise
 function logConnectionErrors(connection: Redis, what: string, logger: Logger): void {
   const throttle = createThrottle(10_000);
   connection.on("error", (error: unknown) => {
-    if (throttle(what)) logger.warn("redis connection error", { connection: what, ...errorFields(error) });
+    if (throttle(what))
+      logger.warn("redis connection error", { connection: what, ...errorFields(error) });
   });
 }
 
@@ -58,8 +62,14 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const { env, cli, logger } = options;
   // Each job holds at most one connection (one transaction per unit of work), plus the probe.
   const db = createDatabase(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
-  const connection = createRedisConnection(env.REDIS_URL, { role: "worker", name: "rappel-worker" });
-  const probe = createRedisConnection(env.REDIS_URL, { role: "probe", name: "rappel-worker-probe" });
+  const connection = createRedisConnection(env.REDIS_URL, {
+    role: "worker",
+    name: "rappel-worker",
+  });
+  const probe = createRedisConnection(env.REDIS_URL, {
+    role: "probe",
+    name: "rappel-worker-probe",
+  });
   logConnectionErrors(connection, "worker", logger);
   logConnectionErrors(probe, "probe", logger);
   const queueErrors = createThrottle(10_000);

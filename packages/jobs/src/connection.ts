@@ -6,9 +6,16 @@ import { Redis } from "ioredis";
 
 export type TRedisRole = "worker" | "producer" | "probe";
 
-export function createRedisConnection(url: string, options: { role: TRedisRole; name?: string }): Redis {
-  const common = { connectionName: options.name ?? `rappel-${options.role}`, connectTimeout: 5_000 };
+export function createRedisConnection(
+  url: string,
+  options: { role: TRedisRole; name?: string },
+): Redis {
+  const common = {
+    connectionName: options.name ?? `rappel-${options.role}`,
+    connectTimeout: 5_000,
+  };
   if (options.role === "worker") return new Redis(url, { ...common, maxRetriesPerRequest: null });
-  if (options.role === "probe") return new Redis(url, { ...common, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  if (options.role === "probe")
+    return new Redis(url, { ...common, maxRetriesPerRequest: 0, enableOfflineQueue: false });
   return new Redis(url, { ...common, maxRetriesPerRequest: 1 });
 }

@@ -1,4 +1,11 @@
-export { QUEUE_NAMES, QUEUES, DEFAULT_QUEUE_PREFIX, isQueueName, type TQueueName, type QueueDefinition } from "./queues";
+export {
+  QUEUE_NAMES,
+  QUEUES,
+  DEFAULT_QUEUE_PREFIX,
+  isQueueName,
+  type TQueueName,
+  type QueueDefinition,
+} from "./queues";
 export {
   JOB_KINDS,
   ZVerifyAuditChainsPayload,
@@ -21,4 +28,9 @@ export {
   type EnqueuedJob,
   type TEnqueueOptions,
 } from "./producer";
-export { getQueueOverview, type QueueOverview, type QueueCounts, type QueueFailure } from "./overview";
+export {
+  getQueueOverview,
+  type QueueOverview,
+  type QueueCounts,
+  type QueueFailure,
+} from "./overview";

@@ -33,7 +33,14 @@ describe("getQueueOverview", () => {
     const overview = await getQueueOverview(connection, { prefix });
     expect(overview.map((q) => q.name)).toEqual([...QUEUE_NAMES]);
     for (const queue of overview) {
-      expect(queue.counts).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0, paused: 0 });
+      expect(queue.counts).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+        failed: 0,
+        completed: 0,
+        paused: 0,
+      });
       expect(queue.isPaused).toBe(false);
       expect(queue.recentFailures).toEqual([]);
     }
@@ -57,8 +64,17 @@ describe("getQueueOverview", () => {
       const second = await worker.getNextJob(token);
       expect(second?.id).toBe(running.id);
 
-      let maintenance = (await getQueueOverview(connection, { prefix })).find((q) => q.name === "maintenance");
-      expect(maintenance?.counts).toEqual({ waiting: 1, active: 1, delayed: 1, failed: 1, completed: 0, paused: 0 });
+      let maintenance = (await getQueueOverview(connection, { prefix })).find(
+        (q) => q.name === "maintenance",
+      );
+      expect(maintenance?.counts).toEqual({
+        waiting: 1,
+        active: 1,
+        delayed: 1,
+        failed: 1,
+        completed: 0,
+        paused: 0,
+      });
       expect(maintenance?.recentFailures).toEqual([
         {
           id: doomed.id,
@@ -71,11 +87,22 @@ describe("getQueueOverview", () => {
 
       await second?.moveToCompleted({ ok: true }, token, false);
       await queue.pause();
-      maintenance = (await getQueueOverview(connection, { prefix })).find((q) => q.name === "maintenance");
+      maintenance = (await getQueueOverview(connection, { prefix })).find(
+        (q) => q.name === "maintenance",
+      );
       expect(maintenance?.isPaused).toBe(true);
-      expect(maintenance?.counts).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 1, completed: 1, paused: 1 });
+      expect(maintenance?.counts).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 1,
+        failed: 1,
+        completed: 1,
+        paused: 1,
+      });
       // Other queues are untouched.
-      const others = (await getQueueOverview(connection, { prefix })).filter((q) => q.name !== "maintenance");
+      const others = (await getQueueOverview(connection, { prefix })).filter(
+        (q) => q.name !== "maintenance",
+      );
       expect(others.every((q) => q.counts.waiting === 0 && q.counts.failed === 0)).toBe(true);
     } finally {
       await worker.close(true);

@@ -5,7 +5,9 @@ const TENANT = "7d1a2c4e-0f3b-4a5c-9d8e-1f2a3b4c5d6e";
 
 describe("parseJobPayload", () => {
   it("accepts a payload of ids", () => {
-    expect(parseJobPayload("verify-audit-chains", { tenantId: TENANT })).toEqual({ tenantId: TENANT });
+    expect(parseJobPayload("verify-audit-chains", { tenantId: TENANT })).toEqual({
+      tenantId: TENANT,
+    });
     expect(parseJobPayload("verify-audit-chains", {})).toEqual({});
   });
 
@@ -16,7 +18,8 @@ describe("parseJobPayload", () => {
   });
 
   it("refuses fields that are not declared, so personal data cannot ride along", () => {
-    const attempt = () => parseJobPayload("verify-audit-chains", { tenantId: TENANT, email: "a@b.fr" });
+    const attempt = () =>
+      parseJobPayload("verify-audit-chains", { tenantId: TENANT, email: "a@b.fr" });
     expect(attempt).toThrow(JobPayloadError);
     expect(attempt).toThrow('unexpected field(s) "email" (payloads carry ids only)');
   });

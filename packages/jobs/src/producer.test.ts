@@ -49,8 +49,18 @@ describe("typed enqueue", () => {
   });
 
   it("de-duplicates on a caller-chosen job id and refuses ids BullMQ cannot store", async () => {
-    const first = await enqueueJob(producer, "verify-audit-chains", {}, { jobId: "daily-2026-11-22" });
-    const again = await enqueueJob(producer, "verify-audit-chains", {}, { jobId: "daily-2026-11-22" });
+    const first = await enqueueJob(
+      producer,
+      "verify-audit-chains",
+      {},
+      { jobId: "daily-2026-11-22" },
+    );
+    const again = await enqueueJob(
+      producer,
+      "verify-audit-chains",
+      {},
+      { jobId: "daily-2026-11-22" },
+    );
     expect(again.id).toBe(first.id);
     await expect(enqueueJob(producer, "verify-audit-chains", {}, { jobId: "a:b" })).rejects.toThrow(
       /options\.jobId/,

@@ -3,7 +3,13 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { JOB_KINDS, parseJobPayload, type TJobKind, type TJobPayload, type TVerifyAuditChainsPayload } from "./payloads";
+import {
+  JOB_KINDS,
+  parseJobPayload,
+  type TJobKind,
+  type TJobPayload,
+  type TVerifyAuditChainsPayload,
+} from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
 
@@ -16,7 +22,11 @@ export function openQueue(
   prefix = DEFAULT_QUEUE_PREFIX,
   onError?: QueueErrorListener,
 ): Queue {
-  const queue = new Queue(name, { connection, prefix, defaultJobOptions: QUEUES[name].defaultJobOptions });
+  const queue = new Queue(name, {
+    connection,
+    prefix,
+    defaultJobOptions: QUEUES[name].defaultJobOptions,
+  });
   // Connection errors also reject the call that hit them; without a listener BullMQ would print
   // each one raw to stderr while Redis is down.
   queue.on("error", (error) => onError?.(error, name));
@@ -82,7 +92,9 @@ export async function enqueueJob<K extends TJobKind>(
   if (!parsedOptions.success) {
     throw new JobPayloadError(
       kind,
-      parsedOptions.error.issues.map((i) => `options.${i.path.map(String).join(".")}: ${i.message}`),
+      parsedOptions.error.issues.map(
+        (i) => `options.${i.path.map(String).join(".")}: ${i.message}`,
+      ),
     );
   }
   const { jobId, delayMs } = parsedOptions.data;

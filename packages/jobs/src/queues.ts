@@ -34,23 +34,48 @@ function define(name: TQueueName, purpose: string, options: JobsOptions = {}): Q
   return {
     name,
     purpose,
-    defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 10_000 }, ...retention, ...options },
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 10_000 },
+      ...retention,
+      ...options,
+    },
   };
 }
 
 export const QUEUES: Readonly<Record<TQueueName, QueueDefinition>> = {
   imports: define("imports", "ticketing and CRM imports (one job per import run)", { attempts: 3 }),
-  "survey-dispatch": define("survey-dispatch", "selecting who receives a post-show survey and creating the invitations"),
-  "email-send": define("email-send", "sending one recorded e-mail delivery (send ledger keeps it exactly-once)", {
-    attempts: 8,
-  }),
-  "sms-send": define("sms-send", "sending one recorded SMS delivery inside the allowed send window", { attempts: 8 }),
-  tracking: define("tracking", "ingesting opens, clicks and unsubscribes recorded by the public endpoints"),
-  privacy: define("privacy", "retention purges, data-subject exports and tenant offboarding", { attempts: 3 }),
-  rollups: define("rollups", "recomputing pseudonymous aggregates for dashboards"),
-  maintenance: define("maintenance", "platform housekeeping (audit chain verification, re-enqueueing from Postgres)", {
+  "survey-dispatch": define(
+    "survey-dispatch",
+    "selecting who receives a post-show survey and creating the invitations",
+  ),
+  "email-send": define(
+    "email-send",
+    "sending one recorded e-mail delivery (send ledger keeps it exactly-once)",
+    {
+      attempts: 8,
+    },
+  ),
+  "sms-send": define(
+    "sms-send",
+    "sending one recorded SMS delivery inside the allowed send window",
+    { attempts: 8 },
+  ),
+  tracking: define(
+    "tracking",
+    "ingesting opens, clicks and unsubscribes recorded by the public endpoints",
+  ),
+  privacy: define("privacy", "retention purges, data-subject exports and tenant offboarding", {
     attempts: 3,
   }),
+  rollups: define("rollups", "recomputing pseudonymous aggregates for dashboards"),
+  maintenance: define(
+    "maintenance",
+    "platform housekeeping (audit chain verification, re-enqueueing from Postgres)",
+    {
+      attempts: 3,
+    },
+  ),
 };
 
 export function isQueueName(value: string): value is TQueueName {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@rappel/db";
-import { captureLogger, createTenantWithAudit, openAppDatabase, openOwnerDatabase } from "../testing/fixtures";
+import {
+  captureLogger,
+  createTenantWithAudit,
+  openAppDatabase,
+  openOwnerDatabase,
+} from "../testing/fixtures";
 import type { JobContext } from "../job-handler";
 import { verifyAuditChains, verifyAuditChainsHandler } from "./verify-audit-chains";
 
@@ -10,7 +15,13 @@ const fixedNow = new Date("2026-11-23T02:00:00.000Z");
 
 function context(): JobContext & { lines: Record<string, unknown>[] } {
   const { logger, lines } = captureLogger();
-  return { db, clock: { now: () => fixedNow }, logger, signal: new AbortController().signal, lines };
+  return {
+    db,
+    clock: { now: () => fixedNow },
+    logger,
+    signal: new AbortController().signal,
+    lines,
+  };
 }
 
 beforeAll(() => {
@@ -36,7 +47,11 @@ async function tamper(tenantId: string, seq: number): Promise<void> {
 describe("verify-audit-chains", () => {
   it("is scheduled daily, under a stable scheduler id", () => {
     expect(verifyAuditChainsHandler.schedules).toEqual([
-      { id: "verify-audit-chains-daily", repeat: { pattern: "0 3 * * *", tz: "Europe/Paris" }, payload: {} },
+      {
+        id: "verify-audit-chains-daily",
+        repeat: { pattern: "0 3 * * *", tz: "Europe/Paris" },
+        payload: {},
+      },
     ]);
   });
 
@@ -49,15 +64,25 @@ describe("verify-audit-chains", () => {
     expect(result.startedAt).toBe(fixedNow.toISOString());
     const mine = result.tenants.filter((t) => t.tenantId === a || t.tenantId === b);
     // tenant.created + the test entries + this run's own platform.access entry.
-    expect(mine).toEqual([
-      { tenantId: a, ok: true, checked: 5, brokenAtSeq: null },
-      { tenantId: b, ok: true, checked: 7, brokenAtSeq: null },
-    ].sort((x, y) => (x.tenantId < y.tenantId ? -1 : 1)));
-    expect(ctx.lines.some((l) => l.msg === "audit chains verified" && l.level === "info")).toBe(true);
+    expect(mine).toEqual(
+      [
+        { tenantId: a, ok: true, checked: 5, brokenAtSeq: null },
+        { tenantId: b, ok: true, checked: 7, brokenAtSeq: null },
+      ].sort((x, y) => (x.tenantId < y.tenantId ? -1 : 1)),
+    );
+    expect(ctx.lines.some((l) => l.msg === "audit chains verified" && l.level === "info")).toBe(
+      true,
+    );
 
-    const access = await owner.auditEntry.findFirst({ where: { tenantId: a }, orderBy: { seq: "desc" } });
+    const access = await owner.auditEntry.findFirst({
+      where: { tenantId: a },
+      orderBy: { seq: "desc" },
+    });
     expect(access).toMatchObject({ action: "platform.access", actorKind: "system" });
-    expect(access?.details).toEqual({ role: "system", reason: "scheduled audit chain verification" });
+    expect(access?.details).toEqual({
+      role: "system",
+      reason: "scheduled audit chain verification",
+    });
   });
 
   it("reports the tenant and seq where a tampered chain breaks, at error level", async () => {
@@ -68,7 +93,12 @@ describe("verify-audit-chains", () => {
     const ctx = context();
     const result = await verifyAuditChains({}, ctx);
     const byTenant = new Map(result.tenants.map((t) => [t.tenantId, t]));
-    expect(byTenant.get(tampered)).toEqual({ tenantId: tampered, ok: false, checked: 2, brokenAtSeq: "3" });
+    expect(byTenant.get(tampered)).toEqual({
+      tenantId: tampered,
+      ok: false,
+      checked: 2,
+      brokenAtSeq: "3",
+    });
     expect(byTenant.get(intact)?.ok).toBe(true);
 
     const errors = ctx.lines.filter((l) => l.level === "error");
@@ -88,13 +118,17 @@ describe("verify-audit-chains", () => {
     await owner.tenant.update({ where: { id: closing }, data: { status: "offboarding" } });
     const ctx = context();
     expect((await verifyAuditChains({ tenantId: closing }, ctx)).tenants).toEqual([]);
-    expect(ctx.lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "no active tenant to verify" }));
+    expect(ctx.lines).toContainEqual(
+      expect.objectContaining({ level: "warn", msg: "no active tenant to verify" }),
+    );
   });
 
   it("stops between tenants when the worker is shutting down", async () => {
     await createTenantWithAudit(db, 1);
     const abort = new AbortController();
     abort.abort(new Error("worker shutting down"));
-    await expect(verifyAuditChains({}, { ...context(), signal: abort.signal })).rejects.toThrow("worker shutting down");
+    await expect(verifyAuditChains({}, { ...context(), signal: abort.signal })).rejects.toThrow(
+      "worker shutting down",
+    );
   });
 });

@@ -24,7 +24,9 @@ export interface VerifyAuditChainsResult {
 
 export class AuditVerificationError extends Error {
   constructor(public readonly tenantIds: string[]) {
-    super(`could not verify the audit chain of ${tenantIds.length} tenant(s): ${tenantIds.join(", ")}`);
+    super(
+      `could not verify the audit chain of ${tenantIds.length} tenant(s): ${tenantIds.join(", ")}`,
+    );
     this.name = "AuditVerificationError";
   }
 }
@@ -47,12 +49,22 @@ async function verifyTenant(tenantId: string, context: JobContext): Promise<Tena
       checked: verdict.checked,
       brokenAtSeq: verdict.brokenAtSeq === undefined ? null : verdict.brokenAtSeq.toString(),
     };
-    if (verdict.ok) context.logger.debug("audit chain intact", { tenantId, checked: verdict.checked });
+    if (verdict.ok)
+      context.logger.debug("audit chain intact", { tenantId, checked: verdict.checked });
     else context.logger.error("audit chain broken", { tenantId, brokenAtSeq: report.brokenAtSeq });
     return report;
   } catch (error) {
-    context.logger.error("audit chain could not be verified", { tenantId, ...errorFields(error, { stack: true }) });
-    return { tenantId, ok: false, checked: 0, brokenAtSeq: null, error: errorFields(error).error as string };
+    context.logger.error("audit chain could not be verified", {
+      tenantId,
+      ...errorFields(error, { stack: true }),
+    });
+    return {
+      tenantId,
+      ok: false,
+      checked: 0,
+      brokenAtSeq: null,
+      error: errorFields(error).error as string,
+    };
   }
 }
 
@@ -77,9 +89,17 @@ export async function verifyAuditChains(
   }
   const broken = reports.filter((r) => r.brokenAtSeq !== null).length;
   const unreadable = reports.filter((r) => r.error !== undefined).map((r) => r.tenantId);
-  context.logger.info("audit chains verified", { tenants: reports.length, broken, unreadable: unreadable.length });
+  context.logger.info("audit chains verified", {
+    tenants: reports.length,
+    broken,
+    unreadable: unreadable.length,
+  });
   if (unreadable.length > 0) throw new AuditVerificationError(unreadable);
-  return { startedAt: startedAt.toISOString(), finishedAt: context.clock.now().toISOString(), tenants: reports };
+  return {
+    startedAt: startedAt.toISOString(),
+    finishedAt: context.clock.now().toISOString(),
+    tenants: reports,
+  };
 }
 
 export const verifyAuditChainsHandler = defineJobHandler({
@@ -87,7 +107,11 @@ export const verifyAuditChainsHandler = defineJobHandler({
   // One at a time: the job walks every tenant; parallel runs would only duplicate the work.
   concurrency: 1,
   schedules: [
-    { id: "verify-audit-chains-daily", repeat: { pattern: "0 3 * * *", tz: "Europe/Paris" }, payload: {} },
+    {
+      id: "verify-audit-chains-daily",
+      repeat: { pattern: "0 3 * * *", tz: "Europe/Paris" },
+      payload: {},
+    },
   ],
   handle: verifyAuditChains,
 });

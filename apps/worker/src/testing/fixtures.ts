@@ -1,12 +1,21 @@
 // Shared test fixtures: real PostgreSQL (from the db package's globalSetup) and real Redis.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import { appendAuditEntry, createDatabase, provisionTenant, withTenant, type Database } from "@rappel/db";
+import {
+  appendAuditEntry,
+  createDatabase,
+  provisionTenant,
+  withTenant,
+  type Database,
+} from "@rappel/db";
 import { createLogger, type Logger, type TLogLevel } from "../logger";
 
 export function appDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run through vitest (globalSetup creates the database)");
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set: run through vitest (globalSetup creates the database)",
+    );
   return url;
 }
 
@@ -28,10 +37,18 @@ export function openOwnerDatabase(): Database {
 /** A provisioned tenant with `entries` audit entries after its "tenant.created" one. */
 export async function createTenantWithAudit(db: Database, entries = 3): Promise<string> {
   const suffix = randomBytes(4).toString("hex");
-  const tenant = await provisionTenant(db, { slug: `t-${suffix}`, name: `Théâtre ${suffix}`, kind: "theatre" }, { userId: null });
+  const tenant = await provisionTenant(
+    db,
+    { slug: `t-${suffix}`, name: `Théâtre ${suffix}`, kind: "theatre" },
+    { userId: null },
+  );
   await withTenant(db, tenant.id, async (tx) => {
     for (let i = 0; i < entries; i += 1) {
-      await appendAuditEntry(tx, tenant.id, { actorKind: "system", action: "test.event", details: { i } });
+      await appendAuditEntry(tx, tenant.id, {
+        actorKind: "system",
+        action: "test.event",
+        details: { i },
+      });
     }
   });
   return tenant.id;
@@ -44,7 +61,10 @@ export interface CapturedLogger {
 
 export function captureLogger(level: TLogLevel = "debug"): CapturedLogger {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level, write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger({
+    level,
+    write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  });
   return { logger, lines };
 }
 

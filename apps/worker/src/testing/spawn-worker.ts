@@ -12,7 +12,10 @@ export interface SpawnedWorker {
   lines: Record<string, unknown>[];
   stderr: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>>;
+  waitForLog(
+    predicate: (line: Record<string, unknown>) => boolean,
+    what: string,
+  ): Promise<Record<string, unknown>>;
   get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Polls until the health server answers at all (any status). */
   waitForHealthServer(): Promise<void>;
@@ -79,11 +82,16 @@ export async function spawnWorker(options: SpawnOptions): Promise<SpawnedWorker>
     exited,
     get,
     waitForLog: (predicate, what) =>
-      waitFor(() => lines.find(predicate), `${what} (stderr: ${stderr.join("").slice(-500)})`, 30_000),
+      waitFor(
+        () => lines.find(predicate),
+        `${what} (stderr: ${stderr.join("").slice(-500)})`,
+        30_000,
+      ),
     waitForHealthServer: async () => {
       await waitFor(
         async () => {
-          if (child.exitCode !== null) throw new Error(`worker exited early: ${stderr.join("").slice(-1000)}`);
+          if (child.exitCode !== null)
+            throw new Error(`worker exited early: ${stderr.join("").slice(-1000)}`);
           return get("/healthz").then(
             () => true,
             () => undefined,
