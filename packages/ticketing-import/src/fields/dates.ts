@@ -58,6 +58,8 @@ export function parseDateTime(input: string, options: { zone?: string; time?: st
   if (fr) {
     const year = fr[3]!.length === 2 ? expandTwoDigitYear(Number(fr[3])) : Number(fr[3]);
     hasTime = fr[4] !== undefined;
+    // Luxon accepts 24:00 as the next midnight; an export writing it is more likely wrong.
+    if (Number(fr[4] ?? 0) > 23) return fail("date.invalid");
     dt = DateTime.fromObject(
       {
         year,

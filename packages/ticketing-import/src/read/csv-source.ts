@@ -55,6 +55,12 @@ export async function* readCsvRecords(source: Readable, details: CsvDetails, opt
     skip_empty_lines: true,
     skip_records_with_error: true,
     max_record_size: options.maxRecordChars,
+    // Runs as records are parsed (the consumer may lag behind), so a later error knows where
+    // the last good record ended.
+    on_record: (record: string[], context: { lines: number }) => {
+      lastEndLine = context.lines;
+      return record;
+    },
     on_skip: (error: CsvError | undefined) => {
       if (error) options.onMalformed({ line: lastEndLine + 1, code: error.code, message: error.message });
     },
@@ -79,7 +85,6 @@ export async function* readCsvRecords(source: Readable, details: CsvDetails, opt
       // info.lines is the line where the record ends; quoted newlines tell how far back it began.
       let newlines = 0;
       for (const field of record) if (field.includes("\n")) newlines += field.split("\n").length - 1;
-      lastEndLine = info.lines;
       yield { line: info.lines - newlines, fields: record };
     }
     await parsing;

@@ -45,7 +45,7 @@ export class DecodeText extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     try {
-      this.take(chunk, false);
+      this.consume(chunk, false);
       done();
     } catch (error) {
       done(error as Error);
@@ -54,18 +54,18 @@ export class DecodeText extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      this.take(Buffer.alloc(0), true);
+      this.consume(Buffer.alloc(0), true);
       const tail = this.decoder?.end();
-      if (tail) this.emit_(tail);
+      if (tail) this.pushText(tail);
       done();
     } catch (error) {
       done(error as Error);
     }
   }
 
-  private take(chunk: Buffer, ending: boolean): void {
+  private consume(chunk: Buffer, ending: boolean): void {
     if (this.decoder) {
-      this.emit_(this.decoder.write(chunk));
+      this.pushText(this.decoder.write(chunk));
       return;
     }
     let bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -80,24 +80,24 @@ export class DecodeText extends Transform {
       if (bom) {
         this.info.bom = true;
         this.choose(bom[1]);
-        this.emit_(this.decoder!.write(bytes.subarray(bom[0].length)));
+        this.pushText(this.decoder!.write(bytes.subarray(bom[0].length)));
         return;
       }
     }
     const firstHigh = bytes.findIndex((b) => b >= 0x80);
     if (firstHigh === -1) {
-      this.emit_(bytes.toString("latin1"));
+      this.pushText(bytes.toString("latin1"));
       return;
     }
     if (bytes.length - firstHigh < MIN_JUDGE_BYTES && !ending) {
-      this.emit_(bytes.subarray(0, firstHigh).toString("latin1"));
+      this.pushText(bytes.subarray(0, firstHigh).toString("latin1"));
       this.pending = bytes.subarray(firstHigh);
       return;
     }
-    this.emit_(bytes.subarray(0, firstHigh).toString("latin1"));
+    this.pushText(bytes.subarray(0, firstHigh).toString("latin1"));
     bytes = bytes.subarray(firstHigh);
     this.choose(isUtf8(withoutIncompleteTail(bytes)) ? "utf-8" : "windows-1252");
-    this.emit_(this.decoder!.write(bytes));
+    this.pushText(this.decoder!.write(bytes));
   }
 
   private choose(encoding: TextEncoding): void {
@@ -107,7 +107,7 @@ export class DecodeText extends Transform {
     this.decoder = iconv.getDecoder(encoding, { stripBOM: false });
   }
 
-  private emit_(text: string): void {
+  private pushText(text: string): void {
     if (text.length === 0) return;
     if (text.includes("\uFFFD")) this.info.replacementCharacters += text.split("\uFFFD").length - 1;
     this.push(text);
