@@ -1,6 +1,7 @@
 // Expected sign-in outcomes, as typed errors. The `reason` travels to the sign-in page (through
 // next-auth's error string) where it becomes a translated message; nothing in it may reveal
-// whether an account exists.
+// whether an account exists. Free of Node-only imports: the sign-in page (a client component)
+// imports it as @rappel/auth/errors.
 
 export const SIGN_IN_FAILURES = ["invalid_credentials", "code_required", "invalid_code", "throttled"] as const;
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];

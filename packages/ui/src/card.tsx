@@ -8,16 +8,18 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, "title"> {
   headingLevel?: 2 | 3;
   /** Used to tie the heading to the region (aria-labelledby). */
   id?: string;
+  /** "none" for content that runs edge to edge, such as tables. */
+  padding?: "default" | "none";
 }
 
-export function Card({ title, headingLevel = 2, id, className, children, ...rest }: CardProps) {
+export function Card({ title, headingLevel = 2, id, padding = "default", className, children, ...rest }: CardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = title && id ? `${id}-title` : undefined;
   return (
     <section
       id={id}
       aria-labelledby={headingId}
-      className={cx("rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6", className)}
+      className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", padding === "default" && "p-4 sm:p-6", className)}
       {...rest}
     >
       {title ? (

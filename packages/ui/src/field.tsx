@@ -1,6 +1,6 @@
 // A form field: a visible label tied to its input, an optional hint and an error message, both
 // announced by screen readers through aria-describedby; aria-invalid marks the error.
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { cx } from "./cx";
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
@@ -11,9 +11,10 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   error?: string | null;
   /** Shown after the label for optional fields (translated by the caller). */
   optionalLabel?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function Field({ id, label, hint, error, optionalLabel, className, ...input }: FieldProps) {
+export function Field({ id, label, hint, error, optionalLabel, className, ref, ...input }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -24,6 +25,7 @@ export function Field({ id, label, hint, error, optionalLabel, className, ...inp
         {optionalLabel ? <span className="ml-1 font-normal text-slate-600">({optionalLabel})</span> : null}
       </label>
       <input
+        ref={ref}
         id={id}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}

@@ -1,0 +1,59 @@
+// Shared steps for the journeys: demo accounts (from the runner), signing in, screenshots.
+import { expect, type Page } from "@playwright/test";
+import { authenticator } from "otplib";
+
+interface DemoAccount {
+  email: string;
+  name: string;
+  platformRole?: "superadmin" | "dpo";
+  totpSecret?: string;
+  memberships: { tenantSlug: string; role: string }[];
+}
+
+const demo = JSON.parse(process.env.E2E_DEMO ?? "null") as { password: string; accounts: DemoAccount[] } | null;
+if (!demo) throw new Error("E2E_DEMO is not set: run the suite with `pnpm --filter @rappel/web e2e`");
+
+export const DEMO_PASSWORD = demo.password;
+
+export function account(email: string): DemoAccount {
+  const found = demo?.accounts.find((a) => a.email === email);
+  if (!found) throw new Error(`no demo account ${email}`);
+  return found;
+}
+
+/** The current TOTP code for a demo platform account (its secret is public demo data). */
+export function totpFor(email: string): string {
+  const secret = account(email).totpSecret;
+  if (!secret) throw new Error(`${email} has no TOTP secret`);
+  return authenticator.generate(secret);
+}
+
+export async function fillSignIn(page: Page, email: string, options: { password?: string; code?: string } = {}): Promise<void> {
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(options.password ?? DEMO_PASSWORD);
+  if (options.code !== undefined) await page.getByLabel(/Code de vérification/).fill(options.code);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Signs in from the sign-in page and waits until the app has moved on. */
+export async function signIn(page: Page, email: string, options: { code?: string; callbackUrl?: string } = {}): Promise<void> {
+  const query = options.callbackUrl ? `?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "";
+  await page.goto(`/sign-in${query}`);
+  await fillSignIn(page, email, { code: options.code });
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/** No horizontal scrolling: the page fits the viewport's width. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The sign-in form's error region (Next's route announcer is another role=alert on the page). */
+export function signInAlert(page: Page) {
+  return page.locator("form").getByRole("alert");
+}

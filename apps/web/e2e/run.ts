@@ -1,0 +1,181 @@
+// End-to-end runner: a fresh database with demo data, the built app served by `next start` on a
+// free port, then Playwright in Debian's Chromium; everything is torn down afterwards and the
+// process exits with Playwright's code.
+//   pnpm --filter @rappel/web e2e               run the suite (extra args go to `playwright test`)
+//   pnpm --filter @rappel/web e2e -- --serve    only seed and serve, to explore by hand (Ctrl-C stops)
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { createJobProducer, DEFAULT_QUEUE_PREFIX, enqueueVerifyAuditChains } from "@rappel/jobs";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
+import { masterKeyFromEnv } from "@rappel/personal-data";
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const playwrightBin = require.resolve("@playwright/test/cli");
+
+// A Redis database of its own, so sign-in throttling and used TOTP codes from the e2e run never
+// meet a developer's local state (and the previous run's are cleared below).
+const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379/11";
+
+function log(line: string): void {
+  console.log(`[e2e] ${line}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: webDir, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode} (see test-results/server.log)`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts the e2e Redis database clean (no throttling counters, used TOTP codes or jobs left by
+ * a previous run), then enqueues real jobs so the admin queue page has something to show (no
+ * worker runs during the e2e suite, so they stay waiting / delayed).
+ */
+async function prepareE2eRedis(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    for (const pattern of ["rappel:signin:*", `${DEFAULT_QUEUE_PREFIX}:*`]) {
+      const keys = await redis.keys(pattern);
+      if (keys.length) await redis.del(...keys);
+    }
+    const producer = createJobProducer(redis);
+    await enqueueVerifyAuditChains(producer, {}, { jobId: "e2e-waiting" });
+    await enqueueVerifyAuditChains(producer, {}, { jobId: "e2e-delayed", delayMs: 3_600_000 });
+    await producer.close();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  const serveOnly = args.includes("--serve");
+  const playwrightArgs = args.filter((a) => a !== "--serve");
+
+  if (!existsSync(join(webDir, ".next", "BUILD_ID"))) {
+    log("no production build found: running `next build`");
+    const code = await run(process.execPath, [nextBin, "build"], { ...process.env, NODE_ENV: "production" });
+    if (code !== 0) return code;
+  }
+
+  let db: TestDatabase | undefined;
+  let server: ChildProcess | undefined;
+  const cleanup = async () => {
+    if (server && server.exitCode === null) {
+      // next start was spawned in its own process group: stop it and its workers.
+      try {
+        if (server.pid) process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (db && !process.env.KEEP_TEST_DB) {
+      await db.drop();
+      log(`dropped database ${db.name}`);
+    }
+  };
+  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  process.once("SIGTERM", () => void cleanup().then(() => process.exit(143)));
+
+  try {
+    db = await createTestDatabase("rappel_e2e");
+    log(`database ${db.name} created and migrated`);
+    const masterKeyB64 = randomBytes(32).toString("base64");
+    const started = Date.now();
+    await seedDemo({
+      ownerUrl: db.ownerUrl,
+      appUrl: db.appUrl,
+      masterKey: masterKeyFromEnv({ MASTER_KEY: masterKeyB64, MASTER_KEY_ID: "mk1" }),
+      tickets: 2000,
+      seed: 42,
+    });
+    log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await prepareE2eRedis();
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: db.appUrl,
+      MIGRATION_DATABASE_URL: db.ownerUrl,
+      REDIS_URL,
+      MASTER_KEY: masterKeyB64,
+      MASTER_KEY_ID: "mk1",
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      APP_URL: baseUrl,
+    };
+    mkdirSync(join(webDir, "test-results"), { recursive: true });
+    const serverLog = createWriteStream(join(webDir, "test-results", "server.log"));
+    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: webDir,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.pipe(serverLog);
+    server.stderr?.pipe(serverLog);
+    await waitForServer(`${baseUrl}/sign-in`, server);
+    log(`app listening at ${baseUrl}`);
+
+    const testEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_DEMO: JSON.stringify({ password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS }),
+    };
+    if (serveOnly) {
+      log(`serving until Ctrl-C; demo password: ${DEMO_PASSWORD}`);
+      await new Promise<void>((resolve) => server?.on("exit", () => resolve()));
+      return 0;
+    }
+    return await run(process.execPath, [playwrightBin, "test", ...playwrightArgs], testEnv);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("[e2e] failed:", error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1 @@
+export { TenantsPage as default, tenantsMetadata as generateMetadata } from "@/features/admin/tenants-page";

@@ -1,0 +1,1 @@
+export { QueuesPage as default, queuesMetadata as generateMetadata } from "@/features/admin/queues-page";

@@ -1,0 +1,1 @@
+export { SignInPage as default, signInMetadata as generateMetadata } from "@/features/auth/sign-in-page";

@@ -1,0 +1,1 @@
+export { TenantLayout as default } from "@/features/shell/tenant-layout";

@@ -1,0 +1,1 @@
+export { TenantHomePage as default } from "@/features/shell/tenant-home-page";

@@ -1,0 +1,1 @@
+export { MembersPage as default, membersMetadata as generateMetadata } from "@/features/settings/members-page";

@@ -1,0 +1,1 @@
+export { SettingsIndexPage as default } from "@/features/settings/members-page";

@@ -1,0 +1,55 @@
+// French and English must say the same things: same keys, same placeholders, and a label for
+// every role, area and tenant kind the code can show.
+import { describe, expect, it } from "vitest";
+import { PLATFORM_ROLES, TENANT_AREAS, TENANT_ROLES } from "@rappel/access";
+import { QUEUE_NAMES } from "@rappel/jobs";
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
+import { resolveLocale } from "./locales";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
+}
+
+const frKeys = flatten(fr as Tree);
+const enKeys = flatten(en as Tree);
+
+describe("messages", () => {
+  it("have the same keys in French and English", () => {
+    expect([...enKeys.keys()].sort()).toEqual([...frKeys.keys()].sort());
+  });
+
+  it("use the same placeholders in both languages", () => {
+    for (const [key, message] of frKeys) expect(placeholders(enKeys.get(key) ?? ""), key).toEqual(placeholders(message));
+  });
+
+  it("name every role, area and queue", () => {
+    for (const role of [...TENANT_ROLES, ...PLATFORM_ROLES]) expect(frKeys.has(`roles.${role}`), role).toBe(true);
+    for (const area of TENANT_AREAS) {
+      expect(frKeys.has(`areas.${area.id}.label`), area.id).toBe(true);
+      expect(frKeys.has(`areas.${area.id}.description`), area.id).toBe(true);
+    }
+    for (const queue of QUEUE_NAMES) expect(frKeys.has(`admin.queues.purposes.${queue}`), queue).toBe(true);
+  });
+});
+
+describe("resolveLocale", () => {
+  it("prefers the cookie, then the user's locale, then French", () => {
+    expect(resolveLocale("en", "fr")).toBe("en");
+    expect(resolveLocale(undefined, "en")).toBe("en");
+    expect(resolveLocale("de", "xx")).toBe("fr");
+    expect(resolveLocale(undefined, undefined)).toBe("fr");
+  });
+});
