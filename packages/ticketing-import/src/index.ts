@@ -33,7 +33,7 @@ export type { FieldResult } from "./fields/result";
 
 // Column mapping
 export { FILE_KINDS, TARGETS, targetNames, fieldLabel, type FileKind, type TargetField } from "./mapping/targets";
-export { ZColumnMapping, applyMapping, missingColumns, type TColumnMapping } from "./mapping/column-mapping";
+export { ZColumnMapping, parseColumnMapping, applyMapping, missingColumns, type TColumnMapping, type TColumnMappingOf } from "./mapping/column-mapping";
 export { suggestMapping, MIN_CONFIDENCE, type MappingSuggestion, type ColumnSuggestion } from "./mapping/suggest-mapping";
 
 // Row validation

@@ -42,6 +42,16 @@ export const ZColumnMapping = z
   });
 
 export type TColumnMapping = z.infer<typeof ZColumnMapping>;
+export type TColumnMappingOf<K extends FileKind> = Extract<TColumnMapping, { kind: K }>;
+
+/** Parses a saved preset and checks it is for the expected kind of file (throws a ZodError otherwise). */
+export function parseColumnMapping<K extends FileKind>(kind: K, value: unknown): TColumnMappingOf<K> {
+  const mapping = ZColumnMapping.parse(value);
+  if (mapping.kind !== kind) {
+    throw new z.ZodError([{ code: "custom", path: ["kind"], message: `expected a ${kind} mapping, got ${mapping.kind}`, input: mapping.kind }]);
+  }
+  return mapping as TColumnMappingOf<K>;
+}
 export { FILE_KINDS };
 
 /** Mapped targets whose column is not in the file's headers (a preset from another export). */

@@ -95,7 +95,7 @@ describe("CSV delimiters and structure", () => {
       { line: 6, a: "4", b: "5", c: "" },
       { line: 7, a: "6", b: "7", c: "" },
     ]);
-    expect(r.summary).toMatchObject({ rowsRead: 3, blankRowsSkipped: 1, headerLine: 1, rowsWithExtraCells: 0 });
+    expect(r.summary).toMatchObject({ rowsRead: 3, blankRowsSkipped: 3, headerLine: 1, rowsWithExtraCells: 0 });
   });
 
   it("keeps cells beyond the header rather than dropping them", async () => {

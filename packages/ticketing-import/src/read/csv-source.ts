@@ -93,6 +93,7 @@ export async function* readCsvRecords(source: Readable, details: CsvDetails, opt
     details.encoding = decoder.info.encoding;
     details.bom = decoder.info.bom;
     details.replacementCharacters = decoder.info.replacementCharacters;
+    details.emptyLines = Math.max(0, parser.info.empty_lines - (text.endsWithNewline ? 1 : 0));
     // Stopping early (preview, cancellation) must release the file.
     parser.destroy();
     source.destroy();

@@ -5,6 +5,8 @@ import { Transform, type TransformCallback } from "node:stream";
 
 export class NormaliseNewlines extends Transform {
   private carriageReturnPending = false;
+  /** Whether the text ends with a newline (csv-parse counts the "line" after it as empty). */
+  endsWithNewline = false;
 
   constructor() {
     super({ decodeStrings: false, encoding: "utf8" });
@@ -16,12 +18,18 @@ export class NormaliseNewlines extends Transform {
     this.carriageReturnPending = text.endsWith("\r");
     if (this.carriageReturnPending) text = text.slice(0, -1);
     if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
-    if (text.length > 0) this.push(text);
+    if (text.length > 0) {
+      this.endsWithNewline = text.endsWith("\n");
+      this.push(text);
+    }
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.carriageReturnPending) this.push("\n");
+    if (this.carriageReturnPending) {
+      this.endsWithNewline = true;
+      this.push("\n");
+    }
     done();
   }
 }

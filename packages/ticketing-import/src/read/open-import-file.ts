@@ -22,7 +22,7 @@ export interface ReadSummary {
   headerLine: number;
   /** Data rows yielded so far. */
   rowsRead: number;
-  /** Rows with no content at all (blank lines, ";;;;" lines, empty spreadsheet rows). */
+  /** Rows with no content at all (blank lines, ";;;;" lines, empty spreadsheet rows); for CSV, empty lines are added when reading ends. */
   blankRowsSkipped: number;
   /** Rows with non-empty cells beyond the header's columns (kept as "Colonne N"). */
   rowsWithExtraCells: number;
@@ -79,7 +79,7 @@ export async function openImportFile(input: string | Readable, options: OpenImpo
     rowsWithExtraCells: 0,
     malformedRows: [],
     malformedRowCount: 0,
-    csv: format === "csv" ? { encoding: null, bom: false, delimiter: null, replacementCharacters: 0 } : null,
+    csv: format === "csv" ? { encoding: null, bom: false, delimiter: null, replacementCharacters: 0, emptyLines: 0 } : null,
     xlsx: format === "xlsx" ? { sheetName: null } : null,
   };
   const onMalformed = (record: MalformedRecord) => {
@@ -142,7 +142,7 @@ export async function openImportFile(input: string | Readable, options: OpenImpo
   return {
     format,
     headers,
-    summary: () => summary,
+    summary: () => ({ ...summary, blankRowsSkipped: summary.blankRowsSkipped + (summary.csv?.emptyLines ?? 0) }),
     close: async () => {
       await records.return(undefined);
     },

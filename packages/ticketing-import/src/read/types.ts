@@ -23,6 +23,8 @@ export interface CsvDetails {
   delimiter: Delimiter | null;
   /** Bytes that were invalid in the detected encoding and became U+FFFD. */
   replacementCharacters: number;
+  /** Empty lines csv-parse skipped (known once reading ends). */
+  emptyLines: number;
 }
 
 export interface XlsxDetails {
