@@ -4,7 +4,7 @@
 //   pnpm --filter @rappel/web e2e               run the suite (extra args go to `playwright test`)
 //   pnpm --filter @rappel/web e2e -- --serve    only seed and serve, to explore by hand (Ctrl-C stops)
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -82,6 +82,19 @@ async function prepareE2eRedis(): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/** The server signed everyone in during the suite: its log must not contain a password or secret. */
+function checkServerLogHasNoSecrets(path: string): number {
+  const text = readFileSync(path, "utf8");
+  const secrets = [DEMO_PASSWORD, ...DEMO_ACCOUNTS.flatMap((a) => (a.totpSecret ? [a.totpSecret] : []))];
+  const leaked = secrets.filter((secret) => text.includes(secret));
+  if (leaked.length === 0) {
+    log("server log checked: no password or TOTP secret in it");
+    return 0;
+  }
+  console.error(`[e2e] the server log contains ${leaked.length} secret(s) used in the suite (${path})`);
+  return 1;
 }
 
 async function main(): Promise<number> {
@@ -166,7 +179,8 @@ async function main(): Promise<number> {
       await new Promise<void>((resolve) => server?.on("exit", () => resolve()));
       return 0;
     }
-    return await run(process.execPath, [playwrightBin, "test", ...playwrightArgs], testEnv);
+    const code = await run(process.execPath, [playwrightBin, "test", ...playwrightArgs], testEnv);
+    return Math.max(code, checkServerLogHasNoSecrets(join(webDir, "test-results", "server.log")));
   } finally {
     await cleanup();
   }

@@ -29,3 +29,19 @@ test("a skip link leads keyboard users to the main content", async ({ page }) =>
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
 });
+
+test("repeated failures lock the account for a while and say until when", async ({ page }) => {
+  await page.goto("/sign-in");
+  // Five failures are allowed per account in 15 minutes; the fifth already locks it.
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await fillSignIn(page, "enquetes@lumiere.demo", { password: `mauvais-${attempt}` });
+    await expect(signInAlert(page)).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  }
+  await fillSignIn(page, "enquetes@lumiere.demo", { password: "mauvais-5" });
+  await expect(signInAlert(page)).toContainText(/Trop de tentatives de connexion\. Réessayez dans 15 minutes \(à \d{2}:\d{2}\)\./);
+  // Even the right password is refused while the account is locked.
+  await fillSignIn(page, "enquetes@lumiere.demo");
+  await expect(signInAlert(page)).toContainText("Trop de tentatives de connexion.");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await screenshot(page, "sign-in-throttled");
+});

@@ -10,6 +10,8 @@ import { SignInForm } from "./components/sign-in-form";
 
 const ZSignInSearch = z.object({
   callbackUrl: z.string().max(2048).optional().catch(undefined),
+  // Set by next-auth when a sign-in posted without JavaScript fails (pages.error = /sign-in).
+  error: z.string().max(64).optional().catch(undefined),
 });
 
 export interface SignInPageProps {
@@ -29,7 +31,7 @@ export async function SignInPage({ searchParams }: SignInPageProps) {
         <Card>
           <h1 className="text-2xl font-bold text-slate-900">{t("signIn.title")}</h1>
           <p className="mt-1 mb-6 text-slate-700">{t("signIn.intro")}</p>
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm callbackUrl={callbackUrl} initialError={search.error} />
         </Card>
         <div className="mt-6 flex justify-center">
           <LanguageSwitch compact />

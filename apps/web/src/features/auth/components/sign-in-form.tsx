@@ -7,12 +7,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import { signInMessage, type SignInMessage } from "../lib/sign-in-message";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations("signIn");
   const tc = useTranslations("common");
   const format = useFormatter();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<SignInMessage | null>(null);
+  const [message, setMessage] = useState<SignInMessage | null>(() => (initialError ? signInMessage(initialError) : null));
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
