@@ -98,10 +98,10 @@ function potentialSeats(def: TenantDefinition, periods: Period[]): number {
   return seats;
 }
 
-/** Fill rate a performance would reach by its start: shows differ, weekends sell better. */
-function performanceFill(random: Random, showFill: number, slot: Slot): number {
+/** Demand for a performance as a share of its seats: shows differ, weekends sell better. */
+function performanceDemand(random: Random, showDemand: number, slot: Slot): number {
   const day = slot.weekday === 6 ? 1.08 : slot.weekday === 5 ? 1.04 : slot.weekday === 2 ? 0.9 : 1;
-  return Math.min(1, Math.max(0.12, showFill * day + random.normal(0, 0.05)));
+  return Math.min(1.5, Math.max(0.12, showDemand * day + random.normal(0, 0.05)));
 }
 
 /** Distributes `budget` tickets over performances in proportion to their weights, within caps. */
@@ -137,35 +137,53 @@ function allocate(weights: number[], caps: number[], budget: number): number[] {
   return result;
 }
 
-export function planTenant(def: TenantDefinition, tickets: number, seed: number, lastNames: () => string): TenantPlan {
-  const random = Random.derive(seed, def.slug, "schedule");
-  const need = tickets / MEAN_FILL;
-  let periods = periodsOf(def.kind, 2);
-  let potential = potentialSeats(def, periods);
-  while (need > MAX_DENSITY * potential && periods.length < MAX_PERIODS) {
-    periods = periodsOf(def.kind, periods.length + 1);
-    potential = potentialSeats(def, periods);
-  }
-  // Low volumes still get a programme worth looking at (a few runs per stage and period).
-  const density = Math.min(MAX_DENSITY, Math.max(def.kind === "theatre" ? 0.03 : 0.08, need / potential));
+interface Programme {
+  venues: PlannedVenue[];
+  shows: PlannedShow[];
+  performances: PlannedPerformance[];
+  /** Demand of each performance, as a share of its sellable seats (hits exceed 1). */
+  demand: number[];
+  /** Tickets the programme would sell by the reference date at that demand. */
+  expected: number;
+}
 
+/** Runs of consecutive slots, spread evenly over the period (low variance for a given density). */
+function placeRuns(slots: Slot[], run: [number, number], density: number, random: Random): Slot[][] {
+  const wanted = Math.max(run[0], Math.round(slots.length * density));
+  const lengths: number[] = [];
+  for (let total = 0; total < wanted; ) {
+    const length = Math.min(random.int(run[0], run[1]), wanted - total);
+    lengths.push(length);
+    total += length;
+  }
+  const runs: Slot[][] = [];
+  let cursor = 0;
+  lengths.forEach((length, r) => {
+    const segmentStart = Math.floor((r * slots.length) / lengths.length);
+    const segmentEnd = Math.floor(((r + 1) * slots.length) / lengths.length);
+    const start = Math.max(cursor, segmentStart + random.int(0, Math.max(0, segmentEnd - segmentStart - length)));
+    const slice = slots.slice(start, start + length);
+    if (slice.length > 0) runs.push(slice);
+    cursor = start + slice.length;
+  });
+  return runs;
+}
+
+function buildProgramme(def: TenantDefinition, periods: Period[], density: number, random: Random, lastNames: () => string): Programme {
   const venues: PlannedVenue[] = def.venues.map((v) => ({ ...v, id: random.uuid() }));
   const shows: PlannedShow[] = [];
   const performances: PlannedPerformance[] = [];
-  const fills: number[] = [];
+  const demand: number[] = [];
   const titles = new Set<string>();
+  const now = REFERENCE_DATE.getTime();
+  let expected = 0;
 
   for (const period of periods) {
     const opens = salesOpenAt(period);
     for (const venue of venues) {
       for (const track of venue.tracks) {
         const slots = trackSlots(track.times, period);
-        const meanRun = (track.run[0] + track.run[1]) / 2;
-        const meanGap = (meanRun * (1 - density)) / density;
-        let i = Math.floor(random.float() * Math.min(meanGap, slots.length));
-        while (i < slots.length) {
-          const run = slots.slice(i, i + random.int(track.run[0], track.run[1]));
-          i += run.length + Math.round(-meanGap * Math.log(1 - random.float()));
+        for (const run of placeRuns(slots, track.run, density, random)) {
           const genre = random.weighted(track.genres);
           const show: PlannedShow = {
             id: random.uuid(),
@@ -175,18 +193,22 @@ export function planTenant(def: TenantDefinition, tickets: number, seed: number,
             externalRef: `${def.code}-SPE-${String(shows.length + 1).padStart(4, "0")}`,
           };
           shows.push(show);
-          // Popularity drives both how full a show gets and how early it sells; a fifth are hits.
-          const popularity = random.chance(0.2) ? random.between(0.85, 1) : random.between(0.05, 0.8);
-          const showFill = popularity >= 0.85 ? random.between(0.97, 1.1) : 0.3 + 0.7 * popularity;
+          // Popularity drives how full a show gets and how early it sells. A sixth are hits, whose
+          // demand exceeds the hall: they sell out.
+          const popularity = random.chance(0.16) ? random.between(0.85, 1) : random.between(0.05, 0.8);
+          const showDemand = popularity >= 0.85 ? random.between(1.1, 1.4) : 0.4 + 0.7 * popularity;
           const price = fullPriceCents(random, genre, venue.priceFactor);
           const reduced = venue.capacity > 600 && random.chance(0.15); // smaller configuration of the hall
           const [minRun, maxRun] = RUNNING_TIME[genre];
           for (const slot of run) {
             const cancelled = random.chance(venue.outdoor ? 0.03 : 0.012);
-            const moved = !cancelled && random.chance(0.008);
-            const startsAt = slot.startsAt + (moved ? random.int(7, 35) * DAY_MS : 0);
+            const moved = !cancelled && random.chance(0.01);
+            // A moved performance keeps its time of day and stays inside its period.
+            const firstHalf = slot.startsAt < (slots[0]!.startsAt + slots[slots.length - 1]!.startsAt) / 2;
+            const shift = (def.kind === "theatre" ? random.int(7, 35) : random.int(1, 3)) * DAY_MS * (firstHalf ? 1 : -1);
+            const startsAt = slot.startsAt + (moved ? shift : 0);
             const capacity = reduced ? Math.round(venue.capacity * 0.72) : venue.capacity;
-            performances.push({
+            const perf: PlannedPerformance = {
               id: random.uuid(),
               showId: show.id,
               venueId: venue.id,
@@ -200,17 +222,57 @@ export function planTenant(def: TenantDefinition, tickets: number, seed: number,
               fullPriceCents: price,
               curve: makeSalesCurve(random, opens, startsAt, popularity, def.kind),
               ticketTarget: 0,
-            });
-            fills.push(performanceFill(random, showFill, slot));
+            };
+            const d = performanceDemand(random, showDemand, slot);
+            performances.push(perf);
+            demand.push(d);
+            expected += Math.min(1, d) * (capacity - perf.blockedSeats) * soldShareBefore(perf.curve, now);
           }
         }
       }
     }
   }
+  // Even a small demo shows a cancelled and a moved performance.
+  const scheduled = performances.filter((p) => p.status === "scheduled");
+  for (const status of ["cancelled", "moved"] as const) {
+    if (!performances.some((p) => p.status === status) && scheduled.length > 2) {
+      scheduled.splice(Math.floor(random.float() * scheduled.length), 1)[0]!.status = status;
+    }
+  }
+  return { venues, shows, performances, demand, expected };
+}
+
+export function planTenant(def: TenantDefinition, tickets: number, seed: number, lastNames: () => string): TenantPlan {
+  const need = tickets / MEAN_FILL;
+  let periods = periodsOf(def.kind, 2);
+  let potential = potentialSeats(def, periods);
+  while (need > MAX_DENSITY * potential && periods.length < MAX_PERIODS) {
+    periods = periodsOf(def.kind, periods.length + 1);
+    potential = potentialSeats(def, periods);
+  }
+  // The density is first estimated, then corrected until the programme can sell the tickets at
+  // a realistic fill (expected sales 0–12 % above the request).
+  let density = Math.min(MAX_DENSITY, need / potential);
+  let programme: Programme | undefined;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const candidate = buildProgramme(def, periods, density, Random.derive(seed, def.slug, "schedule", attempt), lastNames);
+    const ratio = candidate.expected / Math.max(1, tickets);
+    if (ratio >= 1 && (!programme || Math.abs(ratio - 1.05) < Math.abs(programme.expected / Math.max(1, tickets) - 1.05))) {
+      programme = candidate;
+    }
+    if (ratio >= 1 && ratio <= 1.12) break;
+    if (density >= MAX_DENSITY && ratio < 1) {
+      if (periods.length >= MAX_PERIODS) throw new Error(`${def.slug}: ${tickets} tickets do not fit in ${MAX_PERIODS} periods`);
+      periods = periodsOf(def.kind, periods.length + 1);
+    }
+    density = Math.min(MAX_DENSITY, (density * 1.05) / Math.max(ratio, 0.01));
+  }
+  if (!programme) throw new Error(`${def.slug}: could not plan a programme for ${tickets} tickets`);
 
   const now = REFERENCE_DATE.getTime();
+  const { venues, shows, performances, demand } = programme;
   const caps = performances.map((p) => p.capacity - p.blockedSeats);
-  const weights = performances.map((p, k) => fills[k]! * caps[k]! * soldShareBefore(p.curve, now));
+  const weights = performances.map((p, k) => demand[k]! * caps[k]! * soldShareBefore(p.curve, now));
   const targets = allocate(weights, caps, tickets);
   performances.forEach((p, k) => (p.ticketTarget = targets[k]!));
   const sold = targets.reduce((s, v) => s + v, 0);

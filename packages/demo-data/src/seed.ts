@@ -174,7 +174,10 @@ async function loadPeopleAndSales(
   plan: TenantPlan,
   codec: SpectatorIdentityCodec,
   seed: number,
+  log: (line: string) => void,
 ): Promise<Record<string, number>> {
+  const started = performance.now();
+  const lap = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const loader = new CopyLoader(owner, tenantId, TABLES);
   await loader.begin();
   const base = new SpectatorBase(plan, seed);
@@ -191,6 +194,7 @@ async function loadPeopleAndSales(
     for (const c of s.consents) loader.push(CONSENT, [tenantId, s.id, c.channel, c.status, copyText(c.source), iso(c.recordedAt)]);
     await loader.maybeFlush();
   }
+  log(`  spectators generated and sealed at ${lap()}`);
   const sales = new SalesGenerator(plan, base, seed);
   for (let p = 0; p < plan.performances.length; p++) {
     const performanceId = plan.performances[p]!.id;
@@ -206,7 +210,9 @@ async function loadPeopleAndSales(
       await loader.maybeFlush();
     }
   }
+  log(`  orders and tickets generated at ${lap()}`);
   await loader.finish();
+  log(`  partitions attached (indexes built, foreign keys validated) at ${lap()}`);
   return loader.rows;
 }
 
@@ -241,7 +247,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
       await owner.query("BEGIN");
       let rows: Record<string, number>;
       try {
-        rows = await loadPeopleAndSales(owner, tenant.id, plan, codec, seed);
+        rows = await loadPeopleAndSales(owner, tenant.id, plan, codec, seed, log);
         await owner.query("COMMIT");
       } catch (error) {
         await owner.query("ROLLBACK").catch(() => {});
