@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 
 /** The repository's prisma/ folder, wherever this package is run from. */
-export const prismaDir = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../prisma");
+// Not `new URL(".", import.meta.url)`: bundlers (Next's Turbopack) treat that form as an asset
+// reference and hand back an object fileURLToPath refuses, which broke `next build`.
+export const prismaDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma");
 export const migrationsDir = resolve(prismaDir, "migrations");
 export const schemaPath = resolve(prismaDir, "schema.prisma");
