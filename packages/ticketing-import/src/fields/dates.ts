@@ -1,7 +1,7 @@
-// Dates as ticketing systems export them. The accepted shapes are recognised here; calendar
-// validity (31/02), time zones and daylight-saving transitions are Luxon's job (IANA data via
-// Intl), so no offset is ever computed by hand.
-import { DateTime } from "luxon";
+// Dates as ticketing systems export them. The accepted shapes are recognised here; zone offsets
+// and daylight-saving transitions are Luxon's job (IANA data via Intl, see zoned-time.ts), so no
+// offset is ever computed by hand.
+import { zonedInstant, type WallTime } from "./zoned-time";
 import { fail, ok, type FieldResult } from "./result";
 
 export const DEFAULT_ZONE = "Europe/Paris";
@@ -52,41 +52,56 @@ export function parseTimeOfDay(input: string): FieldResult<TimeOfDay> {
 export function parseDateTime(input: string, options: { zone?: string; time?: string } = {}): FieldResult<ParsedDateTime> {
   const zone = options.zone ?? DEFAULT_ZONE;
   const text = input.trim();
-  let dt: DateTime;
-  let hasTime: boolean;
+  let wall: WallTime;
+  let offsetMinutes: number | null = null;
   const fr = FRENCH.exec(text);
+  const iso = fr ? null : ISO.exec(text);
   if (fr) {
-    const year = fr[3]!.length === 2 ? expandTwoDigitYear(Number(fr[3])) : Number(fr[3]);
-    hasTime = fr[4] !== undefined;
-    // Luxon accepts 24:00 as the next midnight; an export writing it is more likely wrong.
-    if (Number(fr[4] ?? 0) > 23) return fail("date.invalid");
-    dt = DateTime.fromObject(
-      {
-        year,
-        month: Number(fr[2]),
-        day: Number(fr[1]),
-        hour: Number(fr[4] ?? 0),
-        minute: Number(fr[5] ?? 0),
-        second: Number(fr[6] ?? 0),
-      },
-      { zone },
-    );
-  } else if (ISO.test(text)) {
-    hasTime = text.length > 10;
-    // fromISO honours an explicit offset and otherwise reads the wall time in `zone`.
-    dt = DateTime.fromISO(text.replace(" ", "T"), { zone });
+    wall = {
+      year: fr[3]!.length === 2 ? expandTwoDigitYear(Number(fr[3])) : Number(fr[3]),
+      month: Number(fr[2]),
+      day: Number(fr[1]),
+      hour: Number(fr[4] ?? 0),
+      minute: Number(fr[5] ?? 0),
+      second: Number(fr[6] ?? 0),
+    };
+  } else if (iso) {
+    wall = {
+      year: Number(iso[1]),
+      month: Number(iso[2]),
+      day: Number(iso[3]),
+      hour: Number(iso[4] ?? 0),
+      minute: Number(iso[5] ?? 0),
+      second: Number(iso[6] ?? 0),
+    };
+    if (iso[7]) offsetMinutes = parseOffset(iso[7]);
   } else {
     return fail("date.invalid");
   }
-  if (!dt.isValid) return fail("date.invalid");
-  if (dt.year < MIN_YEAR || dt.year > MAX_YEAR) return fail("date.out_of_range");
+  let hasTime = (fr ? fr[4] : iso?.[4]) !== undefined;
+  if (wall.year < MIN_YEAR || wall.year > MAX_YEAR) return fail("date.out_of_range");
   if (!hasTime && options.time !== undefined && options.time.trim() !== "") {
     const time = parseTimeOfDay(options.time);
     if (!time.ok) return time;
-    dt = dt.set(time.value);
+    wall = { ...wall, ...time.value };
     hasTime = true;
   }
-  return ok({ at: dt.toJSDate(), hasTime });
+  let at: Date | null;
+  if (offsetMinutes !== null) {
+    // An explicit offset needs no zone: the wall time minus the offset is the instant.
+    at = zonedInstant(wall, "UTC");
+    if (at) at = new Date(at.getTime() - offsetMinutes * 60_000);
+  } else {
+    at = zonedInstant(wall, zone);
+  }
+  return at ? ok({ at, hasTime }) : fail("date.invalid");
+}
+
+function parseOffset(text: string): number {
+  if (text === "Z") return 0;
+  const sign = text.startsWith("-") ? -1 : 1;
+  const digits = text.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
 }
 
 // dd/mm/yy: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX strptime rule). Order and

@@ -46,10 +46,17 @@ function matcher<T extends string>(table: LabelTable<T>, allowed: readonly T[]):
   const exact = new Map<string, T>();
   for (const row of table) for (const label of row.labels) exact.set(fold(label), row.value);
   const brands = table.flatMap((row) => (row.brands ?? []).map((brand) => ({ brand: ` ${fold(brand)} `, value: row.value })));
+  // A file repeats a handful of labels thousands of times: remember answers (bounded).
+  const memo = new Map<string, FieldResult<T>>();
   return (input) => {
+    let result = memo.get(input);
+    if (result) return result;
     const label = fold(input);
     const hit = exact.get(label) ?? brands.find((b) => ` ${label} `.includes(b.brand))?.value;
-    return hit ? ok(hit) : fail("enum.unknown", allowed);
+    result = hit ? ok(hit) : fail("enum.unknown", allowed);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(input, result);
+    return result;
   };
 }
 
