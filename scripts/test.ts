@@ -101,4 +101,5 @@ async function main(): Promise<number> {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
+process.env.TURBO_TELEMETRY_DISABLED ??= "1";
 process.exit(await main());
