@@ -1,0 +1,61 @@
+// Classes for the choropleth: up to five classes cut at quantiles of the values and rounded to
+// readable bounds, so a legend says "50 – 199" rather than "47.3 – 198.6".
+
+/** Light to dark; the lightest still differs from the "no data" grey. */
+export const CLASS_COLOURS = ["#dbeafe", "#93c5fd", "#3b82f6", "#1d4ed8", "#172554"] as const;
+export const NO_DATA_COLOUR = "#e2e8f0";
+
+export interface ColourClass {
+  /** Inclusive lower bound. */
+  min: number;
+  /** Inclusive upper bound (the largest value in the class's range). */
+  max: number;
+  colour: string;
+}
+
+/** Rounds down to 1, 2 or 5 × a power of ten (≥ 1): bounds a reader can take in at a glance. */
+export function niceFloor(value: number): number {
+  if (value < 1) return value <= 0 ? 0 : 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const mantissa = value / power;
+  const nice = mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1;
+  return nice * power;
+}
+
+function quantile(sorted: number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+/** Up to `maxClasses` classes covering every value; empty when there is no positive value. */
+export function colourClasses(values: readonly number[], maxClasses = CLASS_COLOURS.length): ColourClass[] {
+  const sorted = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const max = sorted.at(-1)!;
+  const starts = new Set<number>([niceFloor(sorted[0]!)]);
+  for (let k = 1; k < maxClasses; k++) {
+    const cut = niceFloor(quantile(sorted, k / maxClasses));
+    if (cut > Math.min(...starts)) starts.add(cut);
+  }
+  const lows = [...starts].sort((a, b) => a - b);
+  // Spread the palette over the classes actually used, keeping the darkest for the top one.
+  const offset = CLASS_COLOURS.length - lows.length;
+  return lows.map((min, i) => ({
+    min,
+    max: i + 1 < lows.length ? nextBelow(lows[i + 1]!) : max,
+    colour: CLASS_COLOURS[offset + i]!,
+  }));
+}
+
+/** The largest value strictly below `bound` for the integer figures shown (counts, cents). */
+function nextBelow(bound: number): number {
+  return bound - 1;
+}
+
+export function classOf(value: number | undefined, classes: readonly ColourClass[]): ColourClass | null {
+  if (value === undefined || value <= 0) return null;
+  for (let i = classes.length - 1; i >= 0; i--) if (value >= classes[i]!.min) return classes[i]!;
+  return classes[0] ?? null;
+}
