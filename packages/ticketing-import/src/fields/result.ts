@@ -2,7 +2,10 @@
 // message key (see messages.ts), so they return a small result type instead.
 import type { IssueCode } from "../messages";
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: IssueCode; allowed?: readonly string[] };
+export type FieldResult<T> =
+  | { ok: true; value: T }
+  /** `value`: what to show a person when it is not just the cell (a date and its time column). */
+  | { ok: false; code: IssueCode; allowed?: readonly string[]; value?: string };
 
 export const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 export const fail = <T = never>(code: IssueCode, allowed?: readonly string[]): FieldResult<T> =>

@@ -17,7 +17,7 @@ export interface WallTime {
 }
 
 const MAX_CACHED_HOURS = 200_000; // ~23 years of hours per zone; cleared when full
-const hourOffsets = new Map<string, number | null>();
+const hourOffsetsByZone = new Map<string, Map<number, number | null>>();
 
 /** The instant for a wall-clock time in `zone`, or null when the date does not exist (31/02). */
 export function zonedInstant(t: WallTime, zone: string): Date | null {
@@ -27,7 +27,9 @@ export function zonedInstant(t: WallTime, zone: string): Date | null {
   if (check.getUTCFullYear() !== t.year || check.getUTCMonth() !== t.month - 1 || check.getUTCDate() !== t.day) return null;
   if (t.hour > 23 || t.minute > 59 || t.second > 59) return null;
 
-  const key = `${zone}|${Math.floor(asUtc / 3_600_000)}`;
+  let hourOffsets = hourOffsetsByZone.get(zone);
+  if (!hourOffsets) hourOffsetsByZone.set(zone, (hourOffsets = new Map()));
+  const key = Math.floor(asUtc / 3_600_000);
   let offset = hourOffsets.get(key);
   if (offset === undefined) {
     offset = uniformHourOffset(t, zone);

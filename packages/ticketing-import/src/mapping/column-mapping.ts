@@ -64,9 +64,15 @@ export function missingColumns(mapping: TColumnMapping, headers: readonly string
 
 /** Picks the mapped cells out of a raw row: { orderDate: "31/01/2025", … }. */
 export function applyMapping(mapping: TColumnMapping, raw: Readonly<Record<string, string>>): Record<string, string | undefined> {
-  const row: Record<string, string | undefined> = {};
-  for (const [target, source] of Object.entries(mapping.columns)) {
-    if (source !== undefined) row[target] = raw[source];
-  }
-  return row;
+  return createMapper(mapping)(raw);
+}
+
+/** The same, with the mapping's pairs computed once (it runs for every row of a file). */
+export function createMapper(mapping: TColumnMapping): (raw: Readonly<Record<string, string>>) => Record<string, string | undefined> {
+  const pairs = Object.entries(mapping.columns).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return (raw) => {
+    const row: Record<string, string | undefined> = {};
+    for (const [target, source] of pairs) row[target] = raw[source];
+    return row;
+  };
 }

@@ -1,9 +1,12 @@
 // Pieces shared by the three row schemas.
 import { z } from "zod";
 import { parseDateTime, type ParsedDateTime } from "../fields/dates";
-import { ok, fail, type FieldResult } from "../fields/result";
+import { fail, ok, type FieldResult } from "../fields/result";
 import { parsePostalCode, parseText } from "../fields/scalars";
 import type { RowIssue } from "../messages";
+import type { CellParser } from "./row-schema";
+
+export type { RowResult } from "./row-schema";
 
 export interface ResolvedOptions {
   zone: string;
@@ -13,14 +16,15 @@ export interface ResolvedOptions {
   now: Date;
 }
 
-export type RowResult<T> = { ok: true; row: T; warnings: RowIssue[] } | { ok: false; issues: RowIssue[] };
-
 /** Text that must not be empty once trimmed (reference, title…). */
 export const text = (v: string): FieldResult<string> => {
   const r = parseText(v);
   if (!r.ok) return r;
   return r.value === null ? fail("required") : ok(r.value);
 };
+
+/** Optional free text: trimmed, white space collapsed. */
+export const looseText = (v: string): FieldResult<string | null> => parseText(v);
 
 const email = z.email();
 /** An e-mail is checked but never dropped: a broken address is reported, the person still exists. */
@@ -29,35 +33,26 @@ export const checkEmail = (v: string): FieldResult<string> => {
   return email.safeParse(trimmed).success ? ok(trimmed) : fail("email.invalid");
 };
 
-/**
- * A date column with an optional separate time column. Its input is { date, time } so that
- * a problem is reported once, on the date field, with both cells.
- */
-export function dateTimeCell(zone: string, required: true): z.ZodType<ParsedDateTime, { date?: string; time?: string }>;
-export function dateTimeCell(zone: string, required: false): z.ZodType<ParsedDateTime | null, { date?: string; time?: string }>;
-export function dateTimeCell(zone: string, required: boolean): z.ZodType<ParsedDateTime | null, { date?: string; time?: string }> {
-  return z.object({ date: z.string().optional(), time: z.string().optional() }).transform((v, ctx): ParsedDateTime | null => {
-    const shown = [v.date, v.time].filter((s) => s !== undefined && s.trim() !== "").join(" ");
-    if (v.date === undefined || v.date.trim() === "") {
-      if (!required) return null;
-      ctx.addIssue({ code: "custom", message: "required", params: { issueCode: "required", value: shown || undefined } });
-      return z.NEVER;
-    }
-    const r = parseDateTime(v.date, { zone, time: v.time });
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: "custom", message: r.code, params: { issueCode: r.code, value: shown } });
-    return z.NEVER;
-  });
+/** A date column, with the optional separate time column `timeField` read from the same row. */
+export function dateTime(zone: string, timeField?: string): CellParser<ParsedDateTime> {
+  return (date, cells) => {
+    const time = timeField ? cells[timeField] : undefined;
+    const r = parseDateTime(date, { zone, time });
+    if (r.ok || time === undefined || time.trim() === "") return r;
+    return { ...r, value: `${date} ${time}` };
+  };
 }
 
-const present = (v: string | undefined) => v !== undefined && v.trim() !== "";
-export { present };
+export const present = (v: string | undefined) => v !== undefined && v.trim() !== "";
 
 /** Postal code checked against the row's country (or the default), as a warning when wrong. */
-export function postalCodeOf(raw: string | undefined, country: string | null, warnings: RowIssue[]): string | null {
-  if (!present(raw)) return null;
-  const r = parsePostalCode(raw!, country);
+export function postalCodeOf(raw: string | null, country: string | null, warnings: RowIssue[]): string | null {
+  if (raw === null) return null;
+  const r = parsePostalCode(raw, country);
   if (r.ok) return r.value;
-  warnings.push({ code: r.code, field: "postalCode", value: raw! });
+  warnings.push({ code: r.code, field: "postalCode", value: raw });
   return null;
 }
+
+/** A cell kept as trimmed text, for fields checked later against another one (postal code). */
+export const keep = (v: string): FieldResult<string> => ok(v.trim());

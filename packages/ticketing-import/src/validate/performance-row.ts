@@ -1,11 +1,9 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
 import { parseDateTime, parseTimeOfDay } from "../fields/dates";
-import { parseInteger, parseText } from "../fields/scalars";
-import type { RowIssue } from "../messages";
-import { collectIssues, optionalCell, rawCell, requiredCell } from "./cells";
-import { dateTimeCell, text, type ResolvedOptions, type RowResult } from "./common";
+import { parseInteger } from "../fields/scalars";
+import { dateTime, keep, looseText, text, type ResolvedOptions } from "./common";
 import { parsePerformanceStatus, type PerformanceStatus } from "./labels";
+import { optional, required, rowSchema, runRowSchema, type Cells, type RowResult } from "./row-schema";
 
 /** One performance (séance) of a show. */
 export interface PerformanceRow {
@@ -25,39 +23,53 @@ export interface PerformanceRow {
 
 const seats = (v: string) => parseInteger(v, { min: 0, max: 1_000_000 });
 
-export function performanceSchema(o: ResolvedOptions) {
-  return z.object({
-    reference: requiredCell(text),
-    showTitle: requiredCell(text),
-    genre: optionalCell(parseText),
-    producer: optionalCell(parseText),
-    venue: optionalCell(parseText),
-    start: dateTimeCell(o.zone, true),
-    end: rawCell(),
-    capacity: optionalCell(seats),
-    blockedSeats: optionalCell(seats),
-    status: optionalCell(parsePerformanceStatus),
-  });
-}
-
-export function validatePerformance(schema: ReturnType<typeof performanceSchema>, row: Record<string, string | undefined>, o: ResolvedOptions): RowResult<PerformanceRow> {
-  const parsed = schema.safeParse({ ...row, start: { date: row.start, time: row.startTime } });
-  if (!parsed.success) return { ok: false, issues: collectIssues(parsed.error) };
-  const { start, end: endText, status, ...rest } = parsed.data;
-  const issues: RowIssue[] = [];
-  let end: Date | null = null;
-  if (endText !== null) {
-    // The end is often just a time ("22h30"): it is then on the start's day, in the same zone.
+export function performanceValidator(o: ResolvedOptions) {
+  // The end is often just a time ("22h30"): it is then on the start's day, in the same zone.
+  const endOf = (endText: string, start: Date): Date | null => {
     const asDate = parseDateTime(endText, { zone: o.zone });
-    const asTime = asDate.ok ? null : parseTimeOfDay(endText);
-    if (asDate.ok) end = asDate.value.at;
-    else if (asTime?.ok) end = DateTime.fromJSDate(start.at, { zone: o.zone }).set(asTime.value).toJSDate();
-    else issues.push({ code: "date.invalid", field: "end", value: endText });
-    if (end && end.getTime() <= start.at.getTime()) issues.push({ code: "end.before_start", field: "end", value: endText });
-  }
-  if (rest.capacity !== null && rest.blockedSeats !== null && rest.blockedSeats > rest.capacity) {
-    issues.push({ code: "blocked_seats.over_capacity", field: "blockedSeats", value: row.blockedSeats ?? "" });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, warnings: [], row: { ...rest, start: start.at, startHasTime: start.hasTime, end, status: status ?? "scheduled" } };
+    if (asDate.ok) return asDate.value.at;
+    const asTime = parseTimeOfDay(endText);
+    return asTime.ok ? DateTime.fromJSDate(start, { zone: o.zone }).set(asTime.value).toJSDate() : null;
+  };
+  const schema = rowSchema(
+    {
+      reference: required(text),
+      showTitle: required(text),
+      genre: optional(looseText),
+      producer: optional(looseText),
+      venue: optional(looseText),
+      start: required(dateTime(o.zone, "startTime")),
+      end: optional(keep),
+      capacity: optional(seats),
+      blockedSeats: optional(seats),
+      status: optional(parsePerformanceStatus),
+    },
+    {
+      extraCells: ["startTime"],
+      rules: (v, cells, report) => {
+        if (v.end !== null) {
+          const end = endOf(v.end, v.start.at);
+          if (end === null) report({ code: "date.invalid", field: "end", value: v.end });
+          else if (end.getTime() <= v.start.at.getTime()) report({ code: "end.before_start", field: "end", value: v.end });
+        }
+        if (v.capacity !== null && v.blockedSeats !== null && v.blockedSeats > v.capacity) {
+          report({ code: "blocked_seats.over_capacity", field: "blockedSeats", value: cells.blockedSeats ?? "" });
+        }
+      },
+    },
+  );
+  return (cells: Cells): RowResult<PerformanceRow> =>
+    runRowSchema(schema, cells, (v) => ({
+      reference: v.reference,
+      showTitle: v.showTitle,
+      genre: v.genre,
+      producer: v.producer,
+      venue: v.venue,
+      start: v.start.at,
+      startHasTime: v.start.hasTime,
+      end: v.end === null ? null : endOf(v.end, v.start.at),
+      capacity: v.capacity,
+      blockedSeats: v.blockedSeats,
+      status: v.status ?? "scheduled",
+    }));
 }

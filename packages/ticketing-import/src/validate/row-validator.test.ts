@@ -154,10 +154,13 @@ describe("performance rows", () => {
     expect(validate({ ...row, Spectacle: " ", Date: "" })).toEqual({
       ok: false,
       issues: [
-        { code: "required", field: "showTitle", value: " " },
-        { code: "required", field: "start", value: "20h30" },
+        { code: "required", field: "showTitle" },
+        { code: "required", field: "start" },
       ],
     });
+    const untitled = validate({ ...row, Spectacle: "" });
+    expect(!untitled.ok && describeIssues("performances", untitled.issues, "fr")).toEqual(["Titre du spectacle manquant(e)"]);
+    expect(!untitled.ok && describeIssues("performances", untitled.issues, "en")).toEqual(["Missing show title"]);
   });
 });
 

@@ -2,12 +2,12 @@
 // once), then call it for every row.
 import { DEFAULT_ZONE } from "../fields/dates";
 import { fieldLabel, type FileKind } from "../mapping/targets";
-import { applyMapping, type TColumnMapping } from "../mapping/column-mapping";
+import { createMapper, type TColumnMapping } from "../mapping/column-mapping";
 import { formatIssue, type Language, type RowIssue } from "../messages";
 import type { ResolvedOptions, RowResult } from "./common";
-import { performanceSchema, validatePerformance, type PerformanceRow } from "./performance-row";
-import { spectatorSchema, validateSpectator, type SpectatorRow } from "./spectator-row";
-import { ticketSchema, validateTicket, type TicketRow } from "./ticket-row";
+import { performanceValidator, type PerformanceRow } from "./performance-row";
+import { spectatorValidator, type SpectatorRow } from "./spectator-row";
+import { ticketValidator, type TicketRow } from "./ticket-row";
 
 export interface RowValidatorOptions {
   /** Clock for rules that depend on today (birth year not in the future). Defaults to now. */
@@ -30,20 +30,10 @@ export function createRowValidator<M extends TColumnMapping>(mapping: M, options
     defaultCurrency: mapping.defaults?.currency ?? "EUR",
     now: options.now ?? new Date(),
   };
-  switch (mapping.kind) {
-    case "tickets": {
-      const schema = ticketSchema(o);
-      return ((raw) => validateTicket(schema, applyMapping(mapping, raw), o)) as RowValidator<M["kind"]>;
-    }
-    case "performances": {
-      const schema = performanceSchema(o);
-      return ((raw) => validatePerformance(schema, applyMapping(mapping, raw), o)) as RowValidator<M["kind"]>;
-    }
-    case "spectators": {
-      const schema = spectatorSchema(o);
-      return ((raw) => validateSpectator(schema, applyMapping(mapping, raw), o)) as RowValidator<M["kind"]>;
-    }
-  }
+  const validate =
+    mapping.kind === "tickets" ? ticketValidator(o) : mapping.kind === "performances" ? performanceValidator(o) : spectatorValidator(o);
+  const map = createMapper(mapping);
+  return ((raw) => validate(map(raw))) as RowValidator<M["kind"]>;
 }
 
 /** Reasons as sentences: "Date de commande illisible : « 31/02/2025 »". */

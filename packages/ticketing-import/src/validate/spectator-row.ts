@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { parseDateTime } from "../fields/dates";
 import { parseCountry, parseLanguage } from "../fields/countries";
 import { fail, ok, type FieldResult } from "../fields/result";
-import { parseBoolean, parseInteger, parseText } from "../fields/scalars";
-import type { RowIssue } from "../messages";
-import { collectIssues, optionalCell, rawCell, softCell, unwrapSoft } from "./cells";
-import { checkEmail, postalCodeOf, present, type ResolvedOptions, type RowResult } from "./common";
+import { parseBoolean, parseInteger } from "../fields/scalars";
+import { checkEmail, keep, looseText, postalCodeOf, present, type ResolvedOptions } from "./common";
+import { optional, rowSchema, runRowSchema, soft, type Cells, type RowResult } from "./row-schema";
 
 /** One spectator (customer record) of the ticketing system. */
 export interface SpectatorRow {
@@ -43,35 +41,34 @@ function birthYear(now: Date) {
   };
 }
 
-export function spectatorSchema(o: ResolvedOptions) {
-  return z.object({
-    reference: optionalCell(parseText),
-    email: softCell(checkEmail, true),
-    phone: softCell(parseText),
-    firstName: softCell(parseText),
-    lastName: softCell(parseText),
-    address: softCell(parseText),
-    postalCode: rawCell(),
-    city: softCell(parseText),
-    country: softCell(parseCountry),
-    birthYear: softCell(birthYear(o.now)),
-    language: softCell(parseLanguage),
-    // An unreadable consent is not consent; it is reported, the spectator is still imported.
-    consentEmail: softCell(parseBoolean),
-    consentSms: softCell(parseBoolean),
-    consentPhone: softCell(parseBoolean),
-    consentPost: softCell(parseBoolean),
-  });
-}
-
-export function validateSpectator(schema: ReturnType<typeof spectatorSchema>, row: Record<string, string | undefined>, o: ResolvedOptions): RowResult<SpectatorRow> {
-  if (!present(row.reference) && !present(row.email) && !present(row.phone)) {
-    return { ok: false, issues: [{ code: "spectator.unidentified", field: "reference" }] };
-  }
-  const parsed = schema.safeParse(row);
-  if (!parsed.success) return { ok: false, issues: collectIssues(parsed.error) };
-  const warnings: RowIssue[] = [];
-  const { postalCode, ...rest } = unwrapSoft(parsed.data, warnings);
-  const country = rest.country ?? o.defaultCountry;
-  return { ok: true, warnings, row: { ...rest, country, postalCode: postalCodeOf(postalCode ?? undefined, country, warnings) } };
+export function spectatorValidator(o: ResolvedOptions) {
+  const schema = rowSchema(
+    {
+      reference: optional(looseText),
+      email: soft(checkEmail, true),
+      phone: soft(looseText),
+      firstName: soft(looseText),
+      lastName: soft(looseText),
+      address: soft(looseText),
+      postalCode: optional(keep),
+      city: soft(looseText),
+      country: soft(parseCountry),
+      birthYear: soft(birthYear(o.now)),
+      language: soft(parseLanguage),
+      // An unreadable consent is not consent; it is reported, the spectator is still imported.
+      consentEmail: soft(parseBoolean),
+      consentSms: soft(parseBoolean),
+      consentPhone: soft(parseBoolean),
+      consentPost: soft(parseBoolean),
+    },
+    {
+      presence: (cells) =>
+        present(cells.reference) || present(cells.email) || present(cells.phone) ? [] : [{ code: "spectator.unidentified", field: "reference" }],
+    },
+  );
+  return (cells: Cells): RowResult<SpectatorRow> =>
+    runRowSchema(schema, cells, (v, warnings) => {
+      const country = v.country ?? o.defaultCountry;
+      return { ...v, country, postalCode: postalCodeOf(v.postalCode, country, warnings) };
+    });
 }
