@@ -4,3 +4,7 @@ export { Card, type CardProps } from "./card";
 export { PageHeader, type PageHeaderProps } from "./page-header";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { cx } from "./cx";
+export { InfoTip, type InfoTipProps } from "./info-tip";
+export { LinkTabs, type LinkTab, type LinkTabsProps } from "./link-tabs";
+export { SelectField, type SelectFieldProps, type SelectOption } from "./select-field";
+export { StatChange, type StatChangeProps, type StatDirection, type StatTone } from "./stat-change";
