@@ -116,7 +116,7 @@ function normalisePostalCode(pc: string): string | null {
  * codes give an empty list. Paris, Lyon and Marseille postal codes give the whole commune
  * (75056, 69123, 13055): the centroid file has no arrondissement points.
  */
-export function communesForPostalCode(pc: string): readonly Commune[] {
+export function communesForPostalCode(pc: string): readonly Readonly<Commune>[] {
   const code = normalisePostalCode(pc);
   return (code && communeIndex().byPostalCode.get(code)) || [];
 }
@@ -126,7 +126,7 @@ export function communesForPostalCode(pc: string): readonly Commune[] {
  * merged into another (delegated or associated communes, `anciensCodes`) and arrondissements
  * municipaux ("69381" → Lyon), so addresses keyed by an old code still land somewhere real.
  */
-export function communeByCode(code: string): Commune | undefined {
+export function communeByCode(code: string): Readonly<Commune> | undefined {
   const { byCode, aliases } = communeIndex();
   const key = code.trim().toUpperCase();
   return byCode.get(key) ?? byCode.get(aliases.get(key) ?? "");

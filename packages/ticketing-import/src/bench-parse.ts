@@ -23,6 +23,8 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 try {
   await pipeline(syntheticExport(rows), createWriteStream(path));
   const fileMb = mb(statSync(path).size);
+  // What Node, tsx and the loaded modules take before any row is read.
+  const baselineRss = process.memoryUsage().rss;
 
   peakRss = process.memoryUsage().rss;
   let t0 = performance.now();
@@ -50,6 +52,7 @@ try {
       file_mb: fileMb,
       rows_per_s: Math.round(read / parseSeconds),
       peak_rss_mb: mb(parsePeakRss),
+      baseline_rss_mb: mb(baselineRss),
       validated_rows_per_s: Math.round((accepted + rejected) / validateSeconds),
       validated_peak_rss_mb: mb(peakRss),
       accepted,

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { openImportFile, ImportFileError, headerNames } from "./open-import-file";
@@ -155,6 +156,33 @@ describe("openImportFile", () => {
     await expect(openImportFile(streamOf(utf8("\n\n;;\n")))).rejects.toMatchObject({ code: "no_header" });
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     await expect(openImportFile(streamOf(xls))).rejects.toBeInstanceOf(ImportFileError);
+  });
+
+  it("releases the source when the consumer stops early (preview, cancellation)", async () => {
+    const source = streamOf(utf8("a;b\n" + "1;2\n".repeat(100_000)), 1024);
+    const file = await openImportFile(source);
+    let n = 0;
+    for await (const _ of file) if (++n === 10) break;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.destroyed).toBe(true);
+  });
+
+  it("surfaces a read error from the source instead of ending quietly", async () => {
+    let reads = 0;
+    const source = new Readable({
+      read() {
+        if (reads++ < 3) this.push(Buffer.from("a;b\n1;2\n".repeat(1000)));
+        else this.destroy(new Error("disk gone"));
+      },
+    });
+    let rows = 0;
+    await expect(
+      (async () => {
+        for await (const _ of await openImportFile(source)) rows++;
+      })(),
+    ).rejects.toThrow("disk gone");
+    // Whatever was read before the failure, the import knows it did not reach the end.
+    expect(rows).toBeLessThan(3000);
   });
 
   it("can be iterated only once", async () => {
