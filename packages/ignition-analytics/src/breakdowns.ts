@@ -159,6 +159,6 @@ export async function getShowPerformances(
   filters: TDashboardFilters,
   showId: string,
 ): Promise<BreakdownRow[]> {
-  const id = z.uuid().parse(showId);
+  const id = z.guid().parse(showId);
   return byCapacityDimension(tx, tenantId, { ...filters, showId: id }, "performance");
 }

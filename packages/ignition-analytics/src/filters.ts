@@ -21,8 +21,8 @@ export const ZDashboardFilters = z
     from: optional(ZIsoDay),
     to: optional(ZIsoDay),
     basis: optional(z.enum(["performance", "sale"])).transform((v) => v ?? "performance"),
-    venueId: optional(z.uuid()),
-    showId: optional(z.uuid()),
+    venueId: optional(z.guid()),
+    showId: optional(z.guid()),
     genre: optional(z.string().trim().min(1).max(64)),
     salesChannel: optional(z.enum(SALES_CHANNELS)),
   })

@@ -84,10 +84,19 @@ function singlePeriod(f: TDashboardFilters) {
 }
 
 /**
- * Buckets per place: `place` is the SQL expression of a rollup_audience row `a`'s place, NULL
- * when unknown. Everything is decided in SQL so no small cell ever leaves the database.
+ * Buckets per place (NULL when unknown). Everything is decided in SQL, so no small cell ever
+ * leaves the database.
  */
-async function bucketsBy(tx: Tx, tenantId: string, f: TDashboardFilters, place: Prisma.Sql): Promise<BucketRow[]> {
+async function bucketsBy(
+  tx: Tx,
+  tenantId: string,
+  f: TDashboardFilters,
+  level: "departement" | "commune",
+): Promise<BucketRow[]> {
+  // Communes are placed through the reference data (no centroid, no point); départements are
+  // already in the rollup.
+  const place = level === "commune" ? Prisma.sql`g.code` : Prisma.sql`NULLIF(a.departement, '')`;
+  const geo = level === "commune" ? Prisma.sql`LEFT JOIN geo_commune g ON g.code = a.commune_code` : Prisma.empty;
   return tx.$queryRaw<BucketRow[]>`
     WITH perfs AS (${scopedPerformances(tenantId, f, singlePeriod(f))}),
     per AS (
@@ -95,7 +104,7 @@ async function bucketsBy(tx: Tx, tenantId: string, f: TDashboardFilters, place: 
              sum(a.spectators) AS spectators, sum(a.tickets) AS tickets, sum(a.revenue_cents) AS revenue
         FROM perfs pf
         JOIN rollup_audience a ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id
-        LEFT JOIN geo_commune g ON g.code = a.commune_code
+        ${geo}
        GROUP BY 1, 2
     ),
     cell AS (
@@ -146,7 +155,7 @@ export async function getAudienceByDepartement(
   metric: TGeoMetric,
 ): Promise<GeoBreakdown<GeoCell>> {
   const m = ZGeoMetric.parse(metric);
-  const rows = await bucketsBy(tx, tenantId, filters, Prisma.sql`NULLIF(a.departement, '')`);
+  const rows = await bucketsBy(tx, tenantId, filters, "departement");
   const cells = rows.filter((r) => r.kind === "cell").map((r) => ({ code: r.code!, ...figures(r, m) }));
   cells.sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
   return { metric: m, cells, other: bucket(rows, "other", m), unknown: bucket(rows, "unknown", m), ignoredFilters: ignored(filters) };
@@ -164,7 +173,7 @@ export async function getAudienceByCommune(
 ): Promise<GeoBreakdown<CommuneCell> & { venues: VenuePoint[] }> {
   const m = ZGeoMetric.parse(metric);
   // A commune the reference data lacks has no centroid to draw: it counts as unknown.
-  const rows = await bucketsBy(tx, tenantId, filters, Prisma.sql`g.code`);
+  const rows = await bucketsBy(tx, tenantId, filters, "commune");
   const codes = rows.filter((r) => r.kind === "cell").map((r) => r.code!);
   const places = codes.length
     ? await tx.geoCommune.findMany({ where: { code: { in: codes } } })

@@ -153,10 +153,16 @@ function kpiValues(s: SalesTotals, b: BuyerStats, d: { km: number; spectators: n
 export async function getOverviewKpis(tx: Tx, tenantId: string, filters: TDashboardFilters, now: Date): Promise<OverviewKpis> {
   const periods = comparisonPeriods(filters, now);
   const list = [periods.current, periods.previous, periods.lastSeason];
-  const sales = await getSalesTotals(tx, tenantId, filters, list);
-  const buyers = await getBuyerStats(tx, tenantId, filters, list);
-  const distance = await getDistanceTotals(tx, tenantId, filters, list);
-  const values = list.map((_, i) => kpiValues(sales[i]!, buyers[i]!, distance[i]!));
+  // For a whole season the previous period and last season are the same: compute it once.
+  const keyOf = (p: ScopedPeriod) => `${p.from}/${p.to}/${p.salesUpTo}`;
+  const unique = [...new Map(list.map((p) => [keyOf(p), p])).values()];
+  const sales = await getSalesTotals(tx, tenantId, filters, unique);
+  const buyers = await getBuyerStats(tx, tenantId, filters, unique);
+  const distance = await getDistanceTotals(tx, tenantId, filters, unique);
+  const values = list.map((p) => {
+    const i = unique.findIndex((u) => keyOf(u) === keyOf(p));
+    return kpiValues(sales[i]!, buyers[i]!, distance[i]!);
+  });
   const kpis = Object.fromEntries(
     KPI_KEYS.map((key) => {
       const def = KPI_DEFINITIONS[key];

@@ -9,7 +9,7 @@ export type RollupScope = { performanceIds: readonly string[] } | "all";
 
 const ZRollupScope = z.union([
   z.literal("all"),
-  z.object({ performanceIds: z.array(z.uuid()).max(100_000) }),
+  z.object({ performanceIds: z.array(z.guid()).max(100_000) }),
 ]);
 
 export interface RollupRefreshResult {

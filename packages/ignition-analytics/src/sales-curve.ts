@@ -12,7 +12,7 @@ export const MAX_AVERAGE_PERFORMANCES = 50;
 
 export const ZSalesCurveOptions = z.object({
   compareWith: z
-    .union([z.array(z.uuid()).max(4), z.enum(["same-show-average", "same-genre-average"])])
+    .union([z.array(z.guid()).max(4), z.enum(["same-show-average", "same-genre-average"])])
     .default([]),
   /** Only performances already played count in an average (their curves are complete). */
   now: z.date(),
@@ -141,7 +141,7 @@ export async function getSalesCurve(
   performanceId: string,
   options: TSalesCurveOptions,
 ): Promise<SalesCurve> {
-  const id = z.uuid().parse(performanceId);
+  const id = z.guid().parse(performanceId);
   const { compareWith, now, daysBefore: n } = ZSalesCurveOptions.parse(options);
   const today = parisDay(now);
   const [target] = await loadPerformances(tx, tenantId, [id]);
@@ -213,7 +213,7 @@ export async function getRequiredPace(
   performanceId: string,
   options: TRequiredPaceOptions,
 ): Promise<RequiredPace> {
-  const id = z.uuid().parse(performanceId);
+  const id = z.guid().parse(performanceId);
   const { targetFillRate, now, recentDays } = ZRequiredPaceOptions.parse(options);
   const today = parisDay(now);
   const [target] = await loadPerformances(tx, tenantId, [id]);
