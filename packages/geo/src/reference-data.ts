@@ -1,17 +1,33 @@
 // Loads the reference files once per process, on first use. Nothing here is exported from the
 // package: callers use the typed look-ups in communes.ts and departements.ts.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-const require = createRequire(import.meta.url);
+// Files are located from this module's path with plain fs calls. Not `new URL(…, import.meta.url)`
+// nor `require.resolve`: Next's Turbopack rewrites those into asset/module references when the web
+// app bundles this package (packages/db/src/paths.ts hit the same).
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dataFile = (name: string) => join(packageDir, "data", name);
+
+let etalabDir: string | undefined;
 
 // `@etalab/decoupage-administratif`'s index.js reads `./data/*.json` relative to the *current
-// working directory*, so requiring the package only works from its own folder. Read the data
-// files by their resolved path instead.
+// working directory*, so requiring the package only works from its own folder. Its data files are
+// read directly instead, found the way Node looks up node_modules (this folder, then parents).
 function readEtalab(file: "communes" | "departements" | "regions"): unknown {
-  const path = require.resolve(`@etalab/decoupage-administratif/data/${file}.json`);
-  return JSON.parse(readFileSync(path, "utf8"));
+  if (!etalabDir) {
+    for (let dir = packageDir; ; dir = dirname(dir)) {
+      const candidate = join(dir, "node_modules", "@etalab", "decoupage-administratif", "data");
+      if (existsSync(candidate)) {
+        etalabDir = candidate;
+        break;
+      }
+      if (dirname(dir) === dir) throw new Error("@rappel/geo: @etalab/decoupage-administratif is not installed");
+    }
+  }
+  return JSON.parse(readFileSync(join(etalabDir, `${file}.json`), "utf8"));
 }
 
 const ZEtalabCommune = z.object({
@@ -66,7 +82,7 @@ export interface LatLon {
 
 /** Commune centroids keyed by INSEE code (2016 geography), from the shipped CSV. */
 export function loadCentroids2016(): Map<string, LatLon> {
-  const text = readFileSync(new URL("../data/communes-centroids.csv", import.meta.url), "utf8");
+  const text = readFileSync(dataFile("communes-centroids.csv"), "utf8");
   const centroids = new Map<string, LatLon>();
   const lines = text.split("\n");
   // The file is ours, generated without quotes or commas in names (a test checks the shape), so
@@ -82,5 +98,5 @@ export function loadCentroids2016(): Map<string, LatLon> {
 }
 
 export function readDepartementsGeoJsonText(): string {
-  return readFileSync(new URL("../data/departements.geojson", import.meta.url), "utf8");
+  return readFileSync(dataFile("departements.geojson"), "utf8");
 }
