@@ -20,3 +20,13 @@ describe("parseCliOptions", () => {
     expect(() => parseCliOptions(["--queue-prefix", "a:b"])).toThrow(/--queue-prefix/);
   });
 });
+
+describe("defaults from the environment", () => {
+  it("uses the configured values unless a flag overrides them", () => {
+    expect(parseCliOptions([], { queuePrefix: "staging", shutdownGraceMs: 5000 })).toEqual({
+      queuePrefix: "staging",
+      shutdownGraceMs: 5000,
+    });
+    expect(parseCliOptions(["--queue-prefix", "t1"], { queuePrefix: "staging" }).queuePrefix).toBe("t1");
+  });
+});

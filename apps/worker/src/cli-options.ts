@@ -1,5 +1,5 @@
-// Command-line options of the worker process. Environment configuration goes through
-// @rappel/config; these are per-invocation knobs (tests and parallel environments sharing one
+// Command-line options of the worker process: per-invocation overrides of QUEUE_PREFIX and
+// WORKER_SHUTDOWN_GRACE_MS from @rappel/config (tests and parallel environments sharing one
 // Redis use their own queue prefix).
 import { parseArgs } from "node:util";
 import { DEFAULT_QUEUE_PREFIX } from "@rappel/jobs";
@@ -24,7 +24,7 @@ export class CliOptionsError extends Error {
   override name = "CliOptionsError";
 }
 
-export function parseCliOptions(argv: string[]): TCliOptions {
+export function parseCliOptions(argv: string[], defaults: Partial<TCliOptions> = {}): TCliOptions {
   let values: Record<string, string | undefined>;
   // `pnpm start -- --queue-prefix x` may hand the separator through.
   const args = argv[0] === "--" ? argv.slice(1) : argv;
@@ -39,8 +39,8 @@ export function parseCliOptions(argv: string[]): TCliOptions {
     throw new CliOptionsError(error instanceof Error ? error.message : String(error));
   }
   const result = ZCliOptions.safeParse({
-    queuePrefix: values["queue-prefix"],
-    shutdownGraceMs: values["shutdown-grace-ms"],
+    queuePrefix: values["queue-prefix"] ?? defaults.queuePrefix,
+    shutdownGraceMs: values["shutdown-grace-ms"] ?? defaults.shutdownGraceMs,
   });
   if (!result.success)
     throw new CliOptionsError(result.error.issues.map((i) => i.message).join("; "));

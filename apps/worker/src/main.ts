@@ -11,9 +11,9 @@ import { startWorkerProcess, type WorkerProcess } from "./worker-process";
 // Beyond the grace period, releasing jobs and closing connections get this long before we give up.
 const SHUTDOWN_OVERRUN_MS = 15_000;
 
-function parseCliOrExit(logger: Logger): TCliOptions {
+function parseCliOrExit(logger: Logger, defaults: Partial<TCliOptions>): TCliOptions {
   try {
-    return parseCliOptions(process.argv.slice(2));
+    return parseCliOptions(process.argv.slice(2), defaults);
   } catch (error) {
     if (error instanceof CliOptionsError) {
       logger.error("invalid command-line options", errorFields(error));
@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     level: env.LOG_LEVEL,
     bindings: { service: "worker", pid: process.pid },
   });
-  const cli = parseCliOrExit(logger);
+  const cli = parseCliOrExit(logger, {
+    queuePrefix: env.QUEUE_PREFIX,
+    shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+  });
 
   // Signals are handled from the start: a SIGTERM that arrives while the worker is still starting
   // (jobs may already be running) waits for start-up to finish, then shuts down the same way.

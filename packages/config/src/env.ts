@@ -1,5 +1,7 @@
 // The one place that reads process.env (lint forbids it elsewhere). Every variable is parsed by
 // one zod schema; a missing or malformed one stops the process with a message that names it.
+import { tmpdir } from "node:os";
+import { isAbsolute, join } from "node:path";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -21,6 +23,13 @@ export const ZEnv = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional(),
   MAIL_FROM: z.string().default("Rappel <no-reply@rappel.localhost>"),
+  STORAGE_DIR: z
+    .string()
+    .refine(isAbsolute, "must be an absolute path")
+    .default(join(tmpdir(), "rappel-storage"))
+    .describe("where uploaded files and exports are kept (per tenant sub-folders)"),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, "letters, digits, ':', '_' or '-' only").default("rappel"),
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

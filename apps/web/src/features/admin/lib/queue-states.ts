@@ -1,5 +1,6 @@
 // Queue states for the admin page, through @rappel/jobs. Redis being down is an expected state
 // (jobs can be rebuilt from PostgreSQL), shown as such rather than as an error page.
+import { loadEnv } from "@rappel/config";
 import { getQueueOverview, type QueueOverview } from "@rappel/jobs";
 import { getRedis } from "@/server/redis";
 
@@ -13,7 +14,8 @@ export async function readQueueStates(): Promise<QueueStates> {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("queue overview timed out")), TIMEOUT_MS);
     });
-    return { available: true, queues: await Promise.race([getQueueOverview(getRedis()), timeout]) };
+    const prefix = loadEnv().QUEUE_PREFIX;
+    return { available: true, queues: await Promise.race([getQueueOverview(getRedis(), { prefix }), timeout]) };
   } catch (error) {
     console.warn(JSON.stringify({ level: "warn", event: "admin.queues.unavailable", message: (error as Error).message }));
     return { available: false };
