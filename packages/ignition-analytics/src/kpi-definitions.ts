@@ -97,8 +97,8 @@ const definitions: Record<KpiKey, Omit<KpiDefinition, "key" | "i18nKey">> = {
   },
   averageDistanceKm: {
     unit: "km",
-    fr: "Distance moyenne à vol d'oiseau entre le centre de la commune du spectateur et la salle, par spectateur et par représentation ; les spectateurs sans commune connue ne comptent pas.",
-    en: "Average straight-line distance from the centre of the spectator's commune to the venue, per spectator and performance; spectators without a known commune do not count.",
+    fr: "Distance moyenne à vol d'oiseau entre le centre de la commune du spectateur et la salle, par spectateur et par représentation ; les spectateurs sans commune connue ne comptent pas. Ni le filtre de canal de vente ni la coupure « à date » ne s'y appliquent (l'agrégat d'audience n'a ni canal ni jour de vente).",
+    en: "Average straight-line distance from the centre of the spectator's commune to the venue, per spectator and performance; spectators without a known commune do not count. Neither the sales-channel filter nor the like-for-like cut applies (the audience rollup has no channel and no sale day).",
   },
 };
 

@@ -102,8 +102,3 @@ export function scopedPerformances(tenantId: string, f: TDashboardFilters, perio
       FROM ${periodsTable(periods)}
       JOIN performance p ON ${performanceFilter(tenantId, f)} AND ${performanceInPeriod()}`;
 }
-
-/** Builds the comparison periods of a filter set, each with its "sales up to" day. */
-export function withSalesUpTo(period: { from: IsoDay; to: IsoDay }, salesUpTo: IsoDay): ScopedPeriod {
-  return { ...period, salesUpTo };
-}
