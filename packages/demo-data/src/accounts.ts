@@ -4,7 +4,8 @@ import { hashPassword, sealTotpSecret } from "@rappel/auth";
 import { withTenant, type Database } from "@rappel/db";
 import type { MasterKey } from "@rappel/personal-data";
 
-export type DemoTenantRole = "owner" | "admin" | "analyst" | "marketer" | "survey_manager" | "viewer";
+export type DemoTenantRole =
+  "owner" | "admin" | "analyst" | "marketer" | "survey_manager" | "viewer";
 
 export interface DemoAccount {
   email: string;
@@ -30,12 +31,36 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
       { tenantSlug: NUITS, role: "admin" },
     ],
   },
-  { email: "admin@lumiere.demo", name: "Julien Roux", memberships: [{ tenantSlug: LUMIERE, role: "admin" }] },
-  { email: "analyste@lumiere.demo", name: "Sophie Bernard", memberships: [{ tenantSlug: LUMIERE, role: "analyst" }] },
-  { email: "marketing@lumiere.demo", name: "Karim Benali", memberships: [{ tenantSlug: LUMIERE, role: "marketer" }] },
-  { email: "enquetes@lumiere.demo", name: "Léa Dubois", memberships: [{ tenantSlug: LUMIERE, role: "survey_manager" }] },
-  { email: "lecture@lumiere.demo", name: "Paul Girard", memberships: [{ tenantSlug: LUMIERE, role: "viewer" }] },
-  { email: "direction@nuits-ete.demo", name: "Camille Aubert", memberships: [{ tenantSlug: NUITS, role: "owner" }] },
+  {
+    email: "admin@lumiere.demo",
+    name: "Julien Roux",
+    memberships: [{ tenantSlug: LUMIERE, role: "admin" }],
+  },
+  {
+    email: "analyste@lumiere.demo",
+    name: "Sophie Bernard",
+    memberships: [{ tenantSlug: LUMIERE, role: "analyst" }],
+  },
+  {
+    email: "marketing@lumiere.demo",
+    name: "Karim Benali",
+    memberships: [{ tenantSlug: LUMIERE, role: "marketer" }],
+  },
+  {
+    email: "enquetes@lumiere.demo",
+    name: "Léa Dubois",
+    memberships: [{ tenantSlug: LUMIERE, role: "survey_manager" }],
+  },
+  {
+    email: "lecture@lumiere.demo",
+    name: "Paul Girard",
+    memberships: [{ tenantSlug: LUMIERE, role: "viewer" }],
+  },
+  {
+    email: "direction@nuits-ete.demo",
+    name: "Camille Aubert",
+    memberships: [{ tenantSlug: NUITS, role: "owner" }],
+  },
   {
     email: "superadmin@rappel.demo",
     name: "Marc Delorme",
@@ -56,10 +81,19 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
  * Creates (or brings back to their demo state) the accounts and their memberships. Accounts are
  * platform rows, kept across `--reset`; memberships go with their tenant.
  */
-export async function createDemoAccounts(db: Database, masterKey: MasterKey, tenantIds: Map<string, string>): Promise<number> {
+export async function createDemoAccounts(
+  db: Database,
+  masterKey: MasterKey,
+  tenantIds: Map<string, string>,
+): Promise<number> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [i, account] of DEMO_ACCOUNTS.entries()) {
-    const data = { name: account.name, passwordHash: hashes[i]!, platformRole: account.platformRole ?? null, disabledAt: null };
+    const data = {
+      name: account.name,
+      passwordHash: hashes[i]!,
+      platformRole: account.platformRole ?? null,
+      disabledAt: null,
+    };
     const user = await db.user.upsert({
       where: { email: account.email },
       create: { email: account.email, ...data },
@@ -68,7 +102,11 @@ export async function createDemoAccounts(db: Database, masterKey: MasterKey, ten
     });
     await db.user.update({
       where: { id: user.id },
-      data: { totpSecretEnc: account.totpSecret ? sealTotpSecret(masterKey, user.id, account.totpSecret) : null },
+      data: {
+        totpSecretEnc: account.totpSecret
+          ? sealTotpSecret(masterKey, user.id, account.totpSecret)
+          : null,
+      },
     });
     for (const m of account.memberships) {
       const tenantId = tenantIds.get(m.tenantSlug);

@@ -5,7 +5,9 @@ import { createTestDatabase } from "@rappel/db/testing";
 import { z } from "zod";
 import { seedDemo } from "./seed";
 
-const { values } = parseArgs({ options: { tickets: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { tickets: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } },
+});
 const args = z
   .object({
     tickets: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
@@ -14,7 +16,7 @@ const args = z
   })
   .parse(values);
 
-const db = await createTestDatabase("rappel_bench");
+const db = await createTestDatabase("rappel_seed_bench");
 try {
   const started = performance.now();
   const report = await seedDemo({
@@ -35,6 +37,7 @@ try {
       orders: report.orders,
       consents: report.consents,
       seconds: Math.round(seconds * 100) / 100,
+      rollup_seconds: report.rollupSeconds,
       tickets_per_s: Math.round(report.tickets / seconds),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),

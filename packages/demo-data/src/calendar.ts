@@ -12,7 +12,12 @@ export function parisTime(year: number, month: number, day: number, hour = 0, mi
 }
 
 /** The Paris calendar day of an instant, as [year, month 1–12, day, weekday 0=Sunday]. */
-export function parisDay(instant: Date): { year: number; month: number; day: number; weekday: number } {
+export function parisDay(instant: Date): {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+} {
   const d = new TZDate(instant.getTime(), TIME_ZONE);
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: d.getDay() };
 }
@@ -30,6 +35,11 @@ export function* eachDay(
   const end = Date.UTC(to.year, to.month - 1, to.day, 12);
   for (; t <= end; t += DAY_MS) {
     const d = new Date(t);
-    yield { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+    yield {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      weekday: d.getUTCDay(),
+    };
   }
 }

@@ -18,8 +18,12 @@ const { values } = parseArgs({
 });
 const parsed = ZArgs.safeParse(values);
 if (!parsed.success) {
-  console.error(`Invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
-  console.error("Usage: pnpm db:seed [--tickets N (0–1000000, default 20000)] [--seed N] [--reset]");
+  console.error(
+    `Invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
+  );
+  console.error(
+    "Usage: pnpm db:seed [--tickets N (0–1000000, default 20000)] [--seed N] [--reset]",
+  );
   process.exit(2);
 }
 const args = parsed.data;
@@ -35,7 +39,9 @@ try {
     reset: args.reset,
     log: (line) => console.log(line),
   });
-  console.log(`\nDemo data loaded in ${report.seconds} s (seed ${report.seed}, as of ${report.referenceDate.slice(0, 10)}):`);
+  console.log(
+    `\nDemo data loaded in ${report.seconds} s (seed ${report.seed}, as of ${report.referenceDate.slice(0, 10)}):`,
+  );
   console.table(
     report.tenants.map((t) => ({
       tenant: t.slug,
@@ -48,7 +54,9 @@ try {
       tickets: t.tickets,
     })),
   );
-  console.log(`Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
+  console.log(
+    `Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`,
+  );
 } catch (error) {
   if (error instanceof DemoAlreadySeededError) {
     console.log(error.message);

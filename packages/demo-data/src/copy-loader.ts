@@ -7,9 +7,7 @@
 // partitioned table is faster and keeps every constraint: load a standalone table shaped like
 // the partition, then ATTACH it, which builds its indexes in one sorted pass and validates each
 // foreign key with one set-based query. The tenant's (empty) partitions are swapped for the
-// loaded tables inside the caller's transaction: a failure leaves the empty partitions as they
-// were. Rows are buffered per table and flushed while the next batch is generated: a two-stage
-// pipeline whose memory is bounded by the batch size.
+// loaded tables in one transaction: a failure leaves the empty partitions as they were.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { setImmediate as nextTick } from "node:timers/promises";
@@ -25,18 +23,90 @@ export interface CopyTable {
 /** COPY text format: NULL as \N, backslash and control characters escaped. */
 export function copyText(value: string | null): string {
   if (value === null) return "\\N";
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(
+        /[\\\t\n\r]/g,
+        (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!,
+      )
+    : value;
 }
 
 /** A bytea value in COPY text format (hex input, its backslash escaped). */
 export function copyBytes(value: Uint8Array | null): string {
-  return value === null ? "\\N" : `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+  return value === null
+    ? "\\N"
+    : `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
 }
 
+const partitionName = (table: string, tenantId: string): string =>
+  `${table}_${tenantId.replace(/-/g, "")}`;
+const loadTable = (table: string, tenantId: string): string =>
+  `tenant_partitions."${partitionName(table, tenantId)}_load"`;
+
+/** Standalone tables shaped like the tenant's partitions (no index, no foreign key), to COPY into. */
+export async function createLoadTables(
+  client: pg.ClientBase,
+  tenantId: string,
+  tables: readonly CopyTable[],
+): Promise<void> {
+  await dropLoadTables(client, tenantId, tables);
+  for (const t of tables) {
+    await client.query(
+      `CREATE TABLE ${loadTable(t.name, tenantId)} (LIKE tenant_partitions."${partitionName(t.name, tenantId)}" INCLUDING ALL EXCLUDING INDEXES)`,
+    );
+  }
+}
+
+export async function dropLoadTables(
+  client: pg.ClientBase,
+  tenantId: string,
+  tables: readonly CopyTable[],
+): Promise<void> {
+  for (const t of tables) await client.query(`DROP TABLE IF EXISTS ${loadTable(t.name, tenantId)}`);
+}
+
+/**
+ * Swaps the tenant's empty partitions for the loaded tables (children out first, parents in
+ * first), in one transaction. ATTACH builds the indexes and validates every foreign key.
+ */
+export async function attachLoadTables(
+  client: pg.ClientBase,
+  tenantId: string,
+  tables: readonly CopyTable[],
+): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    // Index builds after a bulk load sort in memory rather than spill to disk.
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    for (const t of [...tables].reverse()) {
+      const part = `tenant_partitions."${partitionName(t.name, tenantId)}"`;
+      await client.query(`ALTER TABLE public."${t.name}" DETACH PARTITION ${part}`);
+      await client.query(`DROP TABLE ${part}`);
+    }
+    for (const t of tables) {
+      const part = partitionName(t.name, tenantId);
+      await client.query(`ALTER TABLE ${loadTable(t.name, tenantId)} RENAME TO "${part}"`);
+      await client.query(
+        `ALTER TABLE public."${t.name}" ATTACH PARTITION tenant_partitions."${part}" FOR VALUES IN (${client.escapeLiteral(tenantId)})`,
+      );
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Buffers rows per table and COPYs them into the load tables in batches, while the caller
+ * generates the next batch: a two-stage pipeline whose memory is bounded by the batch size.
+ */
 export class CopyLoader {
   private buffers: string[][];
   private bytes = 0;
   private inFlight: Promise<void> | undefined;
+  private lastYield = 0;
+  private readonly index = new Map<string, number>();
   readonly rows: Record<string, number> = {};
 
   constructor(
@@ -46,51 +116,20 @@ export class CopyLoader {
     private readonly batchBytes = 8 * 1024 * 1024,
   ) {
     this.buffers = tables.map(() => []);
-    for (const t of tables) this.rows[t.name] = 0;
-  }
-
-  private partitionName(table: string): string {
-    return `${table}_${this.tenantId.replace(/-/g, "")}`;
-  }
-
-  private loadTable(table: string): string {
-    return `tenant_partitions."${this.partitionName(table)}_load"`;
-  }
-
-  /** Creates the standalone tables to load, shaped like the tenant's partitions (no index, no foreign key). */
-  async begin(): Promise<void> {
-    for (const t of this.tables) {
-      await this.client.query(
-        `CREATE TABLE ${this.loadTable(t.name)} (LIKE tenant_partitions."${this.partitionName(t.name)}" INCLUDING ALL EXCLUDING INDEXES)`,
-      );
-    }
-  }
-
-  /** Swaps the tenant's empty partitions for the loaded tables: children out first, parents in first. */
-  private async attach(): Promise<void> {
-    const tenant = this.client.escapeLiteral(this.tenantId);
-    // Index builds after a bulk load sort in memory rather than spill to disk.
-    await this.client.query("SET LOCAL maintenance_work_mem = '256MB'");
-    for (const t of [...this.tables].reverse()) {
-      const part = `tenant_partitions."${this.partitionName(t.name)}"`;
-      await this.client.query(`ALTER TABLE public."${t.name}" DETACH PARTITION ${part}`);
-      await this.client.query(`DROP TABLE ${part}`);
-    }
-    for (const t of this.tables) {
-      await this.client.query(`ALTER TABLE ${this.loadTable(t.name)} RENAME TO "${this.partitionName(t.name)}"`);
-      await this.client.query(
-        `ALTER TABLE public."${t.name}" ATTACH PARTITION tenant_partitions."${this.partitionName(t.name)}" FOR VALUES IN (${tenant})`,
-      );
-
-    }
+    tables.forEach((t, i) => {
+      this.index.set(t.name, i);
+      this.rows[t.name] = 0;
+    });
   }
 
   /** Queues one row (its fields already in COPY text form). */
-  push(table: number, fields: string[]): void {
+  push(table: string, fields: string[]): void {
+    const i = this.index.get(table);
+    if (i === undefined) throw new Error(`this loader does not load ${table}`);
     const line = fields.join("\t") + "\n";
-    this.buffers[table]!.push(line);
+    this.buffers[i]!.push(line);
     this.bytes += line.length;
-    this.rows[this.tables[table]!.name]! += 1;
+    this.rows[table]! += 1;
   }
 
   /**
@@ -98,8 +137,6 @@ export class CopyLoader {
    * the previous flush), and otherwise lets the event loop breathe so the flush in flight keeps
    * streaming to PostgreSQL while rows are generated.
    */
-  private lastYield = 0;
-
   async maybeFlush(): Promise<void> {
     if (this.bytes < this.batchBytes) {
       // Yielding costs a few µs: do it every 2 ms of generation, not after every row.
@@ -111,21 +148,21 @@ export class CopyLoader {
       return;
     }
     await this.inFlight;
-    const batch = this.buffers;
-    this.buffers = this.tables.map(() => []);
-    this.bytes = 0;
-    this.inFlight = this.flush(batch);
+    this.inFlight = this.flush(this.take());
     // Surface a failure on the next await rather than as an unhandled rejection.
     this.inFlight.catch(() => {});
   }
 
   async finish(): Promise<void> {
     await this.inFlight;
+    await this.flush(this.take());
+  }
+
+  private take(): string[][] {
     const batch = this.buffers;
     this.buffers = this.tables.map(() => []);
     this.bytes = 0;
-    await this.flush(batch);
-    await this.attach();
+    return batch;
   }
 
   private async flush(batch: string[][]): Promise<void> {
@@ -133,8 +170,10 @@ export class CopyLoader {
       const lines = batch[i]!;
       if (lines.length === 0) continue;
       const table = this.tables[i]!;
-      const sql = `COPY ${this.loadTable(table.name)} (${table.columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
-      const stream = this.client.query(copyFrom(sql));
+      const columns = table.columns.map((c) => `"${c}"`).join(", ");
+      const stream = this.client.query(
+        copyFrom(`COPY ${loadTable(table.name, this.tenantId)} (${columns}) FROM STDIN`),
+      );
       // Hand the lines over in ~256 KB chunks: few writes, no single giant string.
       await pipeline(Readable.from(chunk(lines, 256 * 1024)), stream);
       batch[i] = [];

@@ -21,7 +21,9 @@ let cached: HomeCommune[] | undefined;
 export function loadHomeCommunes(): HomeCommune[] {
   if (cached) return cached;
   // @rappel/geo looks communes up by code; the list of current codes comes from the same source.
-  const records = createRequire(import.meta.url)("@etalab/decoupage-administratif/data/communes.json") as {
+  const records = createRequire(import.meta.url)(
+    "@etalab/decoupage-administratif/data/communes.json",
+  ) as {
     code: string;
     type: string;
     zone: string;
@@ -71,7 +73,9 @@ export class AudienceSampler {
       const d = distanceKm(venue, c.centroid);
       total +=
         c.population *
-        (spread.local * Math.exp(-d / spread.localKm) + spread.regional * Math.exp(-d / spread.regionalKm) + spread.national);
+        (spread.local * Math.exp(-d / spread.localKm) +
+          spread.regional * Math.exp(-d / spread.regionalKm) +
+          spread.national);
       this.cumulative[i] = total;
     });
   }

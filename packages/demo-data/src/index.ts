@@ -1,4 +1,13 @@
-export { seedDemo, resetDemo, planDemo, sampleDemo, DemoAlreadySeededError, type SeedOptions, type SeedReport, type TenantReport } from "./seed";
+export { resetDemo } from "./reset";
+export {
+  seedDemo,
+  planDemo,
+  sampleDemo,
+  DemoAlreadySeededError,
+  type SeedOptions,
+  type SeedReport,
+  type TenantReport,
+} from "./seed";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount, type DemoTenantRole } from "./accounts";
 export { DEMO_TENANTS } from "./tenants";
 export { GENRES, PRICE_CATEGORIES, type GenreId, type PriceCategory } from "./catalog";

@@ -33,10 +33,18 @@ function asciiLower(value: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-export function emailFor(random: Random, firstName: string, lastName: string, birthYear: number | null): string {
+export function emailFor(
+  random: Random,
+  firstName: string,
+  lastName: string,
+  birthYear: number | null,
+): string {
   const f = asciiLower(firstName);
   const l = asciiLower(lastName);
-  const digits = birthYear && random.chance(0.5) ? String(birthYear % 100).padStart(2, "0") : String(random.int(1, 99));
+  const digits =
+    birthYear && random.chance(0.5)
+      ? String(birthYear % 100).padStart(2, "0")
+      : String(random.int(1, 99));
   const local = random.weighted<string>([
     [`${f}.${l}`, 0.4],
     [`${f[0]}.${l}`, 0.1],
@@ -52,7 +60,9 @@ export function emailFor(random: Random, firstName: string, lastName: string, bi
 /** A valid French mobile number, written the way people type it. */
 export function mobileFor(random: Random): string {
   // 06 followed by [0-24-8], or 07 followed by [3-9]: the ranges allocated to mobiles.
-  const prefix = random.chance(0.7) ? `6${random.pick(["0", "1", "2", "4", "5", "6", "7", "8"])}` : `7${random.int(3, 9)}`;
+  const prefix = random.chance(0.7)
+    ? `6${random.pick(["0", "1", "2", "4", "5", "6", "7", "8"])}`
+    : `7${random.int(3, 9)}`;
   let rest = "";
   for (let i = 0; i < 7; i++) rest += random.int(0, 9);
   const national = `0${prefix}${rest}`;
@@ -74,6 +84,11 @@ export function reformatPhone(random: Random, phone: string): string {
 /** Changes the casing of an e-mail the way a second data entry would. */
 export function recaseEmail(random: Random, email: string): string {
   const [local, domain] = email.split("@") as [string, string];
-  const capitalised = local.replace(/(^|[._])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
-  return random.chance(0.5) ? `${capitalised}@${domain}` : `${local.toUpperCase()}@${domain.toUpperCase()}`;
+  const capitalised = local.replace(
+    /(^|[._])([a-z])/g,
+    (_, sep: string, c: string) => sep + c.toUpperCase(),
+  );
+  return random.chance(0.5)
+    ? `${capitalised}@${domain}`
+    : `${local.toUpperCase()}@${domain.toUpperCase()}`;
 }

@@ -21,7 +21,8 @@ describe("programme", () => {
     expect(plans.reduce((s, p) => s + p.tickets, 0)).toBe(20_000);
     for (const plan of plans) {
       expect(plan.performances.reduce((s, p) => s + p.ticketTarget, 0)).toBe(plan.tickets);
-      for (const p of plan.performances) expect(p.ticketTarget).toBeLessThanOrEqual(p.capacity - p.blockedSeats);
+      for (const p of plan.performances)
+        expect(p.ticketTarget).toBeLessThanOrEqual(p.capacity - p.blockedSeats);
     }
   });
 
@@ -31,7 +32,9 @@ describe("programme", () => {
     expect(festival!.periods.map((p) => p.label)).toEqual(["2026", "2027"]);
     for (const p of festival!.performances) expect(p.startsAt.getUTCMonth()).toBe(6); // July
     // Theatre evenings start at 19:30 or 20:00, matinées at 11:00, 15:00 or 16:00 (Paris time).
-    const hours = new Set(theatre!.performances.filter((p) => p.status !== "moved").map((p) => parisHour(p.startsAt)));
+    const hours = new Set(
+      theatre!.performances.filter((p) => p.status !== "moved").map((p) => parisHour(p.startsAt)),
+    );
     for (const h of hours) expect(["11:00", "15:00", "16:00", "19:30", "20:00"]).toContain(h);
   });
 
@@ -53,7 +56,9 @@ describe("programme", () => {
     const big = planDemo(1_000_000, 42);
     expect(big.reduce((s, p) => s + p.tickets, 0)).toBe(1_000_000);
     expect(big[0]!.periods.length).toBeGreaterThan(2);
-    for (const plan of big) for (const p of plan.performances) expect(p.ticketTarget).toBeLessThanOrEqual(p.capacity - p.blockedSeats);
+    for (const plan of big)
+      for (const p of plan.performances)
+        expect(p.ticketTarget).toBeLessThanOrEqual(p.capacity - p.blockedSeats);
   });
 });
 
@@ -83,7 +88,9 @@ describe("sales curve", () => {
     }
     const full = Array.from({ length: 5000 }, () => drawSaleTime(curve, starts, random));
     const lastMonth = full.filter((t) => t > starts - 30 * DAY_MS).length;
-    const monthBefore = full.filter((t) => t > starts - 60 * DAY_MS && t <= starts - 30 * DAY_MS).length;
+    const monthBefore = full.filter(
+      (t) => t > starts - 60 * DAY_MS && t <= starts - 30 * DAY_MS,
+    ).length;
     expect(lastMonth).toBeGreaterThan(monthBefore);
     // The opening bump: the first week after opening outsells a week in mid-window.
     const firstWeek = full.filter((t) => t < opens + 7 * DAY_MS).length;
@@ -93,5 +100,9 @@ describe("sales curve", () => {
 });
 
 function parisHour(d: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("fr-FR", {
+    timeZone: "Europe/Paris",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
 }

@@ -87,11 +87,26 @@ export class Random {
     const b1 = (b & 0x0fff) | 0x4000; // version 4
     const c1 = ((c >>> 16) & 0x3fff) | 0x8000; // RFC 4122 variant
     return (
-      HEX[a >>> 24]! + HEX[(a >>> 16) & 255]! + HEX[(a >>> 8) & 255]! + HEX[a & 255]! + "-" +
-      HEX[b >>> 24]! + HEX[(b >>> 16) & 255]! + "-" +
-      HEX[b1 >>> 8]! + HEX[b1 & 255]! + "-" +
-      HEX[c1 >>> 8]! + HEX[c1 & 255]! + "-" +
-      HEX[c & 255]! + HEX[(c >>> 8) & 255]! + HEX[d >>> 24]! + HEX[(d >>> 16) & 255]! + HEX[(d >>> 8) & 255]! + HEX[d & 255]!
+      HEX[a >>> 24]! +
+      HEX[(a >>> 16) & 255]! +
+      HEX[(a >>> 8) & 255]! +
+      HEX[a & 255]! +
+      "-" +
+      HEX[b >>> 24]! +
+      HEX[(b >>> 16) & 255]! +
+      "-" +
+      HEX[b1 >>> 8]! +
+      HEX[b1 & 255]! +
+      "-" +
+      HEX[c1 >>> 8]! +
+      HEX[c1 & 255]! +
+      "-" +
+      HEX[c & 255]! +
+      HEX[(c >>> 8) & 255]! +
+      HEX[d >>> 24]! +
+      HEX[(d >>> 16) & 255]! +
+      HEX[(d >>> 8) & 255]! +
+      HEX[d & 255]!
     );
   }
 }
@@ -120,11 +135,26 @@ export function indexedUuid(salt: number, index: number): string {
   const b1 = (b & 0x0fff) | 0x4000;
   const c1 = ((c >>> 16) & 0x3fff) | 0x8000;
   return (
-    HEX[a >>> 24]! + HEX[(a >>> 16) & 255]! + HEX[(a >>> 8) & 255]! + HEX[a & 255]! + "-" +
-    HEX[b >>> 24]! + HEX[(b >>> 16) & 255]! + "-" +
-    HEX[b1 >>> 8]! + HEX[b1 & 255]! + "-" +
-    HEX[c1 >>> 8]! + HEX[c1 & 255]! + "-" +
-    HEX[c & 255]! + HEX[(c >>> 8) & 255]! + HEX[d >>> 24]! + HEX[(d >>> 16) & 255]! + HEX[(d >>> 8) & 255]! + HEX[d & 255]!
+    HEX[a >>> 24]! +
+    HEX[(a >>> 16) & 255]! +
+    HEX[(a >>> 8) & 255]! +
+    HEX[a & 255]! +
+    "-" +
+    HEX[b >>> 24]! +
+    HEX[(b >>> 16) & 255]! +
+    "-" +
+    HEX[b1 >>> 8]! +
+    HEX[b1 & 255]! +
+    "-" +
+    HEX[c1 >>> 8]! +
+    HEX[c1 & 255]! +
+    "-" +
+    HEX[c & 255]! +
+    HEX[(c >>> 8) & 255]! +
+    HEX[d >>> 24]! +
+    HEX[(d >>> 16) & 255]! +
+    HEX[(d >>> 8) & 255]! +
+    HEX[d & 255]!
   );
 }
 

@@ -30,13 +30,19 @@ function truncatedExpCdf(x: number, mean: number, limit: number): number {
 }
 
 /** Shares of the final sales made by `at`, for each shape and in total. */
-function massBefore(curve: SalesCurve, at: number): { opening: number; main: number; total: number } {
+function massBefore(
+  curve: SalesCurve,
+  at: number,
+): { opening: number; main: number; total: number } {
   const window = curve.startsAt - curve.opensAt;
   if (window <= 0 || at <= curve.opensAt) return { opening: 0, main: 0, total: 0 };
-  if (at >= curve.startsAt) return { opening: curve.openingShare, main: 1 - curve.openingShare, total: 1 };
-  const opening = curve.openingShare * truncatedExpCdf(at - curve.opensAt, curve.openingMeanMs, window);
+  if (at >= curve.startsAt)
+    return { opening: curve.openingShare, main: 1 - curve.openingShare, total: 1 };
+  const opening =
+    curve.openingShare * truncatedExpCdf(at - curve.opensAt, curve.openingMeanMs, window);
   // The main wave is measured backwards from the start: sold by `at` = lead time ≥ start − at.
-  const main = (1 - curve.openingShare) * (1 - truncatedExpCdf(curve.startsAt - at, curve.leadMeanMs, window));
+  const main =
+    (1 - curve.openingShare) * (1 - truncatedExpCdf(curve.startsAt - at, curve.leadMeanMs, window));
   return { opening, main, total: opening + main };
 }
 
@@ -52,7 +58,10 @@ export function drawSaleTime(curve: SalesCurve, until: number, random: Random): 
   const mass = massBefore(curve, end);
   if (mass.total <= 0 || window <= 0) return curve.opensAt;
   if (random.float() * mass.total < mass.opening) {
-    return curve.opensAt + random.truncatedExponential(curve.openingMeanMs, Math.min(end - curve.opensAt, window));
+    return (
+      curve.opensAt +
+      random.truncatedExponential(curve.openingMeanMs, Math.min(end - curve.opensAt, window))
+    );
   }
   // Lead time in [start − end, window]: memorylessness makes it an offset plus a truncated exponential.
   const minLead = curve.startsAt - end;
@@ -69,7 +78,9 @@ export function makeSalesCurve(
   kind: "theatre" | "festival",
 ): SalesCurve {
   const openingShare =
-    kind === "theatre" ? 0.06 + 0.22 * popularity + random.between(0, 0.06) : 0.03 + 0.1 * popularity + random.between(0, 0.03);
+    kind === "theatre"
+      ? 0.06 + 0.22 * popularity + random.between(0, 0.06)
+      : 0.03 + 0.1 * popularity + random.between(0, 0.03);
   const leadDays = (kind === "theatre" ? 12 : 20) + 30 * popularity + random.between(-4, 6);
   return {
     opensAt,

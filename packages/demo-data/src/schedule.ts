@@ -67,17 +67,28 @@ function trackSlots(times: Partial<Record<number, string[]>>, period: Period): S
   const slots: Slot[] = [];
   for (const day of eachDay(period.firstDay, period.lastDay)) {
     // Closed on Christmas Eve and Day, New Year's Eve and Day.
-    if ((day.month === 12 && [24, 25, 31].includes(day.day)) || (day.month === 1 && day.day === 1)) continue;
+    if ((day.month === 12 && [24, 25, 31].includes(day.day)) || (day.month === 1 && day.day === 1))
+      continue;
     for (const time of times[day.weekday] ?? []) {
       const [h, m] = time.split(":").map(Number) as [number, number];
-      slots.push({ startsAt: parisTime(day.year, day.month, day.day, h, m).getTime(), weekday: day.weekday, hour: h });
+      slots.push({
+        startsAt: parisTime(day.year, day.month, day.day, h, m).getTime(),
+        weekday: day.weekday,
+        hour: h,
+      });
     }
   }
   return slots;
 }
 
 function salesOpenAt(period: Period): number {
-  return parisTime(period.salesOpen.year, period.salesOpen.month, period.salesOpen.day, 10, 0).getTime();
+  return parisTime(
+    period.salesOpen.year,
+    period.salesOpen.month,
+    period.salesOpen.day,
+    10,
+    0,
+  ).getTime();
 }
 
 /** Seats the periods could sell by the reference date at full density and average popularity. */
@@ -90,7 +101,12 @@ function potentialSeats(def: TenantDefinition, periods: Period[]): number {
       for (const period of periods) {
         const opens = salesOpenAt(period);
         for (const slot of trackSlots(track.times, period)) {
-          seats += avail * soldShareBefore(makeSalesCurve(random, opens, slot.startsAt, 0.5, def.kind), REFERENCE_DATE.getTime());
+          seats +=
+            avail *
+            soldShareBefore(
+              makeSalesCurve(random, opens, slot.startsAt, 0.5, def.kind),
+              REFERENCE_DATE.getTime(),
+            );
         }
       }
     }
@@ -126,7 +142,9 @@ function allocate(weights: number[], caps: number[], budget: number): number[] {
   // Integers that add up to the budget: floors, then the largest remainders.
   const result = exact.map(Math.floor);
   let missing = budget - result.reduce((s, v) => s + v, 0);
-  const order = exact.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((v, i) => [v - Math.floor(v), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (missing <= 0) break;
     if (result[i]! < caps[i]!) {
@@ -148,10 +166,15 @@ interface Programme {
 }
 
 /** Runs of consecutive slots, spread evenly over the period (low variance for a given density). */
-function placeRuns(slots: Slot[], run: [number, number], density: number, random: Random): Slot[][] {
+function placeRuns(
+  slots: Slot[],
+  run: [number, number],
+  density: number,
+  random: Random,
+): Slot[][] {
   const wanted = Math.max(run[0], Math.round(slots.length * density));
   const lengths: number[] = [];
-  for (let total = 0; total < wanted; ) {
+  for (let total = 0; total < wanted;) {
     const length = Math.min(random.int(run[0], run[1]), wanted - total);
     lengths.push(length);
     total += length;
@@ -161,7 +184,10 @@ function placeRuns(slots: Slot[], run: [number, number], density: number, random
   lengths.forEach((length, r) => {
     const segmentStart = Math.floor((r * slots.length) / lengths.length);
     const segmentEnd = Math.floor(((r + 1) * slots.length) / lengths.length);
-    const start = Math.max(cursor, segmentStart + random.int(0, Math.max(0, segmentEnd - segmentStart - length)));
+    const start = Math.max(
+      cursor,
+      segmentStart + random.int(0, Math.max(0, segmentEnd - segmentStart - length)),
+    );
     const slice = slots.slice(start, start + length);
     if (slice.length > 0) runs.push(slice);
     cursor = start + slice.length;
@@ -169,7 +195,13 @@ function placeRuns(slots: Slot[], run: [number, number], density: number, random
   return runs;
 }
 
-function buildProgramme(def: TenantDefinition, periods: Period[], density: number, random: Random, lastNames: () => string): Programme {
+function buildProgramme(
+  def: TenantDefinition,
+  periods: Period[],
+  density: number,
+  random: Random,
+  lastNames: () => string,
+): Programme {
   const venues: PlannedVenue[] = def.venues.map((v) => ({ ...v, id: random.uuid() }));
   const shows: PlannedShow[] = [];
   const performances: PlannedPerformance[] = [];
@@ -195,7 +227,9 @@ function buildProgramme(def: TenantDefinition, periods: Period[], density: numbe
           shows.push(show);
           // Popularity drives how full a show gets and how early it sells. A sixth are hits, whose
           // demand exceeds the hall: they sell out.
-          const popularity = random.chance(0.16) ? random.between(0.85, 1) : random.between(0.05, 0.8);
+          const popularity = random.chance(0.16)
+            ? random.between(0.85, 1)
+            : random.between(0.05, 0.8);
           const showDemand = popularity >= 0.85 ? random.between(1.1, 1.4) : 0.4 + 0.7 * popularity;
           const price = fullPriceCents(random, genre, venue.priceFactor);
           const reduced = venue.capacity > 600 && random.chance(0.15); // smaller configuration of the hall
@@ -204,8 +238,12 @@ function buildProgramme(def: TenantDefinition, periods: Period[], density: numbe
             const cancelled = random.chance(venue.outdoor ? 0.03 : 0.012);
             const moved = !cancelled && random.chance(0.01);
             // A moved performance keeps its time of day and stays inside its period.
-            const firstHalf = slot.startsAt < (slots[0]!.startsAt + slots[slots.length - 1]!.startsAt) / 2;
-            const shift = (def.kind === "theatre" ? random.int(7, 35) : random.int(1, 3)) * DAY_MS * (firstHalf ? 1 : -1);
+            const firstHalf =
+              slot.startsAt < (slots[0]!.startsAt + slots[slots.length - 1]!.startsAt) / 2;
+            const shift =
+              (def.kind === "theatre" ? random.int(7, 35) : random.int(1, 3)) *
+              DAY_MS *
+              (firstHalf ? 1 : -1);
             const startsAt = slot.startsAt + (moved ? shift : 0);
             const capacity = reduced ? Math.round(venue.capacity * 0.72) : venue.capacity;
             const perf: PlannedPerformance = {
@@ -214,7 +252,9 @@ function buildProgramme(def: TenantDefinition, periods: Period[], density: numbe
               venueId: venue.id,
               genre,
               startsAt: new Date(startsAt),
-              endsAt: new Date(startsAt + Math.round(random.between(minRun, maxRun) / 5) * 5 * 60_000),
+              endsAt: new Date(
+                startsAt + Math.round(random.between(minRun, maxRun) / 5) * 5 * 60_000,
+              ),
               capacity,
               blockedSeats: random.int(venue.blockedSeats[0], venue.blockedSeats[1]),
               status: cancelled ? "cancelled" : moved ? "moved" : "scheduled",
@@ -226,7 +266,8 @@ function buildProgramme(def: TenantDefinition, periods: Period[], density: numbe
             const d = performanceDemand(random, showDemand, slot);
             performances.push(perf);
             demand.push(d);
-            expected += Math.min(1, d) * (capacity - perf.blockedSeats) * soldShareBefore(perf.curve, now);
+            expected +=
+              Math.min(1, d) * (capacity - perf.blockedSeats) * soldShareBefore(perf.curve, now);
           }
         }
       }
@@ -242,7 +283,12 @@ function buildProgramme(def: TenantDefinition, periods: Period[], density: numbe
   return { venues, shows, performances, demand, expected };
 }
 
-export function planTenant(def: TenantDefinition, tickets: number, seed: number, lastNames: () => string): TenantPlan {
+export function planTenant(
+  def: TenantDefinition,
+  tickets: number,
+  seed: number,
+  lastNames: () => string,
+): TenantPlan {
   const need = tickets / MEAN_FILL;
   let periods = periodsOf(def.kind, 2);
   let potential = potentialSeats(def, periods);
@@ -255,14 +301,25 @@ export function planTenant(def: TenantDefinition, tickets: number, seed: number,
   let density = Math.min(MAX_DENSITY, need / potential);
   let programme: Programme | undefined;
   for (let attempt = 0; attempt < 8; attempt++) {
-    const candidate = buildProgramme(def, periods, density, Random.derive(seed, def.slug, "schedule", attempt), lastNames);
+    const candidate = buildProgramme(
+      def,
+      periods,
+      density,
+      Random.derive(seed, def.slug, "schedule", attempt),
+      lastNames,
+    );
     const ratio = candidate.expected / Math.max(1, tickets);
-    if (ratio >= 1 && (!programme || Math.abs(ratio - 1.05) < Math.abs(programme.expected / Math.max(1, tickets) - 1.05))) {
+    if (
+      ratio >= 1 &&
+      (!programme ||
+        Math.abs(ratio - 1.05) < Math.abs(programme.expected / Math.max(1, tickets) - 1.05))
+    ) {
       programme = candidate;
     }
     if (ratio >= 1 && ratio <= 1.12) break;
     if (density >= MAX_DENSITY && ratio < 1) {
-      if (periods.length >= MAX_PERIODS) throw new Error(`${def.slug}: ${tickets} tickets do not fit in ${MAX_PERIODS} periods`);
+      if (periods.length >= MAX_PERIODS)
+        throw new Error(`${def.slug}: ${tickets} tickets do not fit in ${MAX_PERIODS} periods`);
       periods = periodsOf(def.kind, periods.length + 1);
     }
     density = Math.min(MAX_DENSITY, (density * 1.05) / Math.max(ratio, 0.01));

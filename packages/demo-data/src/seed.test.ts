@@ -20,14 +20,23 @@ let report: SeedReport;
 let db: Database;
 let owner: pg.Client;
 
-const part = (table: string, tenantId: string): string => `tenant_partitions."${table}_${tenantId.replace(/-/g, "")}"`;
+const part = (table: string, tenantId: string): string =>
+  `tenant_partitions."${table}_${tenantId.replace(/-/g, "")}"`;
 
-async function digest(tenantId: string): Promise<string> {
-  const { rows } = await owner.query<{ d: string }>(
-    `SELECT md5(string_agg(t.reference || t.price_cents || t.price_category || t.issued_at || t.status || p.external_ref, ',' ORDER BY t.reference)) AS d
-       FROM ${part("ticket", tenantId)} t JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id`,
+/** A fingerprint of what a tenant's data says (ciphertexts differ by design: fresh IVs). */
+async function digest(tenantId: string): Promise<string[]> {
+  const { rows } = await owner.query<{ tickets: string; spectators: string; consents: string }>(
+    `SELECT (SELECT md5(string_agg(t.reference || t.price_cents || t.price_category || t.issued_at || t.status
+                                   || p.external_ref || coalesce(t.holder_id::text, '-'), ',' ORDER BY t.reference))
+               FROM ${part("ticket", tenantId)} t JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id) AS tickets,
+            (SELECT md5(string_agg(s.id::text || coalesce(s.postal_code, '-') || coalesce(s.commune_code, '-') || s.created_at
+                                   || coalesce(s.birth_year, 0) || (s.email_bidx IS NULL), ',' ORDER BY s.id))
+               FROM ${part("spectator", tenantId)} s) AS spectators,
+            (SELECT md5(string_agg(c.spectator_id::text || c.channel::text || c.status::text || c.source || c.recorded_at, ','
+                                   ORDER BY c.spectator_id, c.channel))
+               FROM ${part("consent", tenantId)} c) AS consents`,
   );
-  return rows[0]!.d;
+  return [rows[0]!.tickets, rows[0]!.spectators, rows[0]!.consents];
 }
 
 beforeAll(async () => {
@@ -48,11 +57,30 @@ describe("seedDemo", () => {
     expect(report.tickets).toBe(TICKETS);
     for (const t of report.tenants) {
       expect(t.venues).toBeGreaterThanOrEqual(2);
-      for (const key of ["shows", "performances", "spectators", "consents", "orders", "tickets"] as const) {
+      for (const key of [
+        "shows",
+        "performances",
+        "spectators",
+        "consents",
+        "orders",
+        "tickets",
+      ] as const) {
         expect(t[key], `${t.slug}.${key}`).toBeGreaterThan(0);
       }
     }
     expect(report.tenants[1]!.venues).toBeGreaterThanOrEqual(3);
+  });
+
+  it("leaves the dashboards' rollups ready for each tenant", async () => {
+    for (const t of report.tenants) {
+      const { rows } = await owner.query(
+        `SELECT (SELECT coalesce(sum(tickets), 0)::int FROM rollup_daily_sales WHERE tenant_id = $1) AS sold,
+                (SELECT count(*)::int FROM rollup_audience WHERE tenant_id = $1) AS audience`,
+        [t.id],
+      );
+      expect(rows[0].sold, t.slug).toBeGreaterThan(t.tickets * 0.8);
+      expect(rows[0].audience, t.slug).toBeGreaterThan(0);
+    }
   });
 
   it("lets each tenant see only its own rows through the application role", async () => {
@@ -97,7 +125,10 @@ describe("seedDemo", () => {
     const tenant = report.tenants[0]!;
     const people = await withTenant(db, tenant.id, async (tx) => {
       const codec = await loadIdentityCodec(tx, tenant.id, masterKey);
-      const rows = await tx.spectator.findMany({ where: { emailEnc: { not: null }, phoneEnc: { not: null } }, take: 50 });
+      const rows = await tx.spectator.findMany({
+        where: { emailEnc: { not: null }, phoneEnc: { not: null } },
+        take: 50,
+      });
       return rows.map((r) => codec.openIdentity(r));
     });
     expect(people.length).toBe(50);
@@ -127,7 +158,10 @@ describe("seedDemo", () => {
 
   it("gives real postal codes that belong to the spectator's commune, mostly near the venue", async () => {
     for (const t of report.tenants) {
-      const { rows: venues } = await owner.query("SELECT latitude, longitude FROM venue WHERE tenant_id = $1 LIMIT 1", [t.id]);
+      const { rows: venues } = await owner.query(
+        "SELECT latitude, longitude FROM venue WHERE tenant_id = $1 LIMIT 1",
+        [t.id],
+      );
       const venue = { lat: venues[0].latitude as number, lon: venues[0].longitude as number };
       const { rows } = await owner.query<{ postal_code: string; commune_code: string }>(
         `SELECT postal_code, commune_code FROM ${part("spectator", t.id)} WHERE country = 'FR'`,
@@ -159,7 +193,9 @@ describe("seedDemo", () => {
     expect(n(2)).toBeGreaterThan(n(3));
     expect((n(0) + n(1) + n(2)) / total).toBeGreaterThan(0.5);
     // No sale after the reference date.
-    const late = await owner.query("SELECT count(*)::int AS n FROM ticket WHERE issued_at > $1", [REFERENCE_DATE]);
+    const late = await owner.query("SELECT count(*)::int AS n FROM ticket WHERE issued_at > $1", [
+      REFERENCE_DATE,
+    ]);
     expect(late.rows[0].n).toBe(0);
   });
 
@@ -187,24 +223,32 @@ describe("seedDemo", () => {
       const user = await db.user.findUniqueOrThrow({ where: { email: account.email } });
       expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
       expect(user.platformRole).toBe(account.platformRole ?? null);
-      if (account.totpSecret) expect(openTotpSecret(masterKey, user.id, user.totpSecretEnc!)).toBe(account.totpSecret);
+      if (account.totpSecret)
+        expect(openTotpSecret(masterKey, user.id, user.totpSecretEnc!)).toBe(account.totpSecret);
       else expect(user.totpSecretEnc).toBeNull();
       const { rows } = await owner.query(
         "SELECT t.slug, m.role FROM membership m JOIN tenant t ON t.id = m.tenant_id WHERE m.user_id = $1 ORDER BY t.slug",
         [user.id],
       );
       expect(rows).toEqual(
-        [...account.memberships].sort((a, b) => a.tenantSlug.localeCompare(b.tenantSlug)).map((m) => ({ slug: m.tenantSlug, role: m.role })),
+        [...account.memberships]
+          .sort((a, b) => a.tenantSlug.localeCompare(b.tenantSlug))
+          .map((m) => ({ slug: m.tenantSlug, role: m.role })),
       );
     }
   });
 
-  it("refuses to seed twice, and --reset reloads exactly the same data", async () => {
+  it("refuses to seed twice, and --reset reloads exactly the same data (here with the worker thread)", async () => {
     await expect(seedDemo(options)).rejects.toBeInstanceOf(DemoAlreadySeededError);
     const before = await Promise.all(report.tenants.map((t) => digest(t.id)));
-    const again = await seedDemo({ ...options, reset: true });
+    const again = await seedDemo({ ...options, reset: true, spectatorWorker: true });
     expect(again.tenants.map((t) => t.id)).not.toEqual(report.tenants.map((t) => t.id));
     const strip = (r: SeedReport) => r.tenants.map(({ id: _id, ...rest }) => rest);
+    // Nothing left behind by the load: no standalone load table, every partition attached.
+    const leftovers = await owner.query(
+      "SELECT relname FROM pg_class WHERE relname LIKE '%\\_load' AND relkind = 'r'",
+    );
+    expect(leftovers.rows).toEqual([]);
     expect(strip(again)).toEqual(strip(report));
     expect(await Promise.all(again.tenants.map((t) => digest(t.id)))).toEqual(before);
     const { rows } = await owner.query("SELECT count(*)::int AS n FROM tenant");

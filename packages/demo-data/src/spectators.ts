@@ -48,7 +48,10 @@ const FOREIGN: readonly { country: string; postalCodes: string[]; language: stri
 export class SpectatorBase {
   private readonly salt: number;
 
-  constructor(readonly plan: TenantPlan, seed: number) {
+  constructor(
+    readonly plan: TenantPlan,
+    seed: number,
+  ) {
     this.salt = saltOf(seed, plan.definition.slug, "spectator");
   }
 
@@ -65,7 +68,10 @@ export class SpectatorBase {
     const { historyStart, windowStart } = this.plan;
     const f = index / this.count;
     if (f < EXISTING_BASE) return historyStart + (f / EXISTING_BASE) * (windowStart - historyStart);
-    return windowStart + ((f - EXISTING_BASE) / (1 - EXISTING_BASE)) * (REFERENCE_DATE.getTime() - windowStart);
+    return (
+      windowStart +
+      ((f - EXISTING_BASE) / (1 - EXISTING_BASE)) * (REFERENCE_DATE.getTime() - windowStart)
+    );
   }
 
   /** How many records existed at time t. */
@@ -75,7 +81,8 @@ export class SpectatorBase {
     const f =
       t < windowStart
         ? EXISTING_BASE * Math.max(0, (t - historyStart) / (windowStart - historyStart))
-        : EXISTING_BASE + (1 - EXISTING_BASE) * Math.min(1, (t - windowStart) / (end - windowStart));
+        : EXISTING_BASE +
+          (1 - EXISTING_BASE) * Math.min(1, (t - windowStart) / (end - windowStart));
     return Math.max(1, Math.min(this.count, Math.floor(f * this.count)));
   }
 
@@ -90,10 +97,15 @@ export class SpectatorBase {
   }
 }
 
-function consentsFor(random: Random, s: Omit<SpectatorRecord, "consents">, kind: "theatre" | "festival"): ConsentRecord[] {
+function consentsFor(
+  random: Random,
+  s: Omit<SpectatorRecord, "consents">,
+  kind: "theatre" | "festival",
+): ConsentRecord[] {
   const consents: ConsentRecord[] = [];
   const end = REFERENCE_DATE.getTime();
-  const at = (): number => s.createdAt + random.float() * Math.min(2 * 86_400_000, end - s.createdAt);
+  const at = (): number =>
+    s.createdAt + random.float() * Math.min(2 * 86_400_000, end - s.createdAt);
   const checkout = (): string =>
     random.weighted<string>([
       ["ticketing:web-checkout", 0.6],
@@ -102,17 +114,30 @@ function consentsFor(random: Random, s: Omit<SpectatorRecord, "consents">, kind:
     ]);
   if (s.email) {
     const r = random.float();
-    if (r < 0.55) consents.push({ channel: "email", status: "granted", source: checkout(), recordedAt: at() });
+    if (r < 0.55)
+      consents.push({ channel: "email", status: "granted", source: checkout(), recordedAt: at() });
     else if (r < 0.62) {
       // Granted once, withdrawn later through an unsubscribe link.
       const later = s.createdAt + random.float() * (end - s.createdAt);
-      consents.push({ channel: "email", status: "withdrawn", source: "email:unsubscribe-link", recordedAt: later });
+      consents.push({
+        channel: "email",
+        status: "withdrawn",
+        source: "email:unsubscribe-link",
+        recordedAt: later,
+      });
     }
-    if (random.chance(0.66)) consents.push({ channel: "survey", status: "granted", source: checkout(), recordedAt: at() });
+    if (random.chance(0.66))
+      consents.push({ channel: "survey", status: "granted", source: checkout(), recordedAt: at() });
   }
   if (s.phone) {
     const r = random.float();
-    if (r < 0.24) consents.push({ channel: "sms", status: "granted", source: "ticketing:web-checkout", recordedAt: at() });
+    if (r < 0.24)
+      consents.push({
+        channel: "sms",
+        status: "granted",
+        source: "ticketing:web-checkout",
+        recordedAt: at(),
+      });
     else if (r < 0.27) {
       const later = s.createdAt + random.float() * (end - s.createdAt);
       consents.push({ channel: "sms", status: "withdrawn", source: "sms:STOP", recordedAt: later });
@@ -127,7 +152,11 @@ export function* generateSpectators(base: SpectatorBase, seed: number): Generato
   const random = Random.derive(seed, def.slug, "spectators");
   const faker: Faker = createFaker(Random.derive(seed, def.slug, "faker").int(0, 2 ** 31 - 1));
   const site = def.venues[0]!;
-  const sampler = new AudienceSampler(loadHomeCommunes(), { lat: site.latitude, lon: site.longitude }, def.audience);
+  const sampler = new AudienceSampler(
+    loadHomeCommunes(),
+    { lat: site.latitude, lon: site.longitude },
+    def.audience,
+  );
   const refYear = REFERENCE_DATE.getUTCFullYear();
   let previous: SpectatorRecord | undefined;
 
@@ -136,7 +165,9 @@ export function* generateSpectators(base: SpectatorBase, seed: number): Generato
       index,
       id: base.idOf(index),
       externalRef: `${def.code}-CLI-${String(index + 1).padStart(7, "0")}`,
-      createdAt: base.createdAt(index) + random.float() * (base.createdAt(index + 1) - base.createdAt(index)),
+      createdAt:
+        base.createdAt(index) +
+        random.float() * (base.createdAt(index + 1) - base.createdAt(index)),
     };
     const roll = random.float();
     let person: Omit<SpectatorRecord, "consents">;
@@ -153,13 +184,19 @@ export function* generateSpectators(base: SpectatorBase, seed: number): Generato
       const sex = faker.person.sexType();
       const firstName = faker.person.firstName(sex);
       const lastName = random.chance(0.8) ? previous.lastName : faker.person.lastName();
-      const birthYear = random.chance(0.45) ? refYear - Math.round(Math.min(90, Math.max(16, random.normal(def.age[0], def.age[1])))) : null;
+      const birthYear = random.chance(0.45)
+        ? refYear - Math.round(Math.min(90, Math.max(16, random.normal(def.age[0], def.age[1]))))
+        : null;
       const sharedEmail = previous.email !== null && random.chance(0.35);
       person = {
         ...common,
         firstName,
         lastName,
-        email: sharedEmail ? previous.email : random.chance(0.9) ? emailFor(random, firstName, lastName, birthYear) : null,
+        email: sharedEmail
+          ? previous.email
+          : random.chance(0.9)
+            ? emailFor(random, firstName, lastName, birthYear)
+            : null,
         phone: random.chance(0.55) ? mobileFor(random) : null,
         streetAddress: previous.streetAddress,
         postalCode: previous.postalCode,
@@ -172,8 +209,11 @@ export function* generateSpectators(base: SpectatorBase, seed: number): Generato
       const sex = faker.person.sexType();
       const firstName = faker.person.firstName(sex);
       const lastName = faker.person.lastName();
-      const birthYear = random.chance(0.45) ? refYear - Math.round(Math.min(90, Math.max(16, random.normal(def.age[0], def.age[1])))) : null;
-      const foreign = def.foreignShare > 0 && random.chance(def.foreignShare) ? random.pick(FOREIGN) : null;
+      const birthYear = random.chance(0.45)
+        ? refYear - Math.round(Math.min(90, Math.max(16, random.normal(def.age[0], def.age[1]))))
+        : null;
+      const foreign =
+        def.foreignShare > 0 && random.chance(def.foreignShare) ? random.pick(FOREIGN) : null;
       const home = foreign ? null : sampler.sample(random);
       const number = random.chance(0.85) ? random.int(1, 120) : random.int(121, 480);
       person = {
@@ -182,7 +222,9 @@ export function* generateSpectators(base: SpectatorBase, seed: number): Generato
         lastName,
         email: random.chance(0.94) ? emailFor(random, firstName, lastName, birthYear) : null,
         phone: random.chance(foreign ? 0.2 : 0.62) ? mobileFor(random) : null,
-        streetAddress: random.chance(0.72) ? `${number}${random.chance(0.04) ? " bis" : ""} ${faker.location.street()}` : null,
+        streetAddress: random.chance(0.72)
+          ? `${number}${random.chance(0.04) ? " bis" : ""} ${faker.location.street()}`
+          : null,
         postalCode: foreign ? random.pick(foreign.postalCodes) : home!.postalCode,
         communeCode: home?.commune.code ?? null,
         country: foreign?.country ?? "FR",

@@ -60,7 +60,13 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
     code: "LUM",
     audience: { localKm: 8, local: 1, regionalKm: 50, regional: 0.2, national: 0.0015 },
     foreignShare: 0,
-    channels: [["web", 0.5], ["box_office", 0.24], ["phone", 0.1], ["reseller", 0.11], ["partner", 0.05]],
+    channels: [
+      ["web", 0.5],
+      ["box_office", 0.24],
+      ["phone", 0.1],
+      ["reseller", 0.11],
+      ["partner", 0.05],
+    ],
     age: [52, 16],
     venues: [
       {
@@ -76,8 +82,23 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         blockedSeats: [12, 28],
         tracks: [
           {
-            times: { 2: ["20:00"], 3: ["20:00"], 4: ["20:00"], 5: ["20:00"], 6: ["15:00", "20:00"], 0: ["16:00"] },
-            genres: [["theatre", 0.34], ["humour", 0.14], ["danse", 0.14], ["musique-classique", 0.1], ["opera", 0.08], ["musiques-actuelles", 0.12], ["cirque", 0.08]],
+            times: {
+              2: ["20:00"],
+              3: ["20:00"],
+              4: ["20:00"],
+              5: ["20:00"],
+              6: ["15:00", "20:00"],
+              0: ["16:00"],
+            },
+            genres: [
+              ["theatre", 0.34],
+              ["humour", 0.14],
+              ["danse", 0.14],
+              ["musique-classique", 0.1],
+              ["opera", 0.08],
+              ["musiques-actuelles", 0.12],
+              ["cirque", 0.08],
+            ],
             run: [1, 5],
           },
         ],
@@ -95,8 +116,20 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         blockedSeats: [4, 10],
         tracks: [
           {
-            times: { 2: ["19:30"], 3: ["19:30"], 4: ["19:30"], 5: ["19:30"], 6: ["19:30"], 0: ["15:00"] },
-            genres: [["theatre", 0.55], ["humour", 0.15], ["jazz", 0.2], ["danse", 0.1]],
+            times: {
+              2: ["19:30"],
+              3: ["19:30"],
+              4: ["19:30"],
+              5: ["19:30"],
+              6: ["19:30"],
+              0: ["15:00"],
+            },
+            genres: [
+              ["theatre", 0.55],
+              ["humour", 0.15],
+              ["jazz", 0.2],
+              ["danse", 0.1],
+            ],
             run: [2, 8],
           },
           { times: { 3: ["15:00"], 6: ["11:00"] }, genres: [["jeune-public", 1]], run: [1, 4] },
@@ -112,7 +145,13 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
     code: "NUI",
     audience: { localKm: 12, local: 4, regionalKm: 40, regional: 0.35, national: 0.0012 },
     foreignShare: 0.03,
-    channels: [["web", 0.66], ["box_office", 0.1], ["phone", 0.04], ["reseller", 0.15], ["partner", 0.05]],
+    channels: [
+      ["web", 0.66],
+      ["box_office", 0.1],
+      ["phone", 0.04],
+      ["reseller", 0.15],
+      ["partner", 0.05],
+    ],
     age: [44, 15],
     venues: [
       {
@@ -128,8 +167,22 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         blockedSeats: [0, 40],
         tracks: [
           {
-            times: { 0: ["21:45"], 1: ["21:45"], 2: ["21:45"], 3: ["21:45"], 4: ["21:45"], 5: ["21:45"], 6: ["21:45"] },
-            genres: [["musiques-actuelles", 0.35], ["opera", 0.2], ["musique-classique", 0.2], ["danse", 0.15], ["humour", 0.1]],
+            times: {
+              0: ["21:45"],
+              1: ["21:45"],
+              2: ["21:45"],
+              3: ["21:45"],
+              4: ["21:45"],
+              5: ["21:45"],
+              6: ["21:45"],
+            },
+            genres: [
+              ["musiques-actuelles", 0.35],
+              ["opera", 0.2],
+              ["musique-classique", 0.2],
+              ["danse", 0.15],
+              ["humour", 0.1],
+            ],
             run: [1, 2],
           },
         ],
@@ -147,7 +200,12 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         blockedSeats: [0, 20],
         tracks: ["19:00", "22:30"].map((time) => ({
           times: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [time]])),
-          genres: [["musiques-actuelles", 0.5], ["cirque", 0.25], ["humour", 0.15], ["danse", 0.1]] as const,
+          genres: [
+            ["musiques-actuelles", 0.5],
+            ["cirque", 0.25],
+            ["humour", 0.15],
+            ["danse", 0.1],
+          ] as const,
           run: [1, 3] as [number, number],
         })),
       },
@@ -163,8 +221,22 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         priceFactor: 1,
         blockedSeats: [0, 10],
         tracks: [
-          { time: "18:30", genres: [["musique-classique", 0.4], ["jazz", 0.4], ["theatre", 0.2]] as const },
-          { time: "21:30", genres: [["jazz", 0.5], ["theatre", 0.3], ["danse", 0.2]] as const },
+          {
+            time: "18:30",
+            genres: [
+              ["musique-classique", 0.4],
+              ["jazz", 0.4],
+              ["theatre", 0.2],
+            ] as const,
+          },
+          {
+            time: "21:30",
+            genres: [
+              ["jazz", 0.5],
+              ["theatre", 0.3],
+              ["danse", 0.2],
+            ] as const,
+          },
         ].map(({ time, genres }) => ({
           times: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [time]])),
           genres,
@@ -184,8 +256,21 @@ export const DEMO_TENANTS: readonly TenantDefinition[] = [
         blockedSeats: [2, 8],
         tracks: [
           { time: "11:00", genres: [["jeune-public", 1]] as const },
-          { time: "15:00", genres: [["theatre", 0.6], ["jeune-public", 0.4]] as const },
-          { time: "17:30", genres: [["theatre", 0.5], ["musique-classique", 0.3], ["jazz", 0.2]] as const },
+          {
+            time: "15:00",
+            genres: [
+              ["theatre", 0.6],
+              ["jeune-public", 0.4],
+            ] as const,
+          },
+          {
+            time: "17:30",
+            genres: [
+              ["theatre", 0.5],
+              ["musique-classique", 0.3],
+              ["jazz", 0.2],
+            ] as const,
+          },
         ].map(({ time, genres }) => ({
           times: Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [d, [time]])),
           genres,
