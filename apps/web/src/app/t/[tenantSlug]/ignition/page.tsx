@@ -1,4 +1,1 @@
-import { areaMetadata, createAreaPage } from "@/features/areas/area-page";
-
-export default createAreaPage("ignition");
-export const generateMetadata = areaMetadata("ignition");
+export { IgnitionOverviewPage as default, ignitionMetadata as generateMetadata } from "@/features/ignition/overview-page";

@@ -1,5 +1,7 @@
-// Classes for the choropleth: up to five classes cut at quantiles of the values and rounded to
-// readable bounds, so a legend says "50 – 199" rather than "47.3 – 198.6".
+// Classes for the choropleth: up to five classes spaced geometrically between the smallest and
+// the largest value (audiences are very skewed: the venue's own département often outweighs all
+// the others together, and equal-width or quantile classes would lump the rest together), with
+// bounds rounded to readable numbers, so a legend says "50 – 99" rather than "47.3 – 98.6".
 
 /** Light to dark; the lightest still differs from the "no data" grey. */
 export const CLASS_COLOURS = ["#dbeafe", "#93c5fd", "#3b82f6", "#1d4ed8", "#172554"] as const;
@@ -22,22 +24,16 @@ export function niceFloor(value: number): number {
   return nice * power;
 }
 
-function quantile(sorted: number[], q: number): number {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
-}
-
 /** Up to `maxClasses` classes covering every value; empty when there is no positive value. */
 export function colourClasses(values: readonly number[], maxClasses = CLASS_COLOURS.length): ColourClass[] {
   const sorted = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
+  const min = sorted[0]!;
   const max = sorted.at(-1)!;
-  const starts = new Set<number>([niceFloor(sorted[0]!)]);
+  const starts = new Set<number>([niceFloor(min)]);
   for (let k = 1; k < maxClasses; k++) {
-    const cut = niceFloor(quantile(sorted, k / maxClasses));
-    if (cut > Math.min(...starts)) starts.add(cut);
+    const cut = niceFloor(min * (max / min) ** (k / maxClasses));
+    if (cut > niceFloor(min)) starts.add(cut);
   }
   const lows = [...starts].sort((a, b) => a - b);
   // Spread the palette over the classes actually used, keeping the darkest for the top one.

@@ -76,6 +76,15 @@ describe("colour classes", () => {
     expect(classOf(0, classes)).toBeNull();
   });
 
+  it("keeps a dominant home département from swallowing the others (geometric spacing)", () => {
+    const values = [34, 35, 44, 131, 136, 186, 2323];
+    const classes = colourClasses(values);
+    expect(classes.map((c) => c.min)).toEqual([20, 50, 100, 200, 500]);
+    expect(classOf(2323, classes)).toBe(classes[4]);
+    expect(classOf(186, classes)).toBe(classes[2]);
+    expect(classOf(34, classes)).toBe(classes[0]);
+  });
+
   it("has no class without a positive value, and one class for a single value", () => {
     expect(colourClasses([])).toEqual([]);
     expect(colourClasses([0, 0])).toEqual([]);

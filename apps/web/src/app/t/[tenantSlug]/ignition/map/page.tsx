@@ -1,0 +1,2 @@
+export { IgnitionMapPage as default } from "@/features/ignition/map-page";
+export { ignitionMetadata as generateMetadata } from "@/features/ignition/overview-page";

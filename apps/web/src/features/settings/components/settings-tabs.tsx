@@ -1,0 +1,20 @@
+// The settings sub-pages as link tabs; a tab appears only when the role may open its page (the
+// page checks again on the server).
+import { getTranslations } from "next-intl/server";
+import { tenantRoleCan, type TenantRole } from "@rappel/access";
+import { LinkTabs, type LinkTab } from "@rappel/ui";
+
+export type SettingsTab = "members" | "api-keys" | "api";
+
+export async function SettingsTabs({ slug, role, current }: { slug: string; role: TenantRole; current: SettingsTab }) {
+  const t = await getTranslations("apiKeys.tabs");
+  const tabs: LinkTab[] = [];
+  if (tenantRoleCan(role, "settings.members.manage")) {
+    tabs.push({ href: `/t/${slug}/settings/members`, label: t("members"), current: current === "members" });
+  }
+  if (tenantRoleCan(role, "settings.api-keys.manage")) {
+    tabs.push({ href: `/t/${slug}/settings/api-keys`, label: t("apiKeys"), current: current === "api-keys" });
+    tabs.push({ href: `/t/${slug}/settings/api`, label: t("api"), current: current === "api" });
+  }
+  return <LinkTabs label={t("label")} tabs={tabs} className="mb-6" />;
+}
