@@ -9,11 +9,13 @@ export {
 export {
   JOB_KINDS,
   ZVerifyAuditChainsPayload,
+  ZImportFilePayload,
   isJobKind,
   parseJobPayload,
   type TJobKind,
   type TJobPayload,
   type TVerifyAuditChainsPayload,
+  type TImportFilePayload,
   type JobKindDefinition,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
@@ -22,6 +24,7 @@ export {
   createJobProducer,
   enqueueJob,
   enqueueVerifyAuditChains,
+  enqueueImportFile,
   openQueue,
   type JobProducer,
   type QueueErrorListener,

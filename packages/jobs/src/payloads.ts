@@ -12,6 +12,10 @@ const ZId = z.uuid({ message: "must be a UUID" });
 export const ZVerifyAuditChainsPayload = z.strictObject({ tenantId: ZId.optional() });
 export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload>;
 
+/** Process one uploaded import file (the handler reloads the import in the tenant's scope). */
+export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
+export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -19,6 +23,7 @@ export interface JobKindDefinition {
 
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
+  "import-file": { queue: "imports", payload: ZImportFilePayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -6,6 +6,7 @@ import {
   createRedisConnection,
   enqueueJob,
   enqueueVerifyAuditChains,
+  enqueueImportFile,
   type JobProducer,
   type TVerifyAuditChainsPayload,
 } from "./index";
@@ -67,6 +68,23 @@ describe("typed enqueue", () => {
     );
     await expect(enqueueJob(producer, "verify-audit-chains", {}, { jobId: "123" })).rejects.toThrow(
       /bare integer/,
+    );
+  });
+
+  it("queues an import once per import id, on the imports queue, with ids only", async () => {
+    const importId = "0b6f3c1e-9a2d-4e5f-8a7b-6c5d4e3f2a1b";
+    const first = await enqueueImportFile(producer, { tenantId: TENANT, importId });
+    const again = await enqueueImportFile(producer, { tenantId: TENANT, importId });
+    expect(first).toMatchObject({ queue: "imports", kind: "import-file", id: `import-${importId}` });
+    expect(again.id).toBe(first.id);
+    expect(await producer.queue("imports").count()).toBe(1);
+    const stored = await producer.queue("imports").getJob(first.id);
+    expect(stored?.data).toEqual({ tenantId: TENANT, importId });
+    await expect(
+      enqueueImportFile(producer, { tenantId: TENANT, importId, fileName: "x.csv" } as never),
+    ).rejects.toThrow(/"fileName"/);
+    await expect(enqueueImportFile(producer, { tenantId: TENANT, importId: "42" })).rejects.toThrow(
+      /importId: must be a UUID/,
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   type TJobKind,
   type TJobPayload,
   type TVerifyAuditChainsPayload,
+  type TImportFilePayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -113,4 +114,16 @@ export function enqueueVerifyAuditChains(
   options?: TEnqueueOptions,
 ): Promise<EnqueuedJob> {
   return enqueueJob(producer, "verify-audit-chains", payload, options);
+}
+
+/**
+ * Enqueues the processing of an import whose mapping was confirmed. The job id is derived from the
+ * import id, so a double click or a retried request does not queue the same import twice.
+ */
+export function enqueueImportFile(
+  producer: JobProducer,
+  payload: TImportFilePayload,
+  options?: Omit<TEnqueueOptions, "jobId">,
+): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "import-file", payload, { ...options, jobId: `import-${payload.importId}` });
 }

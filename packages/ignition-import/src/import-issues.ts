@@ -1,0 +1,52 @@
+// Reasons a row is refused, or flagged, by the import itself (after the row parsed): a
+// performance given by a reference nobody knows, a reservation that is not a sale yet, a likely
+// typo in an e-mail domain. The parsing layer's reasons keep their own codes and messages
+// (@rappel/ticketing-import); these add to them, in the same shape and the same two languages.
+import { describeIssues, fieldLabel, issueMessages, type FileKind, type Language, type RowIssue } from "@rappel/ticketing-import";
+
+export const importIssueMessages = {
+  "performance.unknown": {
+    fr: "représentation inconnue : aucune représentation n'a la référence « {value} » (importez d'abord le fichier des représentations)",
+    en: "unknown performance: no performance has the reference “{value}” (import the performances file first)",
+  },
+  "ticket.pending": {
+    fr: "réservation non payée « {value} » : ce n'est pas encore une vente, elle sera importée une fois payée",
+    en: "unpaid reservation “{value}”: not a sale yet, it will be imported once paid",
+  },
+  "email.typo": {
+    fr: "{field} : le domaine ressemble à une faute de frappe « {value} » (adresse conservée telle quelle)",
+    en: "{field}: the domain looks like a typo “{value}” (address kept as given)",
+  },
+  "phone.invalid": { fr: "{field} invalide : « {value} »", en: "invalid {field}: “{value}”" },
+  "row.malformed": {
+    fr: "ligne illisible : {value}",
+    en: "unreadable line: {value}",
+  },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type ImportIssueCode = keyof typeof importIssueMessages;
+
+/** A stored reason: a parsing-layer issue or one of the import's own. */
+export interface StoredIssue {
+  code: string;
+  field: string;
+  value?: string;
+  allowed?: readonly string[];
+}
+
+const isImportCode = (code: string): code is ImportIssueCode => Object.hasOwn(importIssueMessages, code);
+const isParseCode = (code: string): code is RowIssue["code"] => Object.hasOwn(issueMessages, code);
+
+/** Every stored reason as a sentence, whichever layer raised it. */
+export function describeImportIssues(kind: FileKind, issues: readonly StoredIssue[], language: Language): string[] {
+  return issues.map((issue) => {
+    if (isParseCode(issue.code)) return describeIssues(kind, [issue as RowIssue], language)[0]!;
+    const label = issue.field ? fieldLabel(kind, issue.field, language) : "";
+    if (isImportCode(issue.code)) {
+      const rendered = importIssueMessages[issue.code][language].replace("{field}", label).replace("{value}", issue.value ?? "");
+      return rendered.charAt(0).toUpperCase() + rendered.slice(1);
+    }
+    // A code from a newer version: still say something true rather than nothing.
+    return label ? `${issue.code} (${label})` : issue.code;
+  });
+}
