@@ -53,7 +53,11 @@ export async function IgnitionOverviewPage(props: IgnitionPageProps) {
       keep={{ granularity: view.granularity === "week" ? undefined : view.granularity }}
       now={ctx.now}
     >
-      <KpiCards overview={overview} labels={labels} />
+      <KpiCards
+        overview={overview}
+        labels={labels}
+        csvLink={ctx.canExport ? <CsvLink href={exportHref("kpis")} label={t("export.csvLabel", { table: t("kpis.title") })} text={t("export.csv")} /> : undefined}
+      />
       <div className="mb-8">
         <ChartFrame
           id="sales"

@@ -1,6 +1,7 @@
 // The KPI cards: the value, its change against the previous period and against the same period
 // last season, and its definition (from the data layer, the one source of the wording) on hover
 // and keyboard focus.
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InfoTip, StatChange } from "@rappel/ui";
 import { COMPARISON_NOTE, KPI_DEFINITIONS, KPI_KEYS, type KpiComparison, type OverviewKpis } from "@rappel/ignition-analytics";
@@ -41,7 +42,7 @@ function ChangeLine({ kpi, against, caption, sentence, t, locale }: {
   );
 }
 
-export async function KpiCards({ overview, labels }: { overview: OverviewKpis; labels: Labels }) {
+export async function KpiCards({ overview, labels, csvLink }: { overview: OverviewKpis; labels: Labels; csvLink?: ReactNode }) {
   const [t, locale] = await Promise.all([getTranslations("ignition.kpis"), getLocale()]);
   const lang = locale === "en" ? "en" : "fr";
   const { previous, lastSeason } = overview.periods;
@@ -55,6 +56,7 @@ export async function KpiCards({ overview, labels }: { overview: OverviewKpis; l
           {t("title")}
         </h2>
         <InfoTip label={t("comparisonNote")}>{COMPARISON_NOTE[lang]}</InfoTip>
+        {csvLink ? <div className="ml-auto">{csvLink}</div> : null}
       </div>
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
         {KPI_KEYS.map((key) => {

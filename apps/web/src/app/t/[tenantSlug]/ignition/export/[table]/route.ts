@@ -1,0 +1,1 @@
+export { exportCsv as GET } from "@/features/ignition/export/csv-route";
