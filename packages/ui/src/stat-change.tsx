@@ -33,7 +33,7 @@ function Arrow({ direction }: { direction: StatDirection }) {
 
 export function StatChange({ direction, tone, text, description, caption }: StatChangeProps) {
   return (
-    <span className={cx("inline-flex items-center gap-1 text-sm font-medium", TONES[tone])}>
+    <span className={cx("inline-flex flex-wrap items-center gap-x-1 text-sm font-medium", TONES[tone])}>
       <Arrow direction={direction} />
       <span aria-hidden="true">{text}</span>
       {caption ? (

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@rappel/ui";
 import { requireTenantPermission } from "@/server/guard";
 import type { TenantPageProps } from "../areas/area-page";
+import { SettingsTabs } from "./components/settings-tabs";
 import { listMembers } from "./lib/list-members";
 
 const PERMISSION = "settings.members.manage" as const;
@@ -27,6 +28,7 @@ export async function MembersPage({ params }: TenantPageProps) {
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={t("title")} description={t("description", { tenant: tenant.name })} />
+      <SettingsTabs slug={tenant.slug} role={tenant.role} current="members" />
       {members.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (

@@ -39,7 +39,7 @@ export async function FilterForm({ action, filters, options, labels, keep, now, 
         <legend id="filters-legend" className="mb-3 text-base font-semibold text-slate-900">
           {t("legend")}
         </legend>
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid grid-cols-2 items-end gap-3 sm:gap-4 lg:grid-cols-4">
           <Field id="filter-from" name="from" type="date" label={t("from")} defaultValue={filters.from} required />
           <Field id="filter-to" name="to" type="date" label={t("to")} defaultValue={filters.to} required />
           <SelectField
@@ -80,7 +80,7 @@ export async function FilterForm({ action, filters, options, labels, keep, now, 
             defaultValue={filters.salesChannel ?? ""}
             options={[{ value: "", label: t("allChannels") }, ...SALES_CHANNELS.map((c) => ({ value: c, label: labels.channel(c) }))]}
           />
-          <div className="flex flex-wrap items-end gap-2">
+          <div className="col-span-2 flex flex-wrap items-end gap-2 lg:col-span-1">
             <button type="submit" className={buttonClasses("primary")}>
               {t("apply")}
             </button>

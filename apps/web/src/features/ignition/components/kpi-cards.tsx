@@ -58,19 +58,19 @@ export async function KpiCards({ overview, labels, csvLink }: { overview: Overvi
         <InfoTip label={t("comparisonNote")}>{COMPARISON_NOTE[lang]}</InfoTip>
         {csvLink ? <div className="ml-auto">{csvLink}</div> : null}
       </div>
-      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
+      <ul className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3 2xl:grid-cols-4">
         {KPI_KEYS.map((key) => {
           const kpi = overview.kpis[key];
           const label = t(`labels.${key}`);
           return (
-            <li key={key} className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <li key={key} className="relative min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
               <div className="flex items-start justify-between gap-2">
                 <h3 id={`kpi-${key}-label`} className="text-sm font-medium text-slate-700">
                   {label}
                 </h3>
                 <InfoTip label={t("definition", { kpi: label })}>{KPI_DEFINITIONS[key][lang]}</InfoTip>
               </div>
-              <p className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={`kpi-${key}`} aria-describedby={`kpi-${key}-label`}>
+              <p className="mt-1 text-xl font-bold text-slate-900 tabular-nums sm:text-2xl" data-testid={`kpi-${key}`} aria-describedby={`kpi-${key}-label`}>
                 {formatKpiValue(kpi.current, kpi.unit, locale, units, key)}
               </p>
               <ul className="mt-2 flex flex-col gap-1">
