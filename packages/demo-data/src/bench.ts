@@ -6,13 +6,20 @@ import { z } from "zod";
 import { seedDemo } from "./seed";
 
 const { values } = parseArgs({
-  options: { tickets: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } },
+  options: {
+    tickets: { type: "string" },
+    seed: { type: "string" },
+    keep: { type: "boolean" },
+    // Seal spectators on the main thread even for large volumes (to compare with the worker).
+    "in-thread": { type: "boolean" },
+  },
 });
 const args = z
   .object({
     tickets: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
     seed: z.coerce.number().int().default(42),
     keep: z.boolean().default(false),
+    "in-thread": z.boolean().default(false),
   })
   .parse(values);
 
@@ -25,6 +32,7 @@ try {
     masterKey: { id: "bench", key: Buffer.alloc(32, 7) },
     tickets: args.tickets,
     seed: args.seed,
+    ...(args["in-thread"] ? { spectatorWorker: false } : {}),
     log: (line) => console.error(line),
   });
   const seconds = (performance.now() - started) / 1000;
