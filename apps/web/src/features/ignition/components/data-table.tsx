@@ -30,7 +30,7 @@ export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, foot
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={cx("px-3 py-2 font-semibold", c.numeric && "text-right", c.wide && "hidden md:table-cell")}>
+              <th key={i} scope="col" className={cx("px-2 py-2 font-semibold sm:px-3", c.numeric && "text-right", c.wide && "hidden md:table-cell")}>
                 {c.header}
               </th>
             ))}
@@ -46,7 +46,7 @@ export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, foot
                     key={i}
                     scope={i === 0 ? "row" : undefined}
                     className={cx(
-                      "px-3 py-2 align-top",
+                      "px-2 py-2 align-top sm:px-3",
                       i === 0 ? "font-medium text-slate-900" : "text-slate-700",
                       c.numeric && "text-right tabular-nums whitespace-nowrap",
                       c.wide && "hidden md:table-cell",

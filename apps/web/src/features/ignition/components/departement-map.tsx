@@ -40,7 +40,7 @@ export function DepartementMap({ id, title, description, cells, classes, tooltip
             </text>
           </g>
         ))}
-        <g stroke="#ffffff" strokeWidth={0.6} strokeLinejoin="round">
+        <g stroke="#94a3b8" strokeWidth={0.5} strokeLinejoin="round">
           {map.shapes.map((shape) => {
             const cell = byCode.get(shape.code);
             const colour = classOf(cell?.value, classes)?.colour ?? NO_DATA_COLOUR;

@@ -3,9 +3,9 @@
 // the others together, and equal-width or quantile classes would lump the rest together), with
 // bounds rounded to readable numbers, so a legend says "50 – 99" rather than "47.3 – 98.6".
 
-/** Light to dark; the lightest still differs from the "no data" grey. */
-export const CLASS_COLOURS = ["#dbeafe", "#93c5fd", "#3b82f6", "#1d4ed8", "#172554"] as const;
-export const NO_DATA_COLOUR = "#e2e8f0";
+/** Light to dark; the lightest is still clearly blue next to the near-white "no data". */
+export const CLASS_COLOURS = ["#bfdbfe", "#60a5fa", "#2563eb", "#1e40af", "#172554"] as const;
+export const NO_DATA_COLOUR = "#f1f5f9";
 
 export interface ColourClass {
   /** Inclusive lower bound. */

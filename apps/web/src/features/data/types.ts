@@ -1,0 +1,10 @@
+// What the mapping form gets back from its server action when the mapping is refused.
+export type MappingError =
+  | { kind: "gap"; text: string }
+  | { kind: "duplicate"; text: string; targets: string[] }
+  | { kind: "unknown"; text: string }
+  | { kind: "service"; text: string };
+
+export type MappingFormState =
+  | { status: "idle" }
+  | { status: "invalid"; selections: Record<string, string>; presetName: string; errors: MappingError[] };
