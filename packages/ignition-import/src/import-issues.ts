@@ -17,6 +17,18 @@ export const importIssueMessages = {
     fr: "{field} : le domaine ressemble à une faute de frappe « {value} » (adresse conservée telle quelle)",
     en: "{field}: the domain looks like a typo “{value}” (address kept as given)",
   },
+  "venue.missing": {
+    fr: "{field} manquant : l'espace a plusieurs lieux, précisez lequel",
+    en: "missing {field}: the workspace has several venues, say which one",
+  },
+  "consent.unsupported": {
+    fr: "{field} : ce canal n'est pas géré, la valeur « {value} » n'est pas enregistrée",
+    en: "{field}: this channel is not handled, the value “{value}” is not recorded",
+  },
+  "genre.unknown": {
+    fr: "{field} hors de la liste des genres : « {value} » (spectacle importé sans genre)",
+    en: "{field} not in the genre list: “{value}” (show imported without a genre)",
+  },
   "phone.invalid": { fr: "{field} invalide : « {value} »", en: "invalid {field}: “{value}”" },
   "row.malformed": {
     fr: "ligne illisible : {value}",

@@ -35,3 +35,15 @@ export { previewImport, checkPreviewRows, type ImportPreview, type PresetCandida
 export { listRejectedRows, streamRejectedRowsCsv, type RejectedRowView, type RejectedRowsOptions } from "./service/rejected-rows";
 export { describeImportIssues, importIssueMessages, type StoredIssue, type ImportIssueCode } from "./import-issues";
 export { loadTenantSealer, configuredMasterKey, type TenantSealer } from "./tenant-keys";
+
+// Processing (the worker's import-file job)
+export { runImport, type RunImportOptions, type ImportRunResult } from "./process/run-import";
+export { describeFailure, isPermanentFailure, ImportAbortedError } from "./process/failure";
+
+// Harmonisation
+export { normaliseContact, communeForPostalCode, foldPlaceName, type NormalisedContact, type ContactInput } from "./normalise/contact";
+export { suspectedDomainTypo } from "./normalise/email-typos";
+export { clusterIdentities, type IdentityKeys, type IdentityCluster } from "./identity/clusters";
+export { mergeSpectators, undoSpectatorMerge, MergeError, type MergeResult, type MergeRule } from "./identity/merge-spectators";
+export { importShowCatalogue, type CatalogueImportResult } from "./catalogue/import-show-catalogue";
+export { GENRES, GENRE_IDS, genreForLabel, type GenreId } from "./catalogue/genres";

@@ -1,0 +1,249 @@
+// Identity resolution against the tenant's existing spectators, for one batch's clusters (see
+// clusters.ts for the rules). Each cluster gets a spectator id: an existing one when a key
+// matches, else a new one. When a cluster shows that several existing records are the same person
+// (one had only the phone, the other the e-mail and the phone), they are merged into the oldest
+// strong match, with a merge record staff can undo. New spectators are sealed and inserted;
+// existing ones only get their empty fields filled (an import never overwrites an identifier).
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { SpectatorIdentityCodec } from "@rappel/personal-data";
+import { copyBytes, copyHexBytes, copyNumber, copyRows, copyText } from "../load/copy-text";
+import { pgRunner } from "../sql-runner";
+import type { IdentityCluster, IdentityKeys } from "./clusters";
+import { mergeSpectatorRows, type MergeResult, type MergeRule } from "./merge-spectators";
+
+export interface SpectatorContact {
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  postalCode: string | null;
+  communeCode: string | null;
+  country: string;
+  streetAddress: string | null;
+  birthYear: number | null;
+  language: string | null;
+}
+
+export function fillContact(target: SpectatorContact, from: SpectatorContact): SpectatorContact {
+  return {
+    email: target.email ?? from.email,
+    phone: target.phone ?? from.phone,
+    firstName: target.firstName ?? from.firstName,
+    lastName: target.lastName ?? from.lastName,
+    postalCode: target.postalCode ?? from.postalCode,
+    communeCode: target.communeCode ?? from.communeCode,
+    country: target.postalCode ? target.country : from.postalCode ? from.country : target.country,
+    streetAddress: target.streetAddress ?? from.streetAddress,
+    birthYear: target.birthYear ?? from.birthYear,
+    language: target.language ?? from.language,
+  };
+}
+
+interface Existing {
+  id: string;
+  ref: string | null;
+  email: string | null;
+  phone: string | null;
+  namePostal: string | null;
+  createdAt: number;
+  mergedInto: string | null;
+  /** Contact fields the record does not have yet (an import may fill them). */
+  missing: Set<ContactField>;
+}
+
+type ContactField = keyof SpectatorContact | "ref";
+
+// Contact field → the spectator column that holds it (sealed or clear).
+const FILLABLE_FIELDS: readonly [ContactField, string][] = [
+  ["email", "email_enc"], ["phone", "phone_enc"], ["firstName", "first_name_enc"], ["lastName", "last_name_enc"],
+  ["streetAddress", "street_address_enc"], ["postalCode", "postal_code"], ["communeCode", "commune_code"],
+  ["birthYear", "birth_year"], ["ref", "external_ref"],
+];
+
+type Cluster = IdentityCluster<SpectatorContact>;
+
+export interface SpectatorResolution {
+  /** Spectator id per cluster. */
+  ids: string[];
+  merges: MergeResult[];
+  created: number;
+  updated: number;
+}
+
+async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[]): Promise<Map<string, Existing>> {
+  const keys = (pick: (k: IdentityKeys) => string | null) => [...new Set(clusters.map((c) => pick(c.keys)).filter((k): k is string => k !== null))];
+  const params = [tenantId, keys((k) => k.ref), keys((k) => k.email), keys((k) => k.phone), keys((k) => k.namePostal)];
+  const cols = `id::text, external_ref, encode(email_bidx, 'hex') AS email, encode(phone_bidx, 'hex') AS phone,
+                encode(name_postal_bidx, 'hex') AS name_postal, created_at,
+                array_remove(ARRAY[${FILLABLE_FIELDS.map(([field, column]) => `CASE WHEN ${column} IS NULL THEN '${field}' END`).join(", ")}], NULL) AS missing`;
+  // One indexed branch per key (an OR across them would scan the tenant's partition); an empty
+  // key list costs nothing.
+  const { rows } = await client.query<{
+    id: string; external_ref: string | null; email: string | null; phone: string | null; name_postal: string | null; created_at: Date; missing: string[];
+  }>(
+    [
+      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND external_ref = ANY($2::text[])`,
+      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND email_bidx IN (SELECT decode(h, 'hex') FROM unnest($3::text[]) h)`,
+      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND phone_bidx IN (SELECT decode(h, 'hex') FROM unnest($4::text[]) h)`,
+      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND name_postal_bidx IN (SELECT decode(h, 'hex') FROM unnest($5::text[]) h)`,
+    ].join(" UNION "),
+    params,
+  );
+  const found = new Map<string, Existing>();
+  for (const r of rows) {
+    found.set(r.id, {
+      id: r.id, ref: r.external_ref, email: r.email, phone: r.phone, namePostal: r.name_postal, createdAt: r.created_at.getTime(),
+      mergedInto: null, missing: new Set(r.missing as ContactField[]),
+    });
+  }
+  return found;
+}
+
+const conflicts = (a: string | null, b: string | null) => a !== null && b !== null && a !== b;
+
+/** Decides each cluster's spectator and the merges, in file order (deterministic). */
+export function decideIdentities(
+  clusters: readonly Cluster[],
+  existing: Map<string, Existing>,
+): { ids: string[]; isNew: boolean[]; merges: { survivorId: string; mergedId: string; rule: MergeRule }[] } {
+  const index = (pick: (e: Existing) => string | null) => {
+    const map = new Map<string, Existing[]>();
+    for (const e of existing.values()) {
+      const k = pick(e);
+      if (k === null) continue;
+      const list = map.get(k);
+      if (list) list.push(e);
+      else map.set(k, [e]);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    return map;
+  };
+  const byRef = index((e) => e.ref);
+  const byEmail = index((e) => e.email);
+  const byPhone = index((e) => e.phone);
+  const byNamePostal = index((e) => e.namePostal);
+  const root = (e: Existing): Existing => {
+    while (e.mergedInto) e = existing.get(e.mergedInto)!;
+    return e;
+  };
+
+  const ids: string[] = [];
+  const isNew: boolean[] = [];
+  const merges: { survivorId: string; mergedId: string; rule: MergeRule }[] = [];
+  for (const c of clusters) {
+    const k = c.keys;
+    const candidates: { e: Existing; rule: MergeRule }[] = [];
+    const add = (list: Existing[] | undefined, rule: MergeRule, ok: (e: Existing) => boolean) => {
+      for (const e of list ?? []) {
+        const r = root(e);
+        if (ok(r) && !candidates.some((x) => x.e === r)) candidates.push({ e: r, rule });
+      }
+    };
+    if (k.ref) add(byRef.get(k.ref), "same_reference", () => true);
+    if (k.email) add(byEmail.get(k.email), "same_email", (e) => !conflicts(e.ref, k.ref));
+    if (k.phone) add(byPhone.get(k.phone), "same_phone", (e) => !conflicts(e.email, k.email) && !conflicts(e.ref, k.ref));
+    if (k.namePostal) {
+      add(byNamePostal.get(k.namePostal), "same_name_postal", (e) => !conflicts(e.email, k.email) && !conflicts(e.phone, k.phone) && !conflicts(e.ref, k.ref));
+    }
+    const survivor = candidates[0]?.e;
+    if (!survivor) {
+      ids.push(randomUUID());
+      isNew.push(true);
+      continue;
+    }
+    // The survivor's keys, completed by the cluster and by each record merged into it: a later
+    // candidate must agree with all of them.
+    const effective = { ref: survivor.ref ?? k.ref, email: survivor.email ?? k.email, phone: survivor.phone ?? k.phone };
+    for (const { e, rule } of candidates.slice(1)) {
+      if (conflicts(e.email, effective.email) || conflicts(e.ref, effective.ref)) continue;
+      if (rule === "same_name_postal" && conflicts(e.phone, effective.phone)) continue;
+      merges.push({ survivorId: survivor.id, mergedId: e.id, rule });
+      e.mergedInto = survivor.id;
+      effective.email ??= e.email;
+      effective.phone ??= e.phone;
+      effective.ref ??= e.ref;
+    }
+    survivor.ref = effective.ref;
+    survivor.email = effective.email;
+    survivor.phone = effective.phone;
+    survivor.namePostal ??= k.namePostal;
+    ids.push(survivor.id);
+    isNew.push(false);
+  }
+  return { ids, isNew, merges };
+}
+
+const STAGE_COLUMNS = [
+  "id", "is_new", "email_enc", "email_bidx", "phone_enc", "phone_bidx", "first_name_enc", "last_name_enc", "name_postal_bidx",
+  "street_address_enc", "postal_code", "commune_code", "country", "birth_year", "language", "external_ref",
+] as const;
+
+/** Resolves, merges and writes the batch's spectators; returns each cluster's spectator id. */
+export async function resolveSpectators(
+  client: pg.ClientBase,
+  tenantId: string,
+  clusters: readonly Cluster[],
+  codec: SpectatorIdentityCodec,
+): Promise<SpectatorResolution> {
+  if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
+  const existing = await findCandidates(client, tenantId, clusters);
+  const decision = decideIdentities(clusters, existing);
+  const sql = pgRunner(client);
+  const merges: MergeResult[] = [];
+  for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null }));
+
+  await client.query(
+    `CREATE TEMP TABLE stage_spectator (id uuid, is_new boolean, email_enc bytea, email_bidx bytea, phone_enc bytea, phone_bidx bytea,
+       first_name_enc bytea, last_name_enc bytea, name_postal_bidx bytea, street_address_enc bytea, postal_code text,
+       commune_code text, country text, birth_year int, language text, external_ref text) ON COMMIT DROP`,
+  );
+  // Several clusters can land on one existing spectator: stage it once (first cluster wins).
+  const staged = new Set<string>();
+  const rows: string[][] = [];
+  clusters.forEach((c, i) => {
+    const id = decision.ids[i]!;
+    if (staged.has(id)) return;
+    staged.add(id);
+    const isNew = decision.isNew[i]!;
+    // An existing spectator only takes what it lacks: seal nothing else (sealing is the costly part).
+    const missing = isNew ? null : existing.get(id)?.missing;
+    const wants = (field: ContactField, value: unknown) => value !== null && value !== undefined && (missing === null || missing === undefined || missing.has(field));
+    const contact = c.contact;
+    if (!isNew && !FILLABLE_FIELDS.some(([field]) => wants(field, field === "ref" ? c.keys.ref : contact[field as keyof SpectatorContact]))) return;
+    const s = codec.sealIdentity({
+      email: wants("email", contact.email) ? contact.email : null,
+      phone: wants("phone", contact.phone) ? contact.phone : null,
+      firstName: wants("firstName", contact.firstName) ? contact.firstName : null,
+      lastName: wants("lastName", contact.lastName) ? contact.lastName : null,
+      streetAddress: wants("streetAddress", contact.streetAddress) ? contact.streetAddress : null,
+    });
+    rows.push([
+      id, isNew ? "t" : "f", copyBytes(s.emailEnc), copyHexBytes(s.emailEnc ? c.keys.email : null), copyBytes(s.phoneEnc),
+      copyHexBytes(s.phoneEnc ? c.keys.phone : null), copyBytes(s.firstNameEnc), copyBytes(s.lastNameEnc), copyHexBytes(c.keys.namePostal),
+      copyBytes(s.streetAddressEnc), copyText(contact.postalCode), copyText(contact.communeCode), copyText(contact.country),
+      copyNumber(contact.birthYear), copyText(contact.language), copyText(c.keys.ref),
+    ]);
+  });
+  await copyRows(client, "stage_spectator", STAGE_COLUMNS, rows);
+  const created = await client.query(
+    `INSERT INTO spectator (tenant_id, id, email_enc, email_bidx, phone_enc, phone_bidx, first_name_enc, last_name_enc, name_postal_bidx,
+                            street_address_enc, postal_code, commune_code, country, birth_year, language, external_ref)
+     SELECT $1::uuid, id, email_enc, email_bidx, phone_enc, phone_bidx, first_name_enc, last_name_enc, name_postal_bidx,
+            street_address_enc, postal_code, commune_code, coalesce(country, 'FR'), birth_year, coalesce(language, 'fr'), external_ref
+       FROM stage_spectator WHERE is_new`,
+    [tenantId],
+  );
+  // Fill empty fields only; the WHERE keeps unchanged spectators from being rewritten.
+  const fill = ["email_enc", "email_bidx", "phone_enc", "phone_bidx", "first_name_enc", "last_name_enc", "name_postal_bidx", "street_address_enc", "postal_code", "commune_code", "birth_year", "external_ref"];
+  const updated = await client.query(
+    `UPDATE spectator sp SET ${fill.map((c) => `${c} = coalesce(sp.${c}, s.${c})`).join(", ")},
+            country = CASE WHEN sp.postal_code IS NULL AND s.postal_code IS NOT NULL THEN coalesce(s.country, sp.country) ELSE sp.country END,
+            updated_at = now()
+       FROM stage_spectator s
+      WHERE sp.tenant_id = $1::uuid AND sp.id = s.id AND NOT s.is_new
+        AND (${fill.map((c) => `(sp.${c} IS NULL AND s.${c} IS NOT NULL)`).join(" OR ")})`,
+    [tenantId],
+  );
+  return { ids: decision.ids, merges, created: created.rowCount ?? 0, updated: updated.rowCount ?? 0 };
+}

@@ -1,0 +1,21 @@
+// One import batch = one transaction on the import's own connection (the application role,
+// subject to row-level security): the tenant is set for the transaction, batches of one tenant
+// are serialised (two imports of the same tenant must not both create the same new spectator),
+// and commits do not wait for the WAL flush — a crash can lose only the last batches of an
+// import that is then not "completed", and its retry re-reads the file and converges (upserts).
+import type pg from "pg";
+
+export async function inBatchTransaction<T>(client: pg.ClientBase, tenantId: string, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    await client.query("SET LOCAL synchronous_commit = off");
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`rappel:import:${tenantId}`]);
+    const result = await work();
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant, type Database } from "@rappel/db";
+import { loadIdentityCodec } from "@rappel/personal-data";
+import { getImportProgress, listRejectedRows, streamRejectedRowsCsv } from "../index";
+import { createTestTenant, fixtureStream, importFile, openAppDatabase, tempStorageDir, testMasterKey } from "../testing";
+
+let db: Database;
+let storageDir: string;
+
+beforeAll(async () => {
+  db = openAppDatabase();
+  storageDir = await tempStorageDir();
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+async function snapshot(tenantId: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const codec = await loadIdentityCodec(tx, tenantId, testMasterKey());
+    const spectators = await tx.spectator.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
+    return {
+      tickets: await tx.ticket.findMany({ where: { tenantId }, orderBy: { reference: "asc" }, include: { order: true } }),
+      orders: await tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }),
+      performances: await tx.performance.findMany({ where: { tenantId }, include: { show: true, venue: true }, orderBy: { startsAt: "asc" } }),
+      venues: await tx.venue.findMany({ where: { tenantId } }),
+      shows: await tx.show.findMany({ where: { tenantId } }),
+      spectators: spectators.map((s) => ({ ...s, identity: codec.openIdentity(s) })),
+      rollups: await tx.rollupDailySales.findMany({ where: { tenantId } }),
+    };
+  });
+}
+
+describe("a French Windows-1252 ticketing export", () => {
+  let tenantId: string;
+  let first: Awaited<ReturnType<typeof importFile>>;
+
+  beforeAll(async () => {
+    tenantId = await createTestTenant(db);
+    first = await importFile(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
+  });
+
+  it("imports every readable row and keeps the others with their line", async () => {
+    expect(first.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2 });
+    const progress = await withTenant(db, tenantId, (tx) => getImportProgress(tx, tenantId, first.importId));
+    expect(progress).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, fraction: 1 });
+    expect(progress.finishedAt).toBeInstanceOf(Date);
+
+    const s = await snapshot(tenantId);
+    expect(s.tickets.map((t) => [t.reference, t.priceCents, t.status, t.isComplimentary, t.salesChannel])).toEqual([
+      ["B-1", 2500, "valid", false, "box_office"],
+      ["B-2", 123450, "valid", false, "web"],
+      ["B-3", 0, "valid", true, "partner"],
+      ["B-5", 2500, "valid", false, "web"],
+      ["B-6", 1800, "refunded", false, "phone"],
+    ]);
+    expect(s.orders.map((o) => [o.reference, o.totalCents, o.status])).toEqual([
+      ["C-1001", 125950, "paid"],
+      ["C-1002", 0, "paid"],
+      ["C-1004", 2500, "paid"],
+      ["C-1005", 1800, "refunded"],
+    ]);
+    // "grande  salle" is the same venue; the title broken over two lines is the same show.
+    expect(s.venues.map((v) => v.name).sort()).toEqual(["Grande salle", "Studio"]);
+    expect(s.shows.map((v) => v.title).sort()).toEqual(["Cœur à cœur", "Le Misanthrope"]);
+    expect(s.performances.map((p) => [p.show.title, p.startsAt.toISOString(), p.venue.name])).toEqual([
+      ["Le Misanthrope", "2025-03-30T18:30:00.000Z", "Grande salle"],
+      ["Cœur à cœur", "2025-10-31T18:00:00.000Z", "Studio"],
+    ]);
+  });
+
+  it("harmonises contacts: one spectator per e-mail whatever its case, E.164 phones, communes, tidy names", async () => {
+    const s = await snapshot(tenantId);
+    const people = s.spectators.map((p) => ({ ...p.identity, postalCode: p.postalCode, communeCode: p.communeCode, country: p.country }));
+    expect(people).toEqual([
+      { email: "anne.martin@example.fr", phone: "+33612345678", firstName: "anne", lastName: "Martin", streetAddress: null, postalCode: "69001", communeCode: "69123", country: "FR" },
+      { email: "françois@example", phone: null, firstName: "François", lastName: "Bœuf", streetAddress: null, postalCode: "13200", communeCode: "13004", country: "FR" },
+      // A likely typo is reported, never corrected.
+      { email: "paul.durand@gmial.com", phone: "+33698765432", firstName: "Paul", lastName: "Durand", streetAddress: null, postalCode: "97400", communeCode: "97411", country: "FR" },
+      { email: null, phone: "+33711223344", firstName: "Jeanne", lastName: "Petit", streetAddress: null, postalCode: "13200", communeCode: "13004", country: "FR" },
+    ]);
+    expect(first.result.warnings).toEqual({ "email.invalid": 1, "email.typo": 1 });
+    // Both of Anne's tickets and her order point at her one record.
+    const anne = s.spectators[0]!.id;
+    expect(s.tickets.filter((t) => t.holderId === anne).map((t) => t.reference)).toEqual(["B-1", "B-2"]);
+    expect(s.orders.find((o) => o.reference === "C-1001")?.spectatorId).toBe(anne);
+  });
+
+  it("refreshes the rollups of the performances it touched", async () => {
+    const s = await snapshot(tenantId);
+    const byPerformance = (title: string) => {
+      const id = s.performances.find((p) => p.show.title === title)!.id;
+      const rows = s.rollups.filter((r) => r.performanceId === id);
+      return { tickets: rows.reduce((n, r) => n + r.tickets, 0), complimentary: rows.reduce((n, r) => n + r.complimentary, 0), revenue: rows.reduce((n, r) => n + Number(r.revenueCents), 0) };
+    };
+    expect(byPerformance("Le Misanthrope")).toEqual({ tickets: 3, complimentary: 0, revenue: 2500 + 123450 + 2500 });
+    // The refunded ticket does not count; the invitation counts as a ticket without revenue.
+    expect(byPerformance("Cœur à cœur")).toEqual({ tickets: 1, complimentary: 1, revenue: 0 });
+  });
+
+  it("lists refused rows with their line, reasons people understand, and the raw cells", async () => {
+    const page = await withTenant(db, tenantId, (tx) => listRejectedRows(tx, tenantId, first.importId, { offset: 0, limit: 10, locale: "fr", masterKey: testMasterKey() }));
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => [r.line, r.reasons])).toEqual([
+      [7, ["Date de commande illisible : « 31/02/2025 »", "Canal de vente inconnu(e) : « Minitel » (valeurs acceptées : box_office, web, phone, reseller, partner)"]],
+      [10, ["Réservation non payée « Réservé » : ce n'est pas encore une vente, elle sera importée une fois payée"]],
+    ]);
+    expect(page.rows[0]!.raw).toMatchObject({ "N° billet": "B-4", "E-mail acheteur": "x@example.fr", Nom: "Noël" });
+    // Opening them is an audited read of personal data.
+    const audit = await withTenant(db, tenantId, (tx) => tx.auditEntry.findMany({ where: { tenantId, action: "import.rejected_rows.read" } }));
+    expect(audit).toHaveLength(1);
+
+    let csv = "";
+    for await (const chunk of streamRejectedRowsCsv(db, tenantId, first.importId, { locale: "en", masterKey: testMasterKey() })) csv += chunk;
+    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Line,Reasons,N° commande,N° billet,Date de commande,Spectacle,Date de la représentation,Heure,Salle,Tarif,Prix TTC,Canal de vente,E-mail acheteur,Téléphone,Prénom,Nom,CP,Ville,Pays,Statut,Other cells");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe(
+      '7,"Unreadable order date: “31/02/2025” | Unknown sales channel: “Minitel” (allowed: box_office, web, phone, reseller, partner)",C-1003,B-4,31/02/2025,Le Misanthrope,30/03/2025,20h30,Grande salle,Plein tarif,"25,00 €",Minitel,x@example.fr,,Léa,Noël,75001,Paris,,Payé,',
+    );
+  });
+
+  it("re-importing the same file changes nothing and duplicates nothing", async () => {
+    const before = await snapshot(tenantId);
+    const again = await importFile(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
+    expect(again.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, merges: 0, spectatorsCreated: 0 });
+    const after = await snapshot(tenantId);
+    expect(after.tickets).toEqual(before.tickets);
+    expect(after.orders).toEqual(before.orders);
+    expect(after.spectators.map((p) => p.id)).toEqual(before.spectators.map((p) => p.id));
+    expect(after.performances.map((p) => p.id)).toEqual(before.performances.map((p) => p.id));
+    expect(after.rollups.length).toBe(before.rollups.length);
+  });
+
+  it("an overlapping file updates what changed and adds what is new", async () => {
+    const overlap = [
+      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Heure;Salle;Tarif;Prix TTC;Canal de vente;E-mail acheteur",
+      "C-1001;B-2;28/03/2025 23:15;Le Misanthrope;30/03/2025;20h30;Grande salle;Tarif réduit;30,00 €;Internet;ANNE.MARTIN@example.fr",
+      "C-1008;B-9;04/03/2025 09:00;Le Misanthrope;30/03/2025;20h30;Grande salle;Plein tarif;25,00 €;Internet;paul.durand@gmial.com",
+    ].join("\n");
+    const { result } = await importFile(db, { tenantId, storageDir, source: overlap });
+    expect(result).toMatchObject({ status: "completed", rowsAccepted: 2, spectatorsCreated: 0 });
+    const s = await snapshot(tenantId);
+    expect(s.tickets.map((t) => t.reference)).toEqual(["B-1", "B-2", "B-3", "B-5", "B-6", "B-9"]);
+    expect(s.tickets.find((t) => t.reference === "B-2")?.priceCents).toBe(3000);
+    expect(s.orders.find((o) => o.reference === "C-1001")?.totalCents).toBe(2500 + 3000);
+    expect(s.spectators).toHaveLength(4);
+    const misanthrope = s.performances.find((p) => p.show.title === "Le Misanthrope")!.id;
+    const revenue = s.rollups.filter((r) => r.performanceId === misanthrope).reduce((n, r) => n + Number(r.revenueCents), 0);
+    expect(revenue).toBe(2500 + 3000 + 2500 + 2500);
+  });
+});

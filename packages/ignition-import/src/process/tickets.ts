@@ -1,0 +1,172 @@
+// Tickets (orders and tickets) files: each row is a ticket of an order, for a performance, bought
+// by a spectator. A batch is written in one transaction: performances found or created, buyers
+// resolved (identity resolution, merges), then orders and tickets upserted by their references
+// through a session-private staging table loaded with COPY.
+import type pg from "pg";
+import type { SpectatorIdentityCodec } from "@rappel/personal-data";
+import type { TicketRow } from "@rappel/ticketing-import";
+import { clusterIdentities, type IdentityKeys } from "../identity/clusters";
+import { fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
+import { copyBool, copyDate, copyNumber, copyRows, copyText } from "../load/copy-text";
+import { PerformanceResolver, type PerformanceKey } from "../load/performance-resolver";
+import { normaliseContact } from "../normalise/contact";
+import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
+import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
+
+export interface PreparedTicket {
+  line: number;
+  orderRef: string;
+  ticketRef: string;
+  orderedAt: Date;
+  performance: PerformanceKey;
+  priceCategory: string;
+  priceCents: number;
+  currency: string;
+  salesChannel: string;
+  complimentary: boolean;
+  status: "valid" | "cancelled" | "refunded";
+  buyer: { keys: IdentityKeys; contact: SpectatorContact } | null;
+  /** Kept until the batch is written, to seal it only if the row is refused then. */
+  raw: Readonly<Record<string, string>>;
+}
+
+const TICKET_STATUS = { confirmed: "valid", cancelled: "cancelled", refunded: "refunded" } as const;
+
+export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec: SpectatorIdentityCodec, statusColumn: string | undefined): KindProcessor<TicketRow, PreparedTicket> {
+  const keyMaker = new KeyMaker(codec);
+  const performances = new PerformanceResolver(tenantId);
+  // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
+  const linesPerOrder = new Map<string, number>();
+
+  return {
+    prepare(line, row, raw, warnings) {
+      if (row.status === "pending") {
+        return { reject: [{ code: "ticket.pending", field: "status", value: statusColumn ? (raw[statusColumn] ?? "") : "" }] };
+      }
+      const orderRef = row.orderRef ?? row.ticketRef!;
+      let ticketRef = row.ticketRef;
+      if (!ticketRef) {
+        const n = (linesPerOrder.get(orderRef) ?? 0) + 1;
+        linesPerOrder.set(orderRef, n);
+        ticketRef = `${orderRef}/${n}`;
+      }
+      const contact = normaliseContact(row, warnings);
+      const keys = keyMaker.keys(contact);
+      return {
+        line,
+        orderRef,
+        ticketRef,
+        orderedAt: row.orderDate,
+        performance: { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue },
+        priceCategory: row.priceCategory ?? "Plein tarif",
+        priceCents: row.priceCents,
+        currency: row.currency,
+        raw,
+        // The channel is required by the order model; a file without one is a box-office file.
+        salesChannel: row.salesChannel ?? "box_office",
+        // A ticket at 0 is an invitation even when the file has no "complimentary" column.
+        complimentary: row.complimentary || row.priceCents === 0,
+        status: TICKET_STATUS[row.status],
+        buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null,
+      };
+    },
+
+    async load(batch: Batch<PreparedTicket>, seal): Promise<BatchOutcome> {
+      const rejected: RejectedEntry[] = [];
+      const rows: (PreparedTicket & { performanceId: string })[] = [];
+      for (const row of batch.rows) {
+        const performanceId = await performances.resolve(client, row.performance);
+        if (performanceId) rows.push({ ...row, performanceId });
+        else {
+          // Only a reference nobody knows gets here (title + date + venue always resolve).
+          rejected.push({ line: row.line, issues: [{ code: "performance.unknown", field: "performanceRef", value: row.performance.ref ?? "" }], rawSealed: seal(row.line, row.raw) });
+        }
+      }
+      const { clusters, rowCluster } = clusterIdentities(
+        rows.map((r) => r.buyer),
+        fillContact,
+      );
+      const spectators = await resolveSpectators(client, tenantId, clusters, codec);
+      const performanceIds = new Set(rows.map((r) => r.performanceId));
+      for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
+
+      await client.query(
+        `CREATE TEMP TABLE stage_ticket (line int, ticket_ref text, order_ref text, ordered_at timestamptz, performance_id uuid,
+           spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
+           is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
+      );
+      await copyRows(
+        client,
+        "stage_ticket",
+        ["line", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
+        rows.map((r, i) => {
+          const c = rowCluster[i]!;
+          return [
+            copyNumber(r.line), copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
+            c >= 0 ? spectators.ids[c]! : "\\N", copyText(r.priceCategory), copyNumber(r.priceCents), copyText(r.currency),
+            r.salesChannel, copyBool(r.complimentary), r.status,
+          ];
+        }),
+      );
+      // Statistics for the planner: without them it guesses and may scan whole partitions.
+      await client.query("ANALYZE stage_ticket");
+      // A re-import that moves a ticket to another performance changes the old one's figures too.
+      const moved = await client.query<{ performance_id: string }>(
+        `SELECT DISTINCT t.performance_id::text FROM stage_ticket s
+           JOIN ticket t ON t.tenant_id = $1::uuid AND t.reference = s.ticket_ref
+          WHERE t.performance_id <> s.performance_id`,
+        [tenantId],
+      );
+      for (const r of moved.rows) performanceIds.add(r.performance_id);
+
+      await client.query(
+        `INSERT INTO ticket_order AS o (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
+         SELECT DISTINCT ON (order_ref) $1::uuid, order_ref, spectator_id, ordered_at, sales_channel, 0, currency, 'paid'
+           FROM stage_ticket ORDER BY order_ref, line
+         ON CONFLICT (tenant_id, reference) DO UPDATE
+            SET spectator_id = coalesce(EXCLUDED.spectator_id, o.spectator_id), ordered_at = EXCLUDED.ordered_at,
+                sales_channel = EXCLUDED.sales_channel, currency = EXCLUDED.currency
+          WHERE o.spectator_id IS DISTINCT FROM coalesce(EXCLUDED.spectator_id, o.spectator_id)
+             OR o.ordered_at <> EXCLUDED.ordered_at OR o.sales_channel <> EXCLUDED.sales_channel OR o.currency <> EXCLUDED.currency`,
+        [tenantId],
+      );
+      // The last line of a ticket in the file wins (a later line is a later state of the ticket).
+      await client.query(
+        `INSERT INTO ticket AS t (tenant_id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
+                                  sales_channel, is_complimentary, status, issued_at)
+         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_ref, o.id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
+                s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
+           FROM stage_ticket s JOIN ticket_order o ON o.tenant_id = $1::uuid AND o.reference = s.order_ref
+          ORDER BY s.ticket_ref, s.line DESC
+         ON CONFLICT (tenant_id, reference) DO UPDATE
+            SET order_id = EXCLUDED.order_id, performance_id = EXCLUDED.performance_id, holder_id = coalesce(EXCLUDED.holder_id, t.holder_id),
+                price_category = EXCLUDED.price_category, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
+                sales_channel = EXCLUDED.sales_channel, is_complimentary = EXCLUDED.is_complimentary, status = EXCLUDED.status,
+                issued_at = EXCLUDED.issued_at
+          WHERE (t.order_id, t.performance_id, t.price_category, t.price_cents, t.currency, t.sales_channel, t.is_complimentary, t.status, t.issued_at)
+                IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.performance_id, EXCLUDED.price_category, EXCLUDED.price_cents, EXCLUDED.currency,
+                                  EXCLUDED.sales_channel, EXCLUDED.is_complimentary, EXCLUDED.status, EXCLUDED.issued_at)
+             OR t.holder_id IS DISTINCT FROM coalesce(EXCLUDED.holder_id, t.holder_id)`,
+        [tenantId],
+      );
+      // An order's total and status follow from its tickets: all cancelled → cancelled, none valid
+      // → refunded, otherwise paid.
+      await client.query(
+        `UPDATE ticket_order o SET total_cents = x.total, status = x.status
+           FROM (SELECT t.order_id, sum(t.price_cents)::int AS total,
+                        CASE WHEN bool_and(t.status = 'cancelled') THEN 'cancelled'::order_status
+                             WHEN bool_and(t.status <> 'valid') THEN 'refunded'::order_status
+                             ELSE 'paid'::order_status END AS status
+                   FROM ticket t
+                  WHERE t.tenant_id = $1::uuid
+                    AND t.order_id IN (SELECT o2.id FROM ticket_order o2 WHERE o2.tenant_id = $1::uuid
+                                          AND o2.reference IN (SELECT DISTINCT order_ref FROM stage_ticket))
+                  GROUP BY t.order_id) x
+          WHERE o.tenant_id = $1::uuid AND o.id = x.order_id AND (o.total_cents, o.status) IS DISTINCT FROM (x.total, x.status)`,
+        [tenantId],
+      );
+      return { accepted: rows.length, rejected, performanceIds, merges: spectators.merges.length, spectatorsCreated: spectators.created };
+    },
+  };
+}
+
