@@ -1,4 +1,1 @@
-import { areaMetadata, createAreaPage } from "@/features/areas/area-page";
-
-export default createAreaPage("data");
-export const generateMetadata = areaMetadata("data");
+export { DataPage as default, dataMetadata as generateMetadata } from "@/features/data/data-page";

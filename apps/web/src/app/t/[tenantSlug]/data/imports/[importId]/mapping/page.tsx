@@ -1,0 +1,1 @@
+export { MappingPage as default, mappingMetadata as generateMetadata } from "@/features/data/mapping-page";

@@ -1,0 +1,1 @@
+export { ImportPage as default, importMetadata as generateMetadata } from "@/features/data/import-page";

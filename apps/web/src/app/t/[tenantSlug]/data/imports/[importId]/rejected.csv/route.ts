@@ -1,0 +1,1 @@
+export { downloadRejectedCsv as GET } from "@/features/data/rejected-csv-route";

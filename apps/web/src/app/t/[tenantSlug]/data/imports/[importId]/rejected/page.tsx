@@ -1,0 +1,1 @@
+export { RejectedPage as default, rejectedMetadata as generateMetadata } from "@/features/data/rejected-page";
