@@ -117,14 +117,16 @@ describe("worker process", () => {
       postgres: "ok",
       workers: [
         { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
+        { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
       ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
 
-    // The admin overview sees this process consuming the maintenance queue, and nothing else.
+    // The admin overview sees this process consuming the queues it has handlers for, and no other.
     const overview = await getQueueOverview(connection, { prefix });
-    expect(overview.find((q) => q.name === "maintenance")?.workerCount).toBe(1);
-    expect(overview.filter((q) => q.name !== "maintenance").every((q) => q.workerCount === 0)).toBe(
+    const consumed = ["maintenance", "imports"];
+    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1]);
+    expect(overview.filter((q) => !consumed.includes(q.name)).every((q) => q.workerCount === 0)).toBe(
       true,
     );
 
