@@ -4,7 +4,8 @@
 //   pnpm --filter @rappel/web e2e               run the suite (extra args go to `playwright test`)
 //   pnpm --filter @rappel/web e2e -- --serve    only seed and serve, to explore by hand (Ctrl-C stops)
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -12,11 +13,12 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
-import { createJobProducer, DEFAULT_QUEUE_PREFIX, enqueueVerifyAuditChains } from "@rappel/jobs";
+import { createJobProducer, DEFAULT_QUEUE_PREFIX } from "@rappel/jobs";
 import { createDatabase, withTenant } from "@rappel/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
 import { refreshRollups } from "@rappel/ignition-analytics";
 import { masterKeyFromEnv } from "@rappel/personal-data";
+import { startWorker, type E2eWorker } from "./worker";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -67,8 +69,8 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_0
 
 /**
  * Starts the e2e Redis database clean (no throttling counters, used TOTP codes or jobs left by
- * a previous run), then enqueues real jobs so the admin queue page has something to show (no
- * worker runs during the e2e suite, so they stay waiting / delayed).
+ * a previous run), then puts jobs on a queue no worker consumes yet (survey dispatch), so the
+ * admin queue page has a waiting and a delayed job to show while the worker runs imports.
  */
 async function prepareE2eRedis(): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -78,17 +80,20 @@ async function prepareE2eRedis(): Promise<void> {
       if (keys.length) await redis.del(...keys);
     }
     const producer = createJobProducer(redis);
-    await enqueueVerifyAuditChains(producer, {}, { jobId: "e2e-waiting" });
-    await enqueueVerifyAuditChains(producer, {}, { jobId: "e2e-delayed", delayMs: 3_600_000 });
+    // Raw adds: no survey-dispatch job kind exists yet, and these are only counted, never run.
+    const queue = producer.queue("survey-dispatch");
+    await queue.add("e2e-fixture", {}, { jobId: "e2e-waiting" });
+    await queue.add("e2e-fixture", {}, { jobId: "e2e-delayed", delay: 3_600_000 });
     await producer.close();
   } finally {
     redis.disconnect();
   }
 }
 
-/** The server signed everyone in during the suite: its log must not contain a password or secret. */
-function checkServerLogHasNoSecrets(path: string): number {
-  const text = readFileSync(path, "utf8");
+/** The server signed everyone in during the suite: its logs must not contain a password or secret. */
+function checkServerLogHasNoSecrets(...paths: string[]): number {
+  const path = paths.join(", ");
+  const text = paths.map((p) => (existsSync(p) ? readFileSync(p, "utf8") : "")).join("\n");
   const secrets = [DEMO_PASSWORD, ...DEMO_ACCOUNTS.flatMap((a) => (a.totpSecret ? [a.totpSecret] : []))];
   const leaked = secrets.filter((secret) => text.includes(secret));
   if (leaked.length === 0) {
@@ -127,7 +132,12 @@ async function main(): Promise<number> {
 
   let db: TestDatabase | undefined;
   let server: ChildProcess | undefined;
+  let worker: E2eWorker | undefined;
+  // Uploaded files of the run: shared by the app (which stores them) and the worker (which reads them).
+  const storageDir = mkdtempSync(join(tmpdir(), "rappel-e2e-storage-"));
   const cleanup = async () => {
+    await worker?.stop();
+    rmSync(storageDir, { recursive: true, force: true });
     if (server && server.exitCode === null) {
       // next start was spawned in its own process group: stop it and its workers.
       try {
@@ -173,6 +183,8 @@ async function main(): Promise<number> {
       MASTER_KEY_ID: "mk1",
       AUTH_SECRET: randomBytes(32).toString("base64"),
       APP_URL: baseUrl,
+      STORAGE_DIR: storageDir,
+      QUEUE_PREFIX: DEFAULT_QUEUE_PREFIX,
     };
     mkdirSync(join(webDir, "test-results"), { recursive: true });
     const serverLog = createWriteStream(join(webDir, "test-results", "server.log"));
@@ -186,6 +198,8 @@ async function main(): Promise<number> {
     server.stderr?.pipe(serverLog);
     await waitForServer(`${baseUrl}/sign-in`, server);
     log(`app listening at ${baseUrl}`);
+    worker = await startWorker(env, await freePort(), join(webDir, "test-results", "worker.log"));
+    log("worker ready (log: test-results/worker.log)");
 
     const testEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -198,7 +212,7 @@ async function main(): Promise<number> {
       return 0;
     }
     const code = await run(process.execPath, [playwrightBin, "test", ...playwrightArgs], testEnv);
-    return Math.max(code, checkServerLogHasNoSecrets(join(webDir, "test-results", "server.log")));
+    return Math.max(code, checkServerLogHasNoSecrets(join(webDir, "test-results", "server.log"), join(webDir, "test-results", "worker.log")));
   } finally {
     await cleanup();
   }

@@ -1,0 +1,218 @@
+// Journey: a venue admin imports a French ticketing export (semicolons, Windows-1252, a few bad
+// rows): upload, column mapping with the suggestions, progress to completion (the worker runs
+// during e2e), the rejected rows with their reasons and as CSV, then the imported show in
+// Ignition. Then an API key created in Settings sends a file to the REST API, with the preset
+// saved on the mapping step, and reads its status and rejected rows; once revoked it is refused.
+// Analysts and viewers get the 403 page.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+const SLUG = "theatre-lumiere";
+const DATA = `/t/${SLUG}/data`;
+const FIXTURES = join(import.meta.dirname, "fixtures");
+const UI_FILE = join(FIXTURES, "billetterie-lumiere-windows-1252.csv");
+const API_FILE = join(FIXTURES, "billetterie-api-utf8.csv");
+const PRESET = "Export Lumière e2e";
+
+async function stat(page: Page, label: string): Promise<string> {
+  return (await page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+}
+
+test.describe.serial("ticketing import", () => {
+  test("an admin uploads a French export, maps it, follows it to the end and reads the rejected rows", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "admin@lumiere.demo");
+    await page.goto(DATA);
+    await expect(page.getByRole("heading", { level: 1, name: "Données" })).toBeVisible();
+
+    // Upload: the kind and the file, both labelled.
+    await page.getByLabel("Contenu du fichier").selectOption({ label: "Billets et commandes" });
+    await page.getByLabel("Fichier d'export").setInputFiles(UI_FILE);
+    await screenshot(page, "import-upload");
+    await page.getByRole("button", { name: "Envoyer le fichier" }).click();
+    await expect(page).toHaveURL(/\/data\/imports\/[0-9a-f-]{36}\/mapping$/);
+    const importUrl = page.url().replace(/\/mapping$/, "");
+
+    // Mapping: the file was read right and the suggestions are pre-selected, with confidence.
+    await expect(page.getByRole("heading", { level: 1, name: "Correspondance des colonnes" })).toBeVisible();
+    await expect(page.getByText("séparateur point-virgule")).toBeVisible();
+    await expect(page.getByText("encodage windows-1252")).toBeVisible();
+    await expect(page.getByLabel(/^Date de commande/)).toHaveValue("Date de commande");
+    await expect(page.getByLabel(/^Prix/)).toHaveValue("Prix TTC");
+    await expect(page.getByLabel(/^Ville/)).toHaveValue("Ville du spectateur");
+    await expect(page.getByRole("row", { name: /^Ville/ })).toContainText("Suggéré, confiance 68 %");
+    await expect(page.getByRole("row", { name: /^Date de commande/ })).toContainText("(obligatoire)");
+    // The preview shows, before anything is imported, which rows will be refused and why.
+    const preview = page.getByRole("table", { name: /Premières lignes du fichier/ });
+    await expect(preview.getByRole("row", { name: /^8 / })).toContainText("Date de commande illisible : « 31/02/2026 10:00 »");
+    await expect(preview.getByRole("row", { name: /^2 / })).toContainText("Acceptée");
+
+    // A mapping that cannot work is refused with a reason (and nothing is queued).
+    await page.getByLabel(/^Prix/).selectOption("");
+    await page.getByRole("button", { name: "Lancer l'import" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "La correspondance ne peut pas être utilisée" })).toContainText("« prix »");
+    await page.getByLabel(/^Prix/).selectOption("Prix TTC");
+
+    await page.getByLabel(/Enregistrer comme préréglage/).fill(PRESET);
+    await screenshot(page, "import-mapping");
+    await page.getByRole("button", { name: "Lancer l'import" }).click();
+    await expect(page).toHaveURL(importUrl);
+
+    // Progress: refreshed by itself until the worker has finished.
+    await expect(page.getByRole("progressbar", { name: "Avancement" })).toBeVisible();
+    await expect(page.getByText(/Import terminé/)).toBeVisible({ timeout: 60_000 });
+    expect(await stat(page, "Lignes lues")).toBe("9");
+    expect(await stat(page, "Acceptées")).toBe("6");
+    expect(await stat(page, "Rejetées")).toBe("3");
+    await expect(page.getByRole("progressbar", { name: "Avancement" })).toHaveAttribute("aria-valuenow", "100");
+    await screenshot(page, "import-progress");
+
+    // Rejected rows: line, reasons in French, the raw values.
+    await page.getByRole("link", { name: "Voir les lignes rejetées (3)" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Lignes rejetées" })).toBeVisible();
+    const rejected = page.getByRole("table", { name: /Lignes rejetées de/ });
+    await expect(rejected.getByRole("row")).toHaveCount(4);
+    await expect(rejected.getByRole("row", { name: /^8 / })).toContainText("Date de commande illisible : « 31/02/2026 10:00 »");
+    await expect(rejected.getByRole("row", { name: /^9 / })).toContainText("Prix : montant illisible « vingt euros »");
+    await expect(rejected.getByRole("row", { name: /^10 / })).toContainText("Ni référence de commande ni référence de billet");
+    await expect(rejected.getByRole("row", { name: /^9 / })).toContainText("Hervé");
+    await screenshot(page, "import-rejected");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger en CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("rejets-billetterie-lumiere-windows-1252.csv");
+    const csv = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^Ligne;Motifs;N° commande;/);
+    expect(lines).toHaveLength(4);
+    expect(csv).toContain("vingt euros");
+    expect(csv).toContain("Date de commande illisible");
+
+    // The list shows the import with its counts and who made it.
+    await page.goto(DATA);
+    const row = page.getByRole("row", { name: /billetterie-lumiere-windows-1252\.csv/ }).first();
+    await expect(row).toContainText("Terminé");
+    await expect(row).toContainText("6 sur 9");
+    await expect(row).toContainText("Julien Roux");
+
+    // Ignition counts the imported show (the worker refreshed the rollups).
+    await page.goto(`/t/${SLUG}/ignition/breakdowns?dim=show&from=2026-11-01&to=2026-12-31`);
+    const show = page.getByRole("row", { name: /Ombres portées/ });
+    await expect(show).toBeVisible();
+    await expect(show).toContainText("6");
+  });
+
+  test("an API key created in Settings sends a file with the saved preset and reads the outcome", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "admin@lumiere.demo");
+    await page.goto(`/t/${SLUG}/settings/api-keys`);
+    await expect(page.getByRole("heading", { level: 1, name: "Clés d'API" })).toBeVisible();
+    await page.getByLabel("Nom de la clé").fill("Billetterie Sirius");
+    await expect(page.getByLabel(/imports:write/)).toBeChecked();
+    await expect(page.getByLabel(/imports:read/)).toBeChecked();
+    await page.getByRole("button", { name: "Créer la clé" }).click();
+    const keyField = page.getByLabel("Votre nouvelle clé");
+    await expect(keyField).toBeVisible();
+    await expect(page.getByText("elle ne sera plus jamais affichée")).toBeVisible();
+    const key = await keyField.inputValue();
+    expect(key).toMatch(/^rpl_[0-9a-f]{32}_[a-z2-7]{8}_[a-z2-7]{52}$/);
+    const keys = page.getByRole("table", { name: /Clés d'API de/ });
+    await expect(keys.getByRole("row", { name: /Billetterie Sirius/ })).toContainText("Jamais utilisée");
+    await screenshot(page, "api-keys");
+
+    // A separate request context: no session cookie, only the key.
+    const api: APIRequestContext = await request.newContext({ baseURL });
+    const auth = { Authorization: `Bearer ${key}` };
+    try {
+      expect((await api.get("/api/v1/imports/00000000-0000-4000-8000-000000000000")).status()).toBe(401);
+      const created = await api.post(`/api/v1/imports?kind=tickets&fileName=billetterie-api-utf8.csv&preset=${encodeURIComponent(PRESET)}`, {
+        headers: { ...auth, "Content-Type": "text/csv" },
+        data: readFileSync(API_FILE),
+      });
+      expect(created.status(), await created.text()).toBe(202);
+      const body = (await created.json()) as { import: { id: string; status: string; source: string } };
+      expect(body.import).toMatchObject({ status: "queued", source: "api" });
+
+      let status = body.import.status;
+      let last: { status: string; rows: { read: number; accepted: number; rejected: number } } | null = null;
+      for (let i = 0; i < 60 && !["completed", "failed", "cancelled"].includes(status); i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        const res = await api.get(`/api/v1/imports/${body.import.id}`, { headers: auth });
+        expect(res.status()).toBe(200);
+        last = await res.json();
+        status = last!.status;
+      }
+      expect(last).toMatchObject({ status: "completed", rows: { read: 3, accepted: 2, rejected: 1 } });
+
+      const rejectedRes = await api.get(`/api/v1/imports/${body.import.id}/rejected-rows?lang=en`, { headers: auth });
+      const rejected = (await rejectedRes.json()) as { total: number; rows: { line: number; reasons: string[] }[] };
+      expect(rejected.total).toBe(1);
+      expect(rejected.rows[0]).toMatchObject({ line: 4 });
+      expect(rejected.rows[0]!.reasons[0]).toContain("unreadable order date");
+      // Unknown ids are 404, a bad mapping 422.
+      expect((await api.get("/api/v1/imports/00000000-0000-4000-8000-000000000000", { headers: auth })).status()).toBe(404);
+      const badMapping = await api.post("/api/v1/imports?kind=tickets&fileName=x.csv&mapping=%7B%7D", {
+        headers: { ...auth, "Content-Type": "text/csv" },
+        data: readFileSync(API_FILE),
+      });
+      expect(badMapping.status()).toBe(422);
+      expect((await badMapping.json()).error.code).toBe("import.mapping_invalid");
+
+      // The OpenAPI document describes these operations.
+      const openapi = await (await api.get("/api/v1/openapi.json")).json();
+      expect(openapi.openapi).toBe("3.1.0");
+      expect(Object.keys(openapi.paths)).toContain("/api/v1/imports/{importId}/rejected-rows");
+
+      // Last use is shown; once revoked, the key is refused.
+      await page.reload();
+      await expect(keys.getByRole("row", { name: /Billetterie Sirius/ })).not.toContainText("Jamais utilisée");
+      await keys.getByRole("row", { name: /Billetterie Sirius/ }).getByRole("link", { name: /Révoquer/ }).click();
+      await expect(page.getByRole("heading", { name: "Révoquer la clé « Billetterie Sirius » ?" })).toBeVisible();
+      await page.getByRole("button", { name: "Révoquer définitivement" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "La clé a été révoquée." })).toBeVisible();
+      await expect(keys.getByRole("row", { name: /Billetterie Sirius/ })).toContainText("Révoquée le");
+      const afterRevoke = await api.get(`/api/v1/imports/${body.import.id}`, { headers: auth });
+      expect(afterRevoke.status()).toBe(401);
+      expect((await afterRevoke.json()).error.code).toBe("auth.invalid");
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  test("in English, the saved preset is applied to the next file with the same columns", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "rappel_locale", value: "en", url: baseURL! }]);
+    await signIn(page, "admin@lumiere.demo");
+    await page.goto(DATA);
+    await expect(page.getByRole("heading", { level: 1, name: "Data" })).toBeVisible();
+    await page.getByLabel("Export file").setInputFiles(API_FILE);
+    await page.getByRole("button", { name: "Upload the file" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Column mapping" })).toBeVisible();
+    await expect(page.getByRole("note")).toContainText(`The preset “${PRESET}” matches this file's columns`);
+    await expect(page.getByRole("row", { name: /^order date/i })).toContainText("Preset");
+    await screenshot(page, "import-mapping-en");
+  });
+});
+
+test("a file of the wrong type is refused with a message tied to the file field", async ({ page }) => {
+  await signIn(page, "admin@lumiere.demo");
+  await page.goto(DATA);
+  await page.getByLabel("Fichier d'export").setInputFiles({ name: "programme.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+  await page.getByRole("button", { name: "Envoyer le fichier" }).click();
+  const file = page.getByLabel("Fichier d'export");
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#import-file-error")).toHaveText(/n'est pas pris en charge/);
+  await expect(file).toBeFocused();
+});
+
+for (const email of ["analyste@lumiere.demo", "lecture@lumiere.demo"]) {
+  test(`${email} gets the 403 page on imports and API keys`, async ({ page }) => {
+    await signIn(page, email);
+    for (const path of [DATA, `${DATA}/imports/00000000-0000-4000-8000-000000000000`, `/t/${SLUG}/settings/api-keys`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    const upload = await page.request.post(`/api/v1/ui/${SLUG}/imports`, { multipart: { kind: "tickets", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") } } });
+    expect(upload.status()).toBe(403);
+  });
+}
