@@ -187,6 +187,49 @@ const SPECS: ModelSpec[] = [
         data: { tenantId: v.tenantId, performanceId: v.performanceId, communeCode: "x", departement: "x", spectators: 1, tickets: 1, revenueCents: 1n, distanceKmSum: 0 },
       }),
   },
+  {
+    table: "rollup_performance_day",
+    read: (tx, v) => tx.rollupPerformanceDay.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupPerformanceDay.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupPerformanceDay.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupPerformanceDay.create({
+        data: { tenantId: v.tenantId, performanceId: v.performanceId, day: new Date("2026-11-30"), tickets: 1, complimentary: 0, revenueCents: 1n, leadDaysSum: 0n },
+      }),
+  },
+  {
+    table: "rollup_order",
+    read: (tx, v) => tx.rollupOrder.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupOrder.updateMany({ where: { tenantId: v.tenantId }, data: { isFirstOrder: false } }),
+    remove: (tx, v) => tx.rollupOrder.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) =>
+      tx.rollupOrder.create({
+        data: {
+          tenantId: v.tenantId, performanceId: v.performanceId, orderId: att.orderId, salesChannel: "phone", spectatorId: null,
+          day: when, season: 2026, isFirstOrder: false,
+        },
+      }),
+  },
+  {
+    table: "rollup_season_buyers",
+    read: (tx, v) => tx.rollupSeasonBuyers.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupSeasonBuyers.updateMany({ where: { tenantId: v.tenantId }, data: { buyers: 0 } }),
+    remove: (tx, v) => tx.rollupSeasonBuyers.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupSeasonBuyers.create({
+        data: { tenantId: v.tenantId, season: 2025, day: when, orders: 1, buyers: 1, newBuyers: 0, repeatBuyers: 0 },
+      }),
+  },
+  {
+    table: "rollup_audience_departement",
+    read: (tx, v) => tx.rollupAudienceDepartement.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupAudienceDepartement.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupAudienceDepartement.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupAudienceDepartement.create({
+        data: { tenantId: v.tenantId, performanceId: v.performanceId, departement: "x", spectators: 1, tickets: 1, revenueCents: 1n, distanceKmSum: 0 },
+      }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

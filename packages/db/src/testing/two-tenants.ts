@@ -64,6 +64,24 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupAudience.create({
     data: { tenantId, performanceId: performance.id, communeCode: "69381", departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
   });
+  await tx.rollupPerformanceDay.create({
+    data: {
+      tenantId, performanceId: performance.id, day: startsAt, tickets: 1, complimentary: 0, revenueCents: 3200n, leadDaysSum: 0n,
+      topPriceCents: 3200,
+    },
+  });
+  await tx.rollupOrder.create({
+    data: {
+      tenantId, performanceId: performance.id, orderId: order.id, salesChannel: "web", spectatorId: spectator.id, day: startsAt,
+      season: 2026, isFirstOrder: true,
+    },
+  });
+  await tx.rollupSeasonBuyers.create({
+    data: { tenantId, season: 2026, day: startsAt, orders: 1, buyers: 1, newBuyers: 1, repeatBuyers: 0 },
+  });
+  await tx.rollupAudienceDepartement.create({
+    data: { tenantId, performanceId: performance.id, departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
+  });
   return {
     importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
