@@ -45,6 +45,8 @@ function lookup(index: Map<string, number>, key: string | null): number | undefi
 export function clusterIdentities<C>(
   rows: readonly ({ keys: IdentityKeys; contact: C } | null)[],
   fill: (target: C, from: C) => C,
+  /** For the weakest key (name + postal code): may these two contacts be one person? */
+  compatible: (a: C, b: C) => boolean = () => true,
 ): { clusters: IdentityCluster<C>[]; rowCluster: Int32Array } {
   const clusters: IdentityCluster<C>[] = [];
   const rowCluster = new Int32Array(rows.length).fill(-1);
@@ -86,7 +88,10 @@ export function clusterIdentities<C>(
     if (row && !row.keys.ref && !row.keys.email && row.keys.phone) join(i, lookup(byPhone, row.keys.phone));
   });
   rows.forEach((row, i) => {
-    if (row && !row.keys.ref && !row.keys.email && !row.keys.phone && row.keys.namePostal) join(i, lookup(byNamePostal, row.keys.namePostal));
+    if (row && !row.keys.ref && !row.keys.email && !row.keys.phone && row.keys.namePostal) {
+      const c = lookup(byNamePostal, row.keys.namePostal);
+      join(i, c !== undefined && compatible(clusters[c]!.contact, row.contact) ? c : undefined);
+    }
   });
   // Keep clusters in file order, so the same file always resolves the same way.
   const order = clusters.map((_, c) => c).sort((a, b) => clusters[a]!.firstRow - clusters[b]!.firstRow);

@@ -6,9 +6,10 @@
 // existing ones only get their empty fields filled (an import never overwrites an identifier).
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { SpectatorIdentityCodec } from "@rappel/personal-data";
+import { nameKey, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import { copyBytes, copyHexBytes, copyNumber, copyRows, copyText } from "../load/copy-text";
 import { pgRunner } from "../sql-runner";
+import { timed, type Profile } from "../profile";
 import type { IdentityCluster, IdentityKeys } from "./clusters";
 import { mergeSpectatorRows, type MergeResult, type MergeRule } from "./merge-spectators";
 
@@ -24,6 +25,16 @@ export interface SpectatorContact {
   birthYear: number | null;
   language: string | null;
 }
+
+/**
+ * Last name + postal code is a weak key (two Martins in one district): it joins two records only
+ * when their first names, where both are known, agree.
+ */
+export function sameFirstName(a: string | null, b: string | null): boolean {
+  return a === null || b === null || nameKey(a) === nameKey(b);
+}
+
+export const compatibleContacts = (a: SpectatorContact, b: SpectatorContact) => sameFirstName(a.firstName, b.firstName);
 
 export function fillContact(target: SpectatorContact, from: SpectatorContact): SpectatorContact {
   return {
@@ -48,6 +59,8 @@ interface Existing {
   namePostal: string | null;
   createdAt: number;
   mergedInto: string | null;
+  /** Opened only to tell apart two people sharing a last name and a postal code. */
+  firstName: string | null;
   /** Contact fields the record does not have yet (an import may fill them). */
   missing: Set<ContactField>;
 }
@@ -71,16 +84,17 @@ export interface SpectatorResolution {
   updated: number;
 }
 
-async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[]): Promise<Map<string, Existing>> {
+async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[], codec: SpectatorIdentityCodec): Promise<Map<string, Existing>> {
   const keys = (pick: (k: IdentityKeys) => string | null) => [...new Set(clusters.map((c) => pick(c.keys)).filter((k): k is string => k !== null))];
   const params = [tenantId, keys((k) => k.ref), keys((k) => k.email), keys((k) => k.phone), keys((k) => k.namePostal)];
   const cols = `id::text, external_ref, encode(email_bidx, 'hex') AS email, encode(phone_bidx, 'hex') AS phone,
-                encode(name_postal_bidx, 'hex') AS name_postal, created_at,
+                encode(name_postal_bidx, 'hex') AS name_postal, created_at, first_name_enc,
                 array_remove(ARRAY[${FILLABLE_FIELDS.map(([field, column]) => `CASE WHEN ${column} IS NULL THEN '${field}' END`).join(", ")}], NULL) AS missing`;
   // One indexed branch per key (an OR across them would scan the tenant's partition); an empty
   // key list costs nothing.
   const { rows } = await client.query<{
     id: string; external_ref: string | null; email: string | null; phone: string | null; name_postal: string | null; created_at: Date; missing: string[];
+    first_name_enc: Buffer | null;
   }>(
     [
       `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND external_ref = ANY($2::text[])`,
@@ -95,6 +109,7 @@ async function findCandidates(client: pg.ClientBase, tenantId: string, clusters:
     found.set(r.id, {
       id: r.id, ref: r.external_ref, email: r.email, phone: r.phone, namePostal: r.name_postal, createdAt: r.created_at.getTime(),
       mergedInto: null, missing: new Set(r.missing as ContactField[]),
+      firstName: r.first_name_enc ? codec.openField("firstName", r.first_name_enc) : null,
     });
   }
   return found;
@@ -144,7 +159,11 @@ export function decideIdentities(
     if (k.email) add(byEmail.get(k.email), "same_email", (e) => !conflicts(e.ref, k.ref));
     if (k.phone) add(byPhone.get(k.phone), "same_phone", (e) => !conflicts(e.email, k.email) && !conflicts(e.ref, k.ref));
     if (k.namePostal) {
-      add(byNamePostal.get(k.namePostal), "same_name_postal", (e) => !conflicts(e.email, k.email) && !conflicts(e.phone, k.phone) && !conflicts(e.ref, k.ref));
+      add(
+        byNamePostal.get(k.namePostal),
+        "same_name_postal",
+        (e) => !conflicts(e.email, k.email) && !conflicts(e.phone, k.phone) && !conflicts(e.ref, k.ref) && sameFirstName(e.firstName, c.contact.firstName),
+      );
     }
     const survivor = candidates[0]?.e;
     if (!survivor) {
@@ -157,7 +176,7 @@ export function decideIdentities(
     const effective = { ref: survivor.ref ?? k.ref, email: survivor.email ?? k.email, phone: survivor.phone ?? k.phone };
     for (const { e, rule } of candidates.slice(1)) {
       if (conflicts(e.email, effective.email) || conflicts(e.ref, effective.ref)) continue;
-      if (rule === "same_name_postal" && conflicts(e.phone, effective.phone)) continue;
+      if (rule === "same_name_postal" && (conflicts(e.phone, effective.phone) || !sameFirstName(e.firstName, survivor.firstName ?? c.contact.firstName))) continue;
       merges.push({ survivorId: survivor.id, mergedId: e.id, rule });
       e.mergedInto = survivor.id;
       effective.email ??= e.email;
@@ -185,13 +204,16 @@ export async function resolveSpectators(
   tenantId: string,
   clusters: readonly Cluster[],
   codec: SpectatorIdentityCodec,
+  profile?: Profile,
 ): Promise<SpectatorResolution> {
   if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
-  const existing = await findCandidates(client, tenantId, clusters);
+  const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters, codec));
   const decision = decideIdentities(clusters, existing);
   const sql = pgRunner(client);
   const merges: MergeResult[] = [];
-  for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null }));
+  await timed(profile, "spectators.merges", async () => {
+    for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null }));
+  });
 
   await client.query(
     `CREATE TEMP TABLE stage_spectator (id uuid, is_new boolean, email_enc bytea, email_bidx bytea, phone_enc bytea, phone_bidx bytea,
@@ -225,18 +247,18 @@ export async function resolveSpectators(
       copyNumber(contact.birthYear), copyText(contact.language), copyText(c.keys.ref),
     ]);
   });
-  await copyRows(client, "stage_spectator", STAGE_COLUMNS, rows);
-  const created = await client.query(
+  await timed(profile, "spectators.copy", () => copyRows(client, "stage_spectator", STAGE_COLUMNS, rows));
+  const created = await timed(profile, "spectators.insert", () => client.query(
     `INSERT INTO spectator (tenant_id, id, email_enc, email_bidx, phone_enc, phone_bidx, first_name_enc, last_name_enc, name_postal_bidx,
                             street_address_enc, postal_code, commune_code, country, birth_year, language, external_ref)
      SELECT $1::uuid, id, email_enc, email_bidx, phone_enc, phone_bidx, first_name_enc, last_name_enc, name_postal_bidx,
             street_address_enc, postal_code, commune_code, coalesce(country, 'FR'), birth_year, coalesce(language, 'fr'), external_ref
        FROM stage_spectator WHERE is_new`,
     [tenantId],
-  );
+  ));
   // Fill empty fields only; the WHERE keeps unchanged spectators from being rewritten.
   const fill = ["email_enc", "email_bidx", "phone_enc", "phone_bidx", "first_name_enc", "last_name_enc", "name_postal_bidx", "street_address_enc", "postal_code", "commune_code", "birth_year", "external_ref"];
-  const updated = await client.query(
+  const updated = await timed(profile, "spectators.fill", () => client.query(
     `UPDATE spectator sp SET ${fill.map((c) => `${c} = coalesce(sp.${c}, s.${c})`).join(", ")},
             country = CASE WHEN sp.postal_code IS NULL AND s.postal_code IS NOT NULL THEN coalesce(s.country, sp.country) ELSE sp.country END,
             updated_at = now()
@@ -244,6 +266,6 @@ export async function resolveSpectators(
       WHERE sp.tenant_id = $1::uuid AND sp.id = s.id AND NOT s.is_new
         AND (${fill.map((c) => `(sp.${c} IS NULL AND s.${c} IS NOT NULL)`).join(" OR ")})`,
     [tenantId],
-  );
+  ));
   return { ids: decision.ids, merges, created: created.rowCount ?? 0, updated: updated.rowCount ?? 0 };
 }

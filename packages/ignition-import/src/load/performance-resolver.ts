@@ -33,9 +33,13 @@ export class PerformanceResolver {
 
   constructor(private readonly tenantId: string) {}
 
+  /** A cached answer (undefined: not asked yet). Synchronous: most rows name a known performance. */
+  cached(cacheKey: string): string | null | undefined {
+    return this.performances.get(cacheKey);
+  }
+
   /** The performance id, or null when a reference matches nothing and the row cannot create it. */
-  async resolve(client: pg.ClientBase, key: PerformanceKey): Promise<string | null> {
-    const cacheKey = performanceCacheKey(key);
+  async resolve(client: pg.ClientBase, key: PerformanceKey, cacheKey = performanceCacheKey(key)): Promise<string | null> {
     const cached = this.performances.get(cacheKey);
     if (cached !== undefined) return cached;
     const id = await this.lookup(client, key);

@@ -21,6 +21,7 @@ import { performancesProcessor } from "./performances";
 import { spectatorsProcessor } from "./spectators";
 import { ticketsProcessor } from "./tickets";
 import type { Batch, KindProcessor, RejectedEntry } from "./types";
+import type { Profile } from "../profile";
 
 export interface RunImportOptions {
   db: Database;
@@ -35,6 +36,8 @@ export interface RunImportOptions {
   now?: () => Date;
   /** Called after each committed batch (progress reporting; tests use it to act between batches). */
   onBatch?: (progress: { batches: number; rowsRead: number }) => void | Promise<void>;
+  /** Filled with seconds per phase (benchmark). */
+  profile?: Profile;
   /** Row counts and timings only: never a row's content. */
   log?: (message: string, fields: Record<string, unknown>) => void;
 }
@@ -57,10 +60,10 @@ export interface ImportRunResult {
 const DEFAULT_BATCH = 20_000;
 const ROLLUP_TIMEOUT_MS = 10 * 60_000;
 
-function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, mapping: TColumnMapping) {
+function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, mapping: TColumnMapping, profile?: Profile) {
   const { tenantId, importId } = ids;
   const columns = mapping.columns as Record<string, string | undefined>;
-  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, columns.status) as KindProcessor<unknown, unknown>;
+  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, columns.status, profile) as KindProcessor<unknown, unknown>;
   if (kind === "performances") return performancesProcessor(client, tenantId) as KindProcessor<unknown, unknown>;
   return spectatorsProcessor(client, tenantId, sealer.codec, importId) as KindProcessor<unknown, unknown>;
 }
@@ -104,7 +107,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
   try {
     await client.connect();
     const mapping = parseColumnMapping(job.kind as FileKind, job.mapping);
-    const processor = processorFor(job.kind as FileKind, client, ids, sealer, mapping);
+    const processor = processorFor(job.kind as FileKind, client, ids, sealer, mapping, options.profile);
     const seal = (_line: number, raw: Readonly<Record<string, string>>) => sealer.sealRejected(importId, raw);
     const malformed: MalformedRecord[] = [];
     const file = await openImportFile(importFilePath(options.storageDir, tenantId, importId), { onMalformedRow: (m) => malformed.push(m) });

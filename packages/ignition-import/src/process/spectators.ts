@@ -5,7 +5,7 @@ import type pg from "pg";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { SpectatorRow } from "@rappel/ticketing-import";
 import { clusterIdentities, type IdentityKeys } from "../identity/clusters";
-import { fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
+import { compatibleContacts, fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
 import { normaliseContact } from "../normalise/contact";
 import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor } from "./types";
@@ -34,7 +34,7 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
     },
 
     async load(batch: Batch<Prepared>): Promise<BatchOutcome> {
-      const { clusters, rowCluster } = clusterIdentities(batch.rows.map((r) => r.person), fillContact);
+      const { clusters, rowCluster } = clusterIdentities(batch.rows.map((r) => r.person), fillContact, compatibleContacts);
       const resolved = await resolveSpectators(client, tenantId, clusters, codec);
       // The last line about a person decides their consent for each channel.
       const consents = new Map<string, { spectatorId: string; channel: "email" | "sms"; granted: boolean }>();

@@ -6,12 +6,13 @@ import type pg from "pg";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { TicketRow } from "@rappel/ticketing-import";
 import { clusterIdentities, type IdentityKeys } from "../identity/clusters";
-import { fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
+import { compatibleContacts, fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
 import { copyBool, copyDate, copyNumber, copyRows, copyText } from "../load/copy-text";
-import { PerformanceResolver, type PerformanceKey } from "../load/performance-resolver";
+import { performanceCacheKey, PerformanceResolver, type PerformanceKey } from "../load/performance-resolver";
 import { normaliseContact } from "../normalise/contact";
 import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
+import { timed, type Profile } from "../profile";
 
 export interface PreparedTicket {
   line: number;
@@ -19,6 +20,8 @@ export interface PreparedTicket {
   ticketRef: string;
   orderedAt: Date;
   performance: PerformanceKey;
+  /** Computed while reading (the reading side has time to spare). */
+  performanceKey: string;
   priceCategory: string;
   priceCents: number;
   currency: string;
@@ -32,7 +35,14 @@ export interface PreparedTicket {
 
 const TICKET_STATUS = { confirmed: "valid", cancelled: "cancelled", refunded: "refunded" } as const;
 
-export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec: SpectatorIdentityCodec, statusColumn: string | undefined): KindProcessor<TicketRow, PreparedTicket> {
+export function ticketsProcessor(
+  client: pg.ClientBase,
+  tenantId: string,
+  codec: SpectatorIdentityCodec,
+  statusColumn: string | undefined,
+  profile?: Profile,
+): KindProcessor<TicketRow, PreparedTicket> {
+  const q = (phase: string, text: string, params: unknown[] = []) => timed(profile, phase, () => client.query(text, params));
   const keyMaker = new KeyMaker(codec);
   const performances = new PerformanceResolver(tenantId);
   // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
@@ -52,12 +62,14 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
       }
       const contact = normaliseContact(row, warnings);
       const keys = keyMaker.keys(contact);
+      const performanceKey: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
       return {
         line,
         orderRef,
         ticketRef,
         orderedAt: row.orderDate,
-        performance: { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue },
+        performance: performanceKey,
+        performanceKey: performanceCacheKey(performanceKey),
         priceCategory: row.priceCategory ?? "Plein tarif",
         priceCents: row.priceCents,
         currency: row.currency,
@@ -74,19 +86,23 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
     async load(batch: Batch<PreparedTicket>, seal): Promise<BatchOutcome> {
       const rejected: RejectedEntry[] = [];
       const rows: (PreparedTicket & { performanceId: string })[] = [];
+      const t0 = performance.now();
       for (const row of batch.rows) {
-        const performanceId = await performances.resolve(client, row.performance);
+        const hit = performances.cached(row.performanceKey);
+        const performanceId = hit !== undefined ? hit : await performances.resolve(client, row.performance, row.performanceKey);
         if (performanceId) rows.push({ ...row, performanceId });
         else {
           // Only a reference nobody knows gets here (title + date + venue always resolve).
           rejected.push({ line: row.line, issues: [{ code: "performance.unknown", field: "performanceRef", value: row.performance.ref ?? "" }], rawSealed: seal(row.line, row.raw) });
         }
       }
+      if (profile) profile["performances.resolve"] = (profile["performances.resolve"] ?? 0) + (performance.now() - t0) / 1000;
       const { clusters, rowCluster } = clusterIdentities(
         rows.map((r) => r.buyer),
         fillContact,
+        compatibleContacts,
       );
-      const spectators = await resolveSpectators(client, tenantId, clusters, codec);
+      const spectators = await resolveSpectators(client, tenantId, clusters, codec, profile);
       const performanceIds = new Set(rows.map((r) => r.performanceId));
       for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
 
@@ -95,7 +111,7 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
            spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
            is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
       );
-      await copyRows(
+      await timed(profile, "tickets.copy", () => copyRows(
         client,
         "stage_ticket",
         ["line", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
@@ -107,22 +123,38 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
             r.salesChannel, copyBool(r.complimentary), r.status,
           ];
         }),
-      );
-      // Statistics for the planner: without them it guesses and may scan whole partitions.
-      await client.query("ANALYZE stage_ticket");
+      ));
       // A re-import that moves a ticket to another performance changes the old one's figures too.
-      const moved = await client.query<{ performance_id: string }>(
+      const moved = await q("tickets.moved", 
         `SELECT DISTINCT t.performance_id::text FROM stage_ticket s
            JOIN ticket t ON t.tenant_id = $1::uuid AND t.reference = s.ticket_ref
           WHERE t.performance_id <> s.performance_id`,
         [tenantId],
       );
-      for (const r of moved.rows) performanceIds.add(r.performance_id);
+      for (const r of moved.rows as { performance_id: string }[]) performanceIds.add(r.performance_id);
 
-      await client.query(
+      // Orders that exist already (an earlier batch or import): their totals are recomputed from
+      // all their tickets below. New orders get theirs from this batch's tickets at insert time,
+      // which saves rewriting every order right after inserting it.
+      const existingOrders = (
+        await q(
+          "orders.existing",
+          `SELECT o.reference FROM ticket_order o
+            WHERE o.tenant_id = $1::uuid AND o.reference IN (SELECT DISTINCT order_ref FROM stage_ticket)`,
+          [tenantId],
+        )
+      ).rows.map((r: { reference: string }) => r.reference);
+      await q(
+        "orders.upsert",
         `INSERT INTO ticket_order AS o (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
-         SELECT DISTINCT ON (order_ref) $1::uuid, order_ref, spectator_id, ordered_at, sales_channel, 0, currency, 'paid'
-           FROM stage_ticket ORDER BY order_ref, line
+         SELECT $1::uuid, f.order_ref, f.spectator_id, f.ordered_at, f.sales_channel, a.total, f.currency, a.status
+           FROM (SELECT DISTINCT ON (order_ref) order_ref, spectator_id, ordered_at, sales_channel, currency FROM stage_ticket ORDER BY order_ref, line) f
+           JOIN (SELECT order_ref, sum(price_cents)::int AS total,
+                        CASE WHEN bool_and(status = 'cancelled') THEN 'cancelled'::order_status
+                             WHEN bool_and(status <> 'valid') THEN 'refunded'::order_status
+                             ELSE 'paid'::order_status END AS status
+                   FROM (SELECT DISTINCT ON (ticket_ref) order_ref, price_cents, status FROM stage_ticket ORDER BY ticket_ref, line DESC) t
+                  GROUP BY order_ref) a USING (order_ref)
          ON CONFLICT (tenant_id, reference) DO UPDATE
             SET spectator_id = coalesce(EXCLUDED.spectator_id, o.spectator_id), ordered_at = EXCLUDED.ordered_at,
                 sales_channel = EXCLUDED.sales_channel, currency = EXCLUDED.currency
@@ -131,7 +163,7 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
         [tenantId],
       );
       // The last line of a ticket in the file wins (a later line is a later state of the ticket).
-      await client.query(
+      await q("tickets.upsert",
         `INSERT INTO ticket AS t (tenant_id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
                                   sales_channel, is_complimentary, status, issued_at)
          SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_ref, o.id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
@@ -151,20 +183,22 @@ export function ticketsProcessor(client: pg.ClientBase, tenantId: string, codec:
       );
       // An order's total and status follow from its tickets: all cancelled → cancelled, none valid
       // → refunded, otherwise paid.
-      await client.query(
-        `UPDATE ticket_order o SET total_cents = x.total, status = x.status
-           FROM (SELECT t.order_id, sum(t.price_cents)::int AS total,
-                        CASE WHEN bool_and(t.status = 'cancelled') THEN 'cancelled'::order_status
-                             WHEN bool_and(t.status <> 'valid') THEN 'refunded'::order_status
-                             ELSE 'paid'::order_status END AS status
-                   FROM ticket t
-                  WHERE t.tenant_id = $1::uuid
-                    AND t.order_id IN (SELECT o2.id FROM ticket_order o2 WHERE o2.tenant_id = $1::uuid
-                                          AND o2.reference IN (SELECT DISTINCT order_ref FROM stage_ticket))
-                  GROUP BY t.order_id) x
-          WHERE o.tenant_id = $1::uuid AND o.id = x.order_id AND (o.total_cents, o.status) IS DISTINCT FROM (x.total, x.status)`,
-        [tenantId],
-      );
+      if (existingOrders.length > 0) {
+        await q(
+          "orders.totals",
+          `UPDATE ticket_order o SET total_cents = x.total, status = x.status
+             FROM (SELECT t.order_id, sum(t.price_cents)::int AS total,
+                          CASE WHEN bool_and(t.status = 'cancelled') THEN 'cancelled'::order_status
+                               WHEN bool_and(t.status <> 'valid') THEN 'refunded'::order_status
+                               ELSE 'paid'::order_status END AS status
+                     FROM ticket t
+                    WHERE t.tenant_id = $1::uuid
+                      AND t.order_id IN (SELECT o2.id FROM ticket_order o2 WHERE o2.tenant_id = $1::uuid AND o2.reference = ANY($2::text[]))
+                    GROUP BY t.order_id) x
+            WHERE o.tenant_id = $1::uuid AND o.id = x.order_id AND (o.total_cents, o.status) IS DISTINCT FROM (x.total, x.status)`,
+          [tenantId, existingOrders],
+        );
+      }
       return { accepted: rows.length, rejected, performanceIds, merges: spectators.merges.length, spectatorsCreated: spectators.created };
     },
   };
