@@ -43,7 +43,7 @@ export async function IgnitionMapPage(props: IgnitionPageProps) {
   const here = ignitionPath(tenantSlug, "map");
   const exportHref = (table: string) => dashboardHref(ignitionPath(tenantSlug, "export", table), filters, { metric });
   const tooltip = (code: string, name: string, cell: GeoCell | undefined) =>
-    `${name} (${code}) : ${cell ? formatValue(cell.value) : t("map.noData")}`;
+    t("map.tooltip", { place: `${name} (${code})`, value: cell ? formatValue(cell.value) : t("map.noData") });
   const notes = (
     <>
       <p>{t("map.privacy")}</p>
@@ -64,7 +64,7 @@ export async function IgnitionMapPage(props: IgnitionPageProps) {
       now={ctx.now}
     >
       <nav aria-label={t("map.metric")} className="mb-4 flex flex-wrap items-center gap-1">
-        <span className="mr-2 text-sm font-medium text-slate-900">{t("map.metric")} :</span>
+        <span className="mr-2 text-sm font-medium text-slate-900">{t("map.metricLabel")}</span>
         {ZGeoMetric.options.map((m: TGeoMetric) => (
           <a
             key={m}
@@ -139,8 +139,9 @@ export async function IgnitionMapPage(props: IgnitionPageProps) {
                     title={communeTitle}
                     description={t("map.communesDescription", { km: Math.round(communeMap.radiusKm) })}
                     map={communeMap}
-                    tooltip={(name, value) => `${name} : ${formatValue(value)}`}
+                    tooltip={(name, value) => t("map.tooltip", { place: name, value: formatValue(value) })}
                     venueLabel={t("map.venue")}
+                    venueTooltip={(name) => t("map.tooltip", { place: t("map.venue"), value: name })}
                     formatValue={formatValue}
                   />
                   {communeMap.outside > 0 ? <p className="mt-2 text-sm text-slate-700">{t("map.communesOutside", { count: communeMap.outside })}</p> : null}

@@ -53,6 +53,12 @@ export async function IgnitionOverviewPage(props: IgnitionPageProps) {
       keep={{ granularity: view.granularity === "week" ? undefined : view.granularity }}
       now={ctx.now}
     >
+      {overview.kpis.tickets.current === 0 && series.length === 0 ? (
+        <div role="status" className="mb-6 rounded-lg border border-dashed border-slate-300 bg-white p-4">
+          <p className="font-semibold text-slate-900">{t("empty.filteredTitle")}</p>
+          <p className="text-sm text-slate-700">{t("empty.filteredBody")}</p>
+        </div>
+      ) : null}
       <KpiCards
         overview={overview}
         labels={labels}

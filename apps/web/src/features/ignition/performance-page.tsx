@@ -62,10 +62,13 @@ export async function IgnitionPerformancePage(props: PerformancePageProps) {
   if (!heading) notFound();
 
   const startsAt = heading.startsAt.getTime();
-  const candidates = all
-    .filter((r) => r.key !== performanceId)
+  const others = all.filter((r) => r.key !== performanceId);
+  const nearest = [...others]
     .sort((a, b) => Math.abs(a.performance!.startsAt.getTime() - startsAt) - Math.abs(b.performance!.startsAt.getTime() - startsAt))
-    .slice(0, MAX_CANDIDATES)
+    .slice(0, MAX_CANDIDATES);
+  // Ticked performances stay in the list (so they can be unticked) even when further away.
+  const candidates = others
+    .filter((r) => nearest.includes(r) || params.with.includes(r.key))
     .sort((a, b) => a.performance!.startsAt.getTime() - b.performance!.startsAt.getTime());
   const chartTitle = t("curve.chartTitle");
   const target = { key: "target", name: t("curve.thisPerformance"), values: curve.target.tickets };

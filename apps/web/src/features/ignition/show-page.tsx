@@ -30,6 +30,8 @@ export async function IgnitionShowPage(props: ShowPageProps) {
     getTranslations("ignition"),
   ]);
   if (!show) notFound();
+  // A show's performances read best in date order (the data layer sorts by revenue).
+  rows.sort((a, b) => a.performance!.startsAt.getTime() - b.performance!.startsAt.getTime());
   const tableTitle = t("show.performances");
   return (
     <>

@@ -13,10 +13,11 @@ export interface CommunePointsMapProps {
   map: CommuneMap;
   tooltip: (name: string, value: number) => string;
   venueLabel: string;
+  venueTooltip: (name: string) => string;
   formatValue: (value: number) => string;
 }
 
-export function CommunePointsMap({ id, title, description, map, tooltip, venueLabel, formatValue }: CommunePointsMapProps) {
+export function CommunePointsMap({ id, title, description, map, tooltip, venueLabel, venueTooltip, formatValue }: CommunePointsMapProps) {
   return (
     <div className="flex flex-col gap-3">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="h-auto w-full max-w-3xl" data-testid="commune-map">
@@ -46,7 +47,7 @@ export function CommunePointsMap({ id, title, description, map, tooltip, venueLa
         {map.venues.map((v) => (
           <g key={v.id}>
             <rect x={v.x - 5} y={v.y - 5} width={10} height={10} fill="#b91c1c" stroke="#ffffff" strokeWidth={1.5} transform={`rotate(45 ${v.x} ${v.y})`}>
-              <title>{`${venueLabel} : ${v.name}`}</title>
+              <title>{venueTooltip(v.name)}</title>
             </rect>
           </g>
         ))}
