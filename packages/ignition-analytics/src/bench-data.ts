@@ -131,7 +131,9 @@ export async function analyzeRollups(ownerUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    await client.query("ANALYZE rollup_daily_sales, rollup_audience");
+    await client.query(
+      "ANALYZE rollup_daily_sales, rollup_performance_day, rollup_order, rollup_season_buyers, rollup_audience, rollup_audience_departement",
+    );
   } finally {
     await client.end();
   }

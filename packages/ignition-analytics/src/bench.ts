@@ -93,6 +93,8 @@ async function main(): Promise<void> {
       generate_s: seconds(generateMs),
       rollup_refresh_s: seconds(refreshMs),
       rollup_daily_sales_rows: rows.dailySalesRows,
+      rollup_performance_day_rows: rows.performanceDayRows,
+      rollup_order_rows: rows.orderRows,
       rollup_audience_rows: rows.audienceRows,
       requests: REQUESTS,
       overview_p50_ms: percentile(sorted(totals), 50),

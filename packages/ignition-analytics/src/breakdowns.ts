@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { Prisma, type Tx } from "@rappel/db";
 import type { TDashboardFilters } from "./filters";
-import { scopedDailySales, scopedPerformances, type ScopedPeriod } from "./scope";
+import { scopedPerformances, scopedSales, type ScopedPeriod } from "./scope";
 
 export const BREAKDOWN_DIMENSIONS = ["show", "performance", "venue", "genre", "salesChannel", "priceCategory"] as const;
 export const ZBreakdownDimension = z.enum(BREAKDOWN_DIMENSIONS);
@@ -61,7 +61,7 @@ async function byCapacityDimension(tx: Tx, tenantId: string, f: TDashboardFilter
                      min(v.name) AS venue_name, bool_and(pf.cancelled) AS cancelled`
       : Prisma.empty;
   const rows = await tx.$queryRaw<Row[]>`
-    WITH s AS MATERIALIZED (${scopedDailySales(tenantId, f, periods)}),
+    WITH s AS MATERIALIZED (${scopedSales(tenantId, f, periods)}),
     perfs AS MATERIALIZED (${scopedPerformances(tenantId, f, periods)}),
     sold AS (
       SELECT performance_id, sum(tickets) AS tickets, sum(complimentary) AS complimentary, sum(revenue_cents) AS revenue
@@ -107,7 +107,7 @@ async function bySalesAttribute(tx: Tx, tenantId: string, f: TDashboardFilters, 
   const rows = await tx.$queryRaw<{ key: string; tickets: number; complimentary: number; revenue: number }[]>`
     SELECT ${column} AS key, sum(s.tickets)::float8 AS tickets, sum(s.complimentary)::float8 AS complimentary,
            sum(s.revenue_cents)::float8 AS revenue
-      FROM (${scopedDailySales(tenantId, f, wholePeriod(f))}) s
+      FROM (${scopedSales(tenantId, f, wholePeriod(f), true)}) s
      GROUP BY 1 ORDER BY revenue DESC, tickets DESC, key`;
   return rows.map((r) => ({
     key: r.key,

@@ -1,5 +1,5 @@
-// Where the audience comes from, by département (choropleth) and by commune (points around the
-// venue), read from rollup_audience.
+// Where the audience comes from, by département (choropleth, from rollup_audience_departement)
+// and by commune (points around the venue, from rollup_audience).
 //
 // Privacy: no cell may describe fewer than MIN_CELL_SPECTATORS people. The rollup counts distinct
 // spectators per performance, and one person can attend several performances, so summing over
@@ -93,9 +93,10 @@ async function bucketsBy(
   f: TDashboardFilters,
   level: "departement" | "commune",
 ): Promise<BucketRow[]> {
-  // Communes are placed through the reference data (no centroid, no point); départements are
-  // already in the rollup.
+  // Communes are placed through the reference data (no centroid, no point); départements have
+  // their own rollup, one row per performance and département.
   const place = level === "commune" ? Prisma.sql`g.code` : Prisma.sql`NULLIF(a.departement, '')`;
+  const table = Prisma.raw(level === "commune" ? "rollup_audience" : "rollup_audience_departement");
   const geo = level === "commune" ? Prisma.sql`LEFT JOIN geo_commune g ON g.code = a.commune_code` : Prisma.empty;
   return tx.$queryRaw<BucketRow[]>`
     WITH perfs AS (${scopedPerformances(tenantId, f, singlePeriod(f))}),
@@ -103,7 +104,7 @@ async function bucketsBy(
       SELECT a.performance_id, ${place} AS code,
              sum(a.spectators) AS spectators, sum(a.tickets) AS tickets, sum(a.revenue_cents) AS revenue
         FROM perfs pf
-        JOIN rollup_audience a ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id
+        JOIN ${table} a ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id
         ${geo}
        GROUP BY 1, 2
     ),

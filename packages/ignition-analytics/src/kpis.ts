@@ -4,7 +4,7 @@ import { addDays, minusOneYear, parisDay } from "./calendar";
 import { getBuyerStats, type BuyerStats } from "./buyers";
 import { lastSeasonPeriod, periodDays, previousPeriod, type TDashboardFilters } from "./filters";
 import { KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiUnit } from "./kpi-definitions";
-import { periodsTable, scopedDailySales, scopedPerformances, type ScopedPeriod } from "./scope";
+import { periodsTable, scopedPerformances, scopedSales, type ScopedPeriod } from "./scope";
 
 export interface KpiComparison {
   key: KpiKey;
@@ -55,7 +55,7 @@ async function getSalesTotals(tx: Tx, tenantId: string, f: TDashboardFilters, pe
       potential_base: number | null;
     }[]
   >`
-    WITH s AS MATERIALIZED (${scopedDailySales(tenantId, f, periods)}),
+    WITH s AS MATERIALIZED (${scopedSales(tenantId, f, periods)}),
     perfs AS MATERIALIZED (${scopedPerformances(tenantId, f, periods)}),
     per_perf AS (
       SELECT idx, performance_id, sum(tickets) AS tickets, sum(complimentary) AS complimentary,
@@ -64,9 +64,9 @@ async function getSalesTotals(tx: Tx, tenantId: string, f: TDashboardFilters, pe
     ),
     -- Highest price observed per performance, over all its sales (any day, channel, period).
     top_price AS (
-      SELECT r.performance_id, max(r.revenue_cents::float8 / (r.tickets - r.complimentary)) AS price
-        FROM rollup_daily_sales r
-       WHERE r.tenant_id = ${tenantId}::uuid AND r.tickets > r.complimentary
+      SELECT r.performance_id, max(r.top_price_cents) AS price
+        FROM rollup_performance_day r
+       WHERE r.tenant_id = ${tenantId}::uuid
          AND r.performance_id IN (SELECT id FROM perfs WHERE NOT cancelled)
        GROUP BY r.performance_id
     ),
@@ -104,7 +104,7 @@ async function getSalesTotals(tx: Tx, tenantId: string, f: TDashboardFilters, pe
   }));
 }
 
-/** Σ distance and spectators with a known distance, per period (from rollup_audience). */
+/** Σ distance and spectators with a known distance, per period (from rollup_audience_departement). */
 async function getDistanceTotals(
   tx: Tx,
   tenantId: string,
@@ -118,7 +118,7 @@ async function getDistanceTotals(
       LEFT JOIN perfs pf ON pf.idx = pr.idx
       LEFT JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = pf.id
       LEFT JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
-      LEFT JOIN rollup_audience a
+      LEFT JOIN rollup_audience_departement a
         ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id AND a.departement <> ''
        AND v.latitude IS NOT NULL AND v.longitude IS NOT NULL
      GROUP BY pr.idx ORDER BY pr.idx`;

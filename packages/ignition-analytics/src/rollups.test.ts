@@ -29,6 +29,21 @@ async function dailyRows(tx: Tx, performanceId: string) {
   }));
 }
 
+async function performanceDayRows(tx: Tx, performanceId: string) {
+  const rows = await tx.rollupPerformanceDay.findMany({ where: { tenantId: fx.tenantId, performanceId }, orderBy: { day: "asc" } });
+  return rows.map((r) => ({
+    day: r.day.toISOString().slice(0, 10), tickets: r.tickets, complimentary: r.complimentary, revenue: Number(r.revenueCents),
+    leadDays: Number(r.leadDaysSum), topPrice: r.topPriceCents,
+  }));
+}
+
+async function departementRows(tx: Tx, performanceId: string) {
+  const rows = await tx.rollupAudienceDepartement.findMany({ where: { tenantId: fx.tenantId, performanceId }, orderBy: { departement: "asc" } });
+  return rows.map((r) => ({
+    departement: r.departement, spectators: r.spectators, tickets: r.tickets, revenue: Number(r.revenueCents), km: r.distanceKmSum,
+  }));
+}
+
 async function audienceRows(tx: Tx, performanceId: string) {
   const rows = await tx.rollupAudience.findMany({ where: { tenantId: fx.tenantId, performanceId }, orderBy: { communeCode: "asc" } });
   return rows.map((r) => ({
@@ -57,6 +72,21 @@ describe("refreshRollups", () => {
     });
   });
 
+  it("sums each performance's sales per Paris sale day, with the day's top average price", async () => {
+    const result = await withTenant(db, fx.tenantId, (tx) => refreshRollups(tx, fx.tenantId, "all"));
+    expect(result.performanceDayRows).toBe(1 + 2 + 2 + 1);
+    await withTenant(db, fx.tenantId, async (tx) => {
+      expect(await performanceDayRows(tx, fx.p1)).toEqual([
+        { day: "2025-09-01", tickets: 2, complimentary: 0, revenue: 6000, leadDays: 2 * 39, topPrice: 3000 },
+        { day: "2025-10-01", tickets: 2, complimentary: 1, revenue: 2000, leadDays: 2 * 9, topPrice: 2000 },
+      ]);
+      expect(await performanceDayRows(tx, fx.p2)).toEqual([
+        { day: "2025-10-05", tickets: 1, complimentary: 0, revenue: 3500, leadDays: 46, topPrice: 3500 },
+        { day: "2025-11-19", tickets: 4, complimentary: 1, revenue: 7500, leadDays: 4, topPrice: 2500 },
+      ]);
+    });
+  });
+
   it("builds the audience per commune: holder else buyer, distance from the commune centre to the venue", async () => {
     await withTenant(db, fx.tenantId, async (tx) => {
       const p1 = await audienceRows(tx, fx.p1);
@@ -67,6 +97,13 @@ describe("refreshRollups", () => {
       expect(await audienceRows(tx, fx.p2)).toEqual([
         { commune: GRENOBLE.code, departement: "38", spectators: 1, tickets: 4, revenue: 7500, km: expect.closeTo(distanceKm(GRENOBLE, LYON), 6) },
         { commune: LYON.code, departement: "69", spectators: 1, tickets: 1, revenue: 3500, km: 0 },
+      ]);
+      expect(await departementRows(tx, fx.p1)).toEqual([
+        { departement: "69", spectators: 3, tickets: 4, revenue: 8000, km: expect.closeTo(2 * distanceKm(VILLEURBANNE, LYON), 6) },
+      ]);
+      expect(await departementRows(tx, fx.p2)).toEqual([
+        { departement: "38", spectators: 1, tickets: 4, revenue: 7500, km: expect.closeTo(distanceKm(GRENOBLE, LYON), 6) },
+        { departement: "69", spectators: 1, tickets: 1, revenue: 3500, km: 0 },
       ]);
       // P3's venue has no coordinates: no distance, but the audience is still counted.
       expect(await audienceRows(tx, fx.p3)).toEqual([
@@ -83,16 +120,25 @@ describe("refreshRollups", () => {
         { performanceId: fx.p1, category: "Groupe", priceCents: 1500 },
         { performanceId: fx.p2, category: "Groupe", priceCents: 1500 },
       ] });
-      const before = { p1: await dailyRows(tx, fx.p1), p1Audience: await audienceRows(tx, fx.p1) };
+      const before = {
+        p1: await dailyRows(tx, fx.p1), p1Day: await performanceDayRows(tx, fx.p1),
+        p1Audience: await audienceRows(tx, fx.p1), p1Departement: await departementRows(tx, fx.p1),
+      };
       const result = await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p2, fx.p2] });
       expect(result.dailySalesRows).toBe(4);
       expect(await dailyRows(tx, fx.p1)).toEqual(before.p1);
+      expect(await performanceDayRows(tx, fx.p1)).toEqual(before.p1Day);
       expect(await audienceRows(tx, fx.p1)).toEqual(before.p1Audience);
+      expect(await departementRows(tx, fx.p1)).toEqual(before.p1Departement);
       expect(await dailyRows(tx, fx.p2)).toContainEqual(
         { day: "2025-11-01", channel: "partner", category: "Groupe", tickets: 1, complimentary: 0, revenue: 1500, orders: 1, leadDays: 19 },
       );
       // N has no commune: an "unknown" audience row.
       expect(await audienceRows(tx, fx.p2)).toContainEqual({ commune: "", departement: "", spectators: 1, tickets: 1, revenue: 1500, km: 0 });
+      expect(await departementRows(tx, fx.p2)).toContainEqual({ departement: "", spectators: 1, tickets: 1, revenue: 1500, km: 0 });
+      expect(await performanceDayRows(tx, fx.p2)).toContainEqual(
+        { day: "2025-11-01", tickets: 1, complimentary: 0, revenue: 1500, leadDays: 19, topPrice: 1500 },
+      );
 
       await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p1] });
       expect(await dailyRows(tx, fx.p1)).toHaveLength(4);
@@ -104,7 +150,9 @@ describe("refreshRollups", () => {
       await tx.ticket.updateMany({ where: { tenantId: fx.tenantId, performanceId: fx.p3 }, data: { status: "refunded" } });
       await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p3] });
       expect(await dailyRows(tx, fx.p3)).toEqual([]);
+      expect(await performanceDayRows(tx, fx.p3)).toEqual([]);
       expect(await audienceRows(tx, fx.p3)).toEqual([]);
+      expect(await departementRows(tx, fx.p3)).toEqual([]);
     });
   });
 
@@ -112,13 +160,21 @@ describe("refreshRollups", () => {
     const other = await buildFixture(db, "rollups-b");
     await withTenant(db, other.tenantId, (tx) => refreshRollups(tx, other.tenantId, "all"));
     await withTenant(db, fx.tenantId, (tx) => refreshRollups(tx, fx.tenantId, "all"));
-    const count = await withTenant(db, other.tenantId, (tx) => tx.rollupDailySales.count({ where: { tenantId: other.tenantId } }));
-    expect(count).toBe(8);
+    const counts = await withTenant(db, other.tenantId, async (tx) => {
+      const where = { where: { tenantId: other.tenantId } };
+      return [
+        await tx.rollupDailySales.count(where), await tx.rollupPerformanceDay.count(where), await tx.rollupOrder.count(where),
+        await tx.rollupSeasonBuyers.count(where), await tx.rollupAudience.count(where), await tx.rollupAudienceDepartement.count(where),
+      ];
+    });
+    expect(counts).toEqual([8, 6, 6, 6, 6, 5]);
   });
 
   it("does nothing for an empty list and refuses ids that are not UUIDs", async () => {
     await withTenant(db, fx.tenantId, async (tx) => {
-      expect(await refreshRollups(tx, fx.tenantId, { performanceIds: [] })).toEqual({ dailySalesRows: 0, audienceRows: 0 });
+      expect(await refreshRollups(tx, fx.tenantId, { performanceIds: [] })).toEqual({
+        dailySalesRows: 0, performanceDayRows: 0, orderRows: 0, audienceRows: 0,
+      });
       await expect(refreshRollups(tx, fx.tenantId, { performanceIds: ["1; DROP TABLE ticket"] })).rejects.toThrow(ZodError);
     });
   });

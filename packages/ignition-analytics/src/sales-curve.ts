@@ -79,7 +79,7 @@ async function ticketsByOffset(tx: Tx, tenantId: string, ids: string[], n: numbe
     SELECT r.performance_id::text AS id,
            GREATEST(LEAST(${parisDayOf(Prisma.sql`p.starts_at`)} - r.day, ${n}::int), 0)::int AS d,
            sum(r.tickets)::float8 AS tickets
-      FROM rollup_daily_sales r
+      FROM rollup_performance_day r
       JOIN performance p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
      WHERE r.tenant_id = ${tenantId}::uuid AND r.performance_id = ANY(${ids}::uuid[])
      GROUP BY 1, 2`;
@@ -221,7 +221,7 @@ export async function getRequiredPace(
   const [sums] = await tx.$queryRaw<{ sold: number | null; recent: number | null }[]>`
     SELECT sum(r.tickets) FILTER (WHERE r.day <= ${today}::date)::float8 AS sold,
            sum(r.tickets) FILTER (WHERE r.day > ${today}::date - ${recentDays}::int AND r.day <= ${today}::date)::float8 AS recent
-      FROM rollup_daily_sales r
+      FROM rollup_performance_day r
      WHERE r.tenant_id = ${tenantId}::uuid AND r.performance_id = ${id}::uuid`;
   const sold = sums?.sold ?? 0;
   const targetTickets = Math.ceil(targetFillRate * target.sellable - 1e-9);

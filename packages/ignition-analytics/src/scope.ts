@@ -57,21 +57,26 @@ export function performanceInPeriod(pr = "pr"): Prisma.Sql {
 }
 
 /**
- * Rollup rows selected by the filters, tagged with the period they count in:
- * columns idx, performance_id, day, sales_channel, price_category, tickets, complimentary,
- * revenue_cents, orders, lead_days_sum. A row can count in several periods when they overlap.
+ * Sales rollup rows selected by the filters, tagged with the period they count in: columns idx,
+ * performance_id, day, tickets, complimentary, revenue_cents, lead_days_sum, plus sales_channel
+ * and price_category with `detail`. A row can count in several periods when they overlap.
+ * Without detail or channel filter the rows come from rollup_performance_day (one row per
+ * performance and sale day), else from rollup_daily_sales.
  */
-export function scopedDailySales(tenantId: string, f: TDashboardFilters, periods: ScopedPeriod[]): Prisma.Sql {
-  const cols = Prisma.sql`pr.idx, r.performance_id, r.day, r.sales_channel, r.price_category, r.tickets,
-    r.complimentary, r.revenue_cents, r.orders, r.lead_days_sum`;
+export function scopedSales(tenantId: string, f: TDashboardFilters, periods: ScopedPeriod[], detail = false): Prisma.Sql {
+  const daily = detail || f.salesChannel !== undefined;
+  const table = Prisma.raw(daily ? "rollup_daily_sales" : "rollup_performance_day");
+  const cols = Prisma.sql`pr.idx, r.performance_id, r.day, r.tickets, r.complimentary, r.revenue_cents, r.lead_days_sum
+    ${detail ? Prisma.sql`, r.sales_channel, r.price_category` : Prisma.empty}`;
+  const channel = daily ? channelFilter(Prisma.sql`r.sales_channel`, f) : Prisma.sql`TRUE`;
   if (f.basis === "sale") {
     return Prisma.sql`
       SELECT ${cols}
         FROM ${periodsTable(periods)}
-        JOIN rollup_daily_sales r
+        JOIN ${table} r
           ON r.tenant_id = ${tenantId}::uuid
          AND r.day >= pr.from_day AND r.day <= LEAST(pr.to_day, pr.sales_up_to)
-         AND ${channelFilter(Prisma.sql`r.sales_channel`, f)}
+         AND ${channel}
         JOIN performance p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
        WHERE ${performanceFilter(tenantId, f)}`;
   }
@@ -79,10 +84,10 @@ export function scopedDailySales(tenantId: string, f: TDashboardFilters, periods
     SELECT ${cols}
       FROM ${periodsTable(periods)}
       JOIN performance p ON ${performanceFilter(tenantId, f)} AND ${performanceInPeriod()}
-      JOIN rollup_daily_sales r
+      JOIN ${table} r
         ON r.tenant_id = p.tenant_id AND r.performance_id = p.id
        AND r.day <= pr.sales_up_to
-       AND ${channelFilter(Prisma.sql`r.sales_channel`, f)}`;
+       AND ${channel}`;
 }
 
 /**
@@ -94,7 +99,7 @@ export function scopedPerformances(tenantId: string, f: TDashboardFilters, perio
   if (f.basis === "sale") {
     return Prisma.sql`
       SELECT DISTINCT s.idx, ${cols}
-        FROM (${scopedDailySales(tenantId, f, periods)}) s
+        FROM (${scopedSales(tenantId, f, periods)}) s
         JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = s.performance_id`;
   }
   return Prisma.sql`

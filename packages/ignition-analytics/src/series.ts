@@ -1,9 +1,9 @@
-// Sales over time (per sale day, ISO week or month), read from rollup_daily_sales.
+// Sales over time (per sale day, ISO week or month), read from the sales rollups.
 import { z } from "zod";
 import { Prisma, type Tx } from "@rappel/db";
 import { addDays, type IsoDay } from "./calendar";
 import type { TDashboardFilters } from "./filters";
-import { scopedDailySales } from "./scope";
+import { scopedSales } from "./scope";
 
 export const ZGranularity = z.enum(["day", "week", "month"]);
 export type TGranularity = z.infer<typeof ZGranularity>;
@@ -55,7 +55,7 @@ export async function getSalesSeries(
     SELECT to_char(${BUCKET_SQL[g]}, 'YYYY-MM-DD') AS bucket,
            sum(s.tickets)::float8 AS tickets, sum(s.complimentary)::float8 AS complimentary,
            sum(s.revenue_cents)::float8 AS revenue
-      FROM (${scopedDailySales(tenantId, filters, [{ from: filters.from, to: filters.to, salesUpTo: NO_CUT }])}) s
+      FROM (${scopedSales(tenantId, filters, [{ from: filters.from, to: filters.to, salesUpTo: NO_CUT }])}) s
      GROUP BY 1 ORDER BY 1`;
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const first = filters.basis === "sale" ? bucketStart(filters.from, g) : rows[0]?.bucket;

@@ -1,0 +1,48 @@
+// Audience rollups: rollup_audience (per performance and commune: the commune map) and
+// rollup_audience_departement (its sums per département: the choropleth and average distance).
+import { Prisma, type Tx } from "@rappel/db";
+import { haversineKm, onlyPerformances } from "./rollup-sql";
+
+/** Rebuilds both tables for the performances (null: the whole tenant). */
+export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ audienceRows: number }> {
+  await tx.$executeRaw`DELETE FROM rollup_audience WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
+  await tx.$executeRaw`DELETE FROM rollup_audience_departement WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
+
+  // The spectator attending is the ticket's holder, else the order's buyer. Everyone in one
+  // commune travels the same distance to a given venue, so the distance sum is per spectator.
+  const audienceRows = await tx.$executeRaw`
+    INSERT INTO rollup_audience
+      (tenant_id, performance_id, commune_code, departement, spectators, tickets, revenue_cents, distance_km_sum)
+    SELECT ${tenantId}::uuid, a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, ''),
+           count(a.spectator_id)::int,
+           sum(a.tickets)::int,
+           sum(a.revenue)::bigint,
+           coalesce(sum(${haversineKm(Prisma.sql`g.latitude`, Prisma.sql`g.longitude`, Prisma.sql`v.latitude`, Prisma.sql`v.longitude`)})
+                    FILTER (WHERE a.spectator_id IS NOT NULL), 0)
+      FROM (
+        SELECT t.performance_id, coalesce(t.holder_id, o.spectator_id) AS spectator_id,
+               count(*) AS tickets,
+               coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0) AS revenue
+          FROM ticket t
+          JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+         WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
+           AND t.status = 'valid' AND o.status = 'paid'
+         GROUP BY t.performance_id, coalesce(t.holder_id, o.spectator_id)
+      ) a
+      JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = a.performance_id
+      JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
+      LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
+      LEFT JOIN geo_commune g ON g.code = sp.commune_code
+     GROUP BY a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, '')`;
+
+  // A spectator lives in one commune, so per performance the communes' spectators add up.
+  await tx.$executeRaw`
+    INSERT INTO rollup_audience_departement
+      (tenant_id, performance_id, departement, spectators, tickets, revenue_cents, distance_km_sum)
+    SELECT tenant_id, performance_id, departement, sum(spectators)::int, sum(tickets)::int, sum(revenue_cents)::bigint,
+           sum(distance_km_sum)
+      FROM rollup_audience
+     WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
+     GROUP BY 1, 2, 3`;
+  return { audienceRows };
+}

@@ -1,0 +1,127 @@
+// Buyer rollups. rollup_order keeps one row per paid order × performance × channel with valid
+// tickets, flagged when it is the buyer's first paid order in the tenant; rollup_season_buyers
+// sums it per season and sale day for the default (whole season) view.
+//
+// A flag depends on every paid order of its buyer, not only on the refreshed performances, so a
+// refresh recomputes the flags of every buyer it touches (on all their rows), then the seasons
+// whose rows changed.
+import { Prisma, type Tx } from "@rappel/db";
+import { onlyPerformances, seasonOfDay } from "./rollup-sql";
+import { parisDayOf } from "./scope";
+
+/**
+ * Earliest paid order per buyer, for the buyers `spectators` selects (a subquery yielding
+ * spectator_id), or for the whole tenant.
+ */
+function firstPaidOrders(tenantId: string, spectators: Prisma.Sql | null): Prisma.Sql {
+  const only = spectators ? Prisma.sql`AND e.spectator_id IN (${spectators})` : Prisma.empty;
+  return Prisma.sql`
+    SELECT e.spectator_id, min(e.ordered_at) AS first_at
+      FROM ticket_order e
+     WHERE e.tenant_id = ${tenantId}::uuid AND e.status = 'paid' AND e.spectator_id IS NOT NULL ${only}
+     GROUP BY e.spectator_id`;
+}
+
+/** Buyers of any order with a ticket for the performances, whatever the statuses. */
+function buyersOf(tenantId: string, ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.spectator_id FROM ticket t
+      JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+     WHERE t.tenant_id = ${tenantId}::uuid AND t.performance_id = ANY(${ids}::uuid[]) AND o.spectator_id IS NOT NULL`;
+}
+
+async function distinctSeasons(tx: Tx, query: Prisma.Sql): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ season: number }[]>`WITH changed AS (${query}) SELECT DISTINCT season::int FROM changed`;
+  return rows.map((r) => r.season);
+}
+
+/**
+ * Re-flags the other rows of the buyers the performances touch (their buyers before and after
+ * the refresh); returns the seasons of the rows whose flag changed.
+ */
+async function reflagTouchedBuyers(tx: Tx, tenantId: string, ids: readonly string[]): Promise<number[]> {
+  const touched = Prisma.sql`
+    SELECT r.spectator_id FROM rollup_order r
+     WHERE r.tenant_id = ${tenantId}::uuid AND r.performance_id = ANY(${ids}::uuid[]) AND r.spectator_id IS NOT NULL
+    UNION ${buyersOf(tenantId, ids)}`;
+  return distinctSeasons(
+    tx,
+    Prisma.sql`
+      UPDATE rollup_order r SET is_first_order = coalesce(o.ordered_at <= f.first_at, false)
+        FROM ticket_order o, (${firstPaidOrders(tenantId, touched)}) f
+       WHERE r.tenant_id = ${tenantId}::uuid AND r.spectator_id = f.spectator_id AND NOT r.performance_id = ANY(${ids}::uuid[])
+         AND o.tenant_id = r.tenant_id AND o.id = r.order_id
+         AND r.is_first_order IS DISTINCT FROM coalesce(o.ordered_at <= f.first_at, false)
+      RETURNING r.season`,
+  );
+}
+
+/** Rebuilds rollup_order for the performances (null: the whole tenant); returns the seasons changed. */
+async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ rows: number; seasons: number[] }> {
+  const deleted = await distinctSeasons(
+    tx,
+    Prisma.sql`DELETE FROM rollup_order WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)} RETURNING season`,
+  );
+  const orderDay = parisDayOf(Prisma.sql`o.ordered_at`);
+  const rows = await tx.$queryRaw<{ season: number; n: number }[]>`
+    WITH inserted AS (
+      INSERT INTO rollup_order (tenant_id, performance_id, order_id, sales_channel, spectator_id, day, season, is_first_order)
+      SELECT t.tenant_id, t.performance_id, t.order_id, t.sales_channel, o.spectator_id, ${orderDay},
+             ${seasonOfDay(parisDayOf(Prisma.sql`p.starts_at`))}, coalesce(o.ordered_at <= f.first_at, false)
+        FROM ticket t
+        JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+        JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
+        LEFT JOIN (${firstPaidOrders(tenantId, ids ? buyersOf(tenantId, ids) : null)}) f ON f.spectator_id = o.spectator_id
+       WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
+         AND t.status = 'valid' AND o.status = 'paid'
+       GROUP BY t.tenant_id, t.performance_id, t.order_id, t.sales_channel, o.spectator_id, o.ordered_at, p.starts_at, f.first_at
+      RETURNING season
+    )
+    SELECT season::int, count(*)::int AS n FROM inserted GROUP BY season`;
+  return { rows: rows.reduce((s, r) => s + r.n, 0), seasons: [...deleted, ...rows.map((r) => r.season)] };
+}
+
+/**
+ * Rebuilds rollup_season_buyers for the seasons (null: all). Per season: orders per sale day;
+ * each buyer once, on the day of their first order of the season; as new on the day of their
+ * first-ever paid order when it is one of the season's; as repeat on the day of their second
+ * order of the season. Summing the days up to D gives the KPIs of the season cut at D.
+ */
+async function rebuildSeasons(tx: Tx, tenantId: string, seasons: number[] | null): Promise<void> {
+  const only = seasons ? Prisma.sql`AND season = ANY(${seasons}::smallint[])` : Prisma.empty;
+  await tx.$executeRaw`DELETE FROM rollup_season_buyers WHERE tenant_id = ${tenantId}::uuid ${only}`;
+  await tx.$executeRaw`
+    INSERT INTO rollup_season_buyers (tenant_id, season, day, orders, buyers, new_buyers, repeat_buyers)
+    WITH ord AS (
+      SELECT season, order_id, spectator_id, day, bool_or(is_first_order) AS is_first
+        FROM rollup_order WHERE tenant_id = ${tenantId}::uuid ${only}
+       GROUP BY season, order_id, spectator_id, day
+    ),
+    buyer AS (
+      SELECT season, min(day) AS first_day, min(day) FILTER (WHERE is_first) AS new_day,
+             (array_agg(day ORDER BY day))[2] AS second_day
+        FROM ord WHERE spectator_id IS NOT NULL GROUP BY season, spectator_id
+    ),
+    events AS (
+      SELECT season, day, 1 AS orders, 0 AS buyers, 0 AS new_buyers, 0 AS repeat_buyers FROM ord
+      UNION ALL SELECT season, first_day, 0, 1, 0, 0 FROM buyer
+      UNION ALL SELECT season, new_day, 0, 0, 1, 0 FROM buyer WHERE new_day IS NOT NULL
+      UNION ALL SELECT season, second_day, 0, 0, 0, 1 FROM buyer WHERE second_day IS NOT NULL
+    )
+    SELECT ${tenantId}::uuid, season, day, sum(orders)::int, sum(buyers)::int, sum(new_buyers)::int, sum(repeat_buyers)::int
+      FROM events GROUP BY season, day`;
+}
+
+/** Rebuilds the buyer rollups for the performances (null: the whole tenant). */
+export async function refreshBuyerRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ orderRows: number }> {
+  if (!ids) {
+    const { rows } = await rebuildOrders(tx, tenantId, null);
+    await rebuildSeasons(tx, tenantId, null);
+    return { orderRows: rows };
+  }
+  const reflagged = await reflagTouchedBuyers(tx, tenantId, ids);
+  const { rows, seasons } = await rebuildOrders(tx, tenantId, ids);
+  const changed = [...new Set([...reflagged, ...seasons])];
+  if (changed.length > 0) await rebuildSeasons(tx, tenantId, changed);
+  return { orderRows: rows };
+}

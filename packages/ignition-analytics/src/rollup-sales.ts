@@ -1,0 +1,49 @@
+// Sales rollups: rollup_daily_sales (per day, channel and price category: breakdowns and
+// channel-filtered views) and rollup_performance_day (per day only: KPIs, series, curves).
+import { Prisma, type Tx } from "@rappel/db";
+import { onlyPerformances } from "./rollup-sql";
+import { parisDayOf } from "./scope";
+
+/**
+ * Rebuilds both tables for the performances (null: the whole tenant). A ticket counts when it is
+ * valid and its order is paid; complimentary tickets count as tickets (and in `complimentary`)
+ * but bring no revenue. The sale day is the order's Paris day.
+ */
+export async function refreshSalesRollups(
+  tx: Tx,
+  tenantId: string,
+  ids: readonly string[] | null,
+): Promise<{ dailySalesRows: number; performanceDayRows: number }> {
+  await tx.$executeRaw`DELETE FROM rollup_daily_sales WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
+  await tx.$executeRaw`DELETE FROM rollup_performance_day WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
+
+  const saleDay = parisDayOf(Prisma.sql`o.ordered_at`);
+  const dailySalesRows = await tx.$executeRaw`
+    INSERT INTO rollup_daily_sales
+      (tenant_id, day, performance_id, sales_channel, price_category, tickets, complimentary, revenue_cents, orders, lead_days_sum)
+    SELECT t.tenant_id, ${saleDay}, t.performance_id, t.sales_channel, t.price_category,
+           count(*)::int,
+           count(*) FILTER (WHERE t.is_complimentary)::int,
+           coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0)::bigint,
+           count(DISTINCT t.order_id)::int,
+           sum(${parisDayOf(Prisma.sql`p.starts_at`)} - ${saleDay})::bigint
+      FROM ticket t
+      JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+      JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
+     WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
+       AND t.status = 'valid' AND o.status = 'paid'
+     GROUP BY 1, 2, 3, 4, 5`;
+
+  // Summed from the rows just written. The top price keeps the potential-revenue definition:
+  // the highest average price of one price category (and channel) on one sale day.
+  const performanceDayRows = await tx.$executeRaw`
+    INSERT INTO rollup_performance_day
+      (tenant_id, performance_id, day, tickets, complimentary, revenue_cents, lead_days_sum, top_price_cents)
+    SELECT tenant_id, performance_id, day, sum(tickets)::int, sum(complimentary)::int, sum(revenue_cents)::bigint,
+           sum(lead_days_sum)::bigint,
+           max(revenue_cents::float8 / (tickets - complimentary)) FILTER (WHERE tickets > complimentary)
+      FROM rollup_daily_sales
+     WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
+     GROUP BY 1, 2, 3`;
+  return { dailySalesRows, performanceDayRows };
+}
