@@ -53,7 +53,8 @@ export function clusterIdentities<C>(
   const byRef = new Map<string, number>();
   const byEmail = new Map<string, number>();
   const byPhone = new Map<string, number>();
-  const byNamePostal = new Map<string, number>();
+  // Several people can share a last name and a postal code: all their groups are kept.
+  const byNamePostal = new Map<string, number[]>();
 
   const join = (i: number, c: number | undefined): void => {
     const row = rows[i]!;
@@ -74,7 +75,11 @@ export function clusterIdentities<C>(
     if (k.ref !== null) byRef.set(k.ref, c);
     if (k.email !== null && !byEmail.has(k.email)) byEmail.set(k.email, c);
     register(byPhone, row.keys.phone, c);
-    register(byNamePostal, row.keys.namePostal, c);
+    if (row.keys.namePostal !== null) {
+      const list = byNamePostal.get(row.keys.namePostal);
+      if (!list) byNamePostal.set(row.keys.namePostal, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
   };
 
   // Strongest key first, so weaker keys attach to groups the stronger ones already formed.
@@ -89,8 +94,9 @@ export function clusterIdentities<C>(
   });
   rows.forEach((row, i) => {
     if (row && !row.keys.ref && !row.keys.email && !row.keys.phone && row.keys.namePostal) {
-      const c = lookup(byNamePostal, row.keys.namePostal);
-      join(i, c !== undefined && compatible(clusters[c]!.contact, row.contact) ? c : undefined);
+      // Joined only when exactly one group with that key can be the same person.
+      const fits = (byNamePostal.get(row.keys.namePostal) ?? []).filter((c) => compatible(clusters[c]!.contact, row.contact));
+      join(i, fits.length === 1 ? fits[0] : undefined);
     }
   });
   // Keep clusters in file order, so the same file always resolves the same way.

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant, type Database } from "@rappel/db";
+import { loadIdentityCodec } from "@rappel/personal-data";
+import { MergeError, mergeSpectators, undoSpectatorMerge } from "../index";
+import { createTestTenant, importFile, openAppDatabase, tempStorageDir, testMasterKey } from "../testing";
+import { clusterIdentities } from "./clusters";
+
+let db: Database;
+let storageDir: string;
+
+beforeAll(async () => {
+  db = openAppDatabase();
+  storageDir = await tempStorageDir();
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const HEADER = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Heure;Salle;Prix TTC;E-mail acheteur;Téléphone;Prénom;Nom;CP";
+const row = (n: number, contact: { email?: string; phone?: string; first?: string; last?: string; pc?: string }) =>
+  `O-${n};T-${n};01/03/2025 10:00;Hamlet;30/03/2025;20h30;Grande salle;20,00 €;${contact.email ?? ""};${contact.phone ?? ""};${contact.first ?? ""};${contact.last ?? ""};${contact.pc ?? ""}`;
+const file = (...rows: string[]) => [HEADER, ...rows].join("\n");
+
+async function people(tenantId: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const codec = await loadIdentityCodec(tx, tenantId, testMasterKey());
+    const rows = await tx.spectator.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, include: { orders: true, tickets: true, consents: true } });
+    return rows.map((s) => ({
+      id: s.id,
+      ...codec.openIdentity(s),
+      orders: s.orders.map((o) => o.reference).sort(),
+      tickets: s.tickets.map((t) => t.reference).sort(),
+      consents: s.consents.map((c) => `${c.channel}:${c.status}`),
+    }));
+  });
+}
+
+describe("identity resolution across imports", () => {
+  it("finds a phone-only buyer again, merges two records a later row shows are one person, and undoes the merge", async () => {
+    const tenantId = await createTestTenant(db);
+    await importFile(db, { tenantId, storageDir, source: file(row(1, { email: "jeanne@example.fr", first: "Jeanne", last: "Petit", pc: "13200" })) });
+    await importFile(db, { tenantId, storageDir, source: file(row(2, { phone: "07 11 22 33 44" })) });
+    // The same phone later, written differently: the same person.
+    const third = await importFile(db, { tenantId, storageDir, source: file(row(3, { phone: "+33 7 11 22 33 44" })) });
+    expect(third.result.spectatorsCreated).toBe(0);
+    const before = await people(tenantId);
+    expect(before.map((p) => [p.email, p.phone, p.orders])).toEqual([
+      ["jeanne@example.fr", null, ["O-1"]],
+      [null, "+33711223344", ["O-2", "O-3"]],
+    ]);
+    const [jeanne, phoneOnly] = before;
+    await withTenant(db, tenantId, (tx) =>
+      tx.consent.create({ data: { tenantId, spectatorId: phoneOnly!.id, channel: "sms", status: "granted", source: "test", recordedAt: new Date("2025-01-01T00:00:00Z") } }),
+    );
+
+    // E-mail (another case) and phone together: the two records are one person.
+    const fourth = await importFile(db, { tenantId, storageDir, source: file(row(4, { email: "JEANNE@example.fr", phone: "07 11 22 33 44" })) });
+    expect(fourth.result).toMatchObject({ merges: 1, spectatorsCreated: 0 });
+    const merged = await people(tenantId);
+    expect(merged).toEqual([
+      { ...jeanne!, phone: "+33711223344", orders: ["O-1", "O-2", "O-3", "O-4"], tickets: ["T-1", "T-2", "T-3", "T-4"], consents: ["sms:granted"] },
+    ]);
+    const merge = await withTenant(db, tenantId, (tx) => tx.spectatorMerge.findFirstOrThrow({ where: { tenantId } }));
+    expect(merge).toMatchObject({ survivorId: jeanne!.id, mergedId: phoneOnly!.id, rule: "same_phone", undoneAt: null });
+    expect(merge.moved).toMatchObject({ orders: expect.arrayContaining([expect.any(String)]), tickets: expect.any(Array) });
+    expect(JSON.stringify(merge.moved)).not.toContain("+33711223344");
+
+    await withTenant(db, tenantId, (tx) => undoSpectatorMerge(tx, tenantId, merge.id));
+    const undone = await people(tenantId);
+    expect(undone).toEqual([
+      { ...jeanne!, orders: ["O-1", "O-4"], tickets: ["T-1", "T-4"], consents: [] },
+      { ...phoneOnly!, consents: ["sms:granted"] },
+    ]);
+    await expect(withTenant(db, tenantId, (tx) => undoSpectatorMerge(tx, tenantId, merge.id))).rejects.toThrow(MergeError);
+  });
+
+  it("keeps apart two people who share a phone but not an e-mail, and two Martins of one postal code", async () => {
+    const tenantId = await createTestTenant(db);
+    const { result } = await importFile(db, {
+      tenantId,
+      storageDir,
+      source: file(
+        row(1, { email: "anne@example.fr", phone: "04 78 00 00 01", first: "Anne", last: "Martin", pc: "69003" }),
+        row(2, { email: "paul@example.fr", phone: "04 78 00 00 01", first: "Paul", last: "Martin", pc: "69003" }),
+        row(3, { first: "Louis", last: "Martin", pc: "69003" }),
+        row(4, { first: "anne", last: "MARTIN", pc: "69003" }),
+      ),
+    });
+    expect(result).toMatchObject({ rowsAccepted: 4, merges: 0 });
+    const p = await people(tenantId);
+    expect(p.map((x) => [x.firstName, x.orders])).toEqual([
+      ["Anne", ["O-1", "O-4"]],
+      ["Paul", ["O-2"]],
+      ["Louis", ["O-3"]],
+    ]);
+  });
+
+  it("lets staff merge two spectators by hand and undo it", async () => {
+    const tenantId = await createTestTenant(db);
+    await importFile(db, { tenantId, storageDir, source: file(row(1, { email: "a@example.fr" }), row(2, { email: "b@example.fr" })) });
+    const [a, b] = await people(tenantId);
+    const result = await withTenant(db, tenantId, (tx) => mergeSpectators(tx, tenantId, { survivorId: a!.id, mergedId: b!.id }));
+    expect(result).toMatchObject({ orders: 1, tickets: 1 });
+    expect((await people(tenantId)).map((x) => [x.email, x.orders])).toEqual([["a@example.fr", ["O-1", "O-2"]]]);
+    await withTenant(db, tenantId, (tx) => undoSpectatorMerge(tx, tenantId, result.mergeId));
+    expect((await people(tenantId)).map((x) => [x.email, x.orders])).toEqual([
+      ["a@example.fr", ["O-1"]],
+      ["b@example.fr", ["O-2"]],
+    ]);
+    await expect(withTenant(db, tenantId, (tx) => mergeSpectators(tx, tenantId, { survivorId: a!.id, mergedId: a!.id }))).rejects.toThrow(MergeError);
+  });
+});
+
+describe("clusterIdentities", () => {
+  const fill = (a: { n: string }, b: { n: string }) => ({ n: a.n || b.n });
+  const keys = (k: Partial<{ ref: string; email: string; phone: string; namePostal: string }>) => ({ ref: null, email: null, phone: null, namePostal: null, ...k });
+  it("joins weaker keys to stronger groups, never two e-mails through a shared phone", () => {
+    const { clusters, rowCluster } = clusterIdentities(
+      [
+        { keys: keys({ phone: "p1" }), contact: { n: "" } },
+        { keys: keys({ email: "e1", phone: "p1" }), contact: { n: "x" } },
+        { keys: keys({ email: "e2", phone: "p2" }), contact: { n: "" } },
+        { keys: keys({ email: "e3", phone: "p2" }), contact: { n: "" } },
+        { keys: keys({ phone: "p2" }), contact: { n: "" } },
+        null,
+        { keys: keys({ email: "e1" }), contact: { n: "y" } },
+      ],
+      fill,
+    );
+    // Row 0 (phone p1 only) joins e1's group; p2 is shared by e2 and e3, so row 4 stays alone.
+    expect([...rowCluster]).toEqual([0, 0, 1, 2, 3, -1, 0]);
+    expect(clusters.map((c) => c.contact.n)).toEqual(["x", "", "", ""]);
+    expect(clusters[0]!.keys).toEqual({ ref: null, email: "e1", phone: "p1", namePostal: null });
+  });
+});
