@@ -58,8 +58,7 @@ export async function MappingPage({ params }: ImportPageProps) {
           tenantSlug={tenant.slug}
           importId={view.id}
           headers={[...preview.headers]}
-          // Rows have a null prototype (headers are data); a client component needs a plain object.
-          firstRow={{ ...preview.rows[0]?.raw }}
+          firstRow={preview.rows[0]?.raw ?? {}}
           targets={targetRows(kind, language, preview.suggestions, preset?.mapping ?? null)}
           presetName={preset?.name ?? null}
           conflicts={conflicts}

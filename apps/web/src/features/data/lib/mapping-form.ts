@@ -24,8 +24,6 @@ export interface TargetRow {
   confidence: number | null;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 function columnsOf(mapping: TColumnMapping): Record<string, string | undefined> {
   return mapping.columns as Record<string, string | undefined>;
 }
@@ -58,8 +56,7 @@ export function targetRows(
     const origin = fromPreset ? (presetHeader ? "preset" : null) : suggestedHeader ? "suggestion" : null;
     return {
       target,
-      // Labels are lower case to read well mid-sentence; in the form each starts a line.
-      label: capitalise(fieldLabel(kind, target, language)),
+      label: fieldLabel(kind, target, language),
       required: required.has(target),
       selected,
       origin,
