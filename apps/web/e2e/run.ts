@@ -14,9 +14,7 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
 import { createJobProducer, DEFAULT_QUEUE_PREFIX } from "@rappel/jobs";
-import { createDatabase, withTenant } from "@rappel/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
-import { refreshRollups } from "@rappel/ignition-analytics";
 import { masterKeyFromEnv } from "@rappel/personal-data";
 import { startWorker, type E2eWorker } from "./worker";
 
@@ -104,21 +102,6 @@ function checkServerLogHasNoSecrets(...paths: string[]): number {
   return 1;
 }
 
-/**
- * The Ignition dashboards read per-tenant rollups, which imports refresh. The demo seeder loads
- * tickets directly, so the rollups are filled here, through the application role like the app.
- */
-async function fillRollups(appUrl: string, tenantIds: string[]): Promise<void> {
-  const app = createDatabase(appUrl, { max: 2 });
-  try {
-    for (const id of tenantIds) {
-      await withTenant(app, id, (tx) => refreshRollups(tx, id, "all"), { timeoutMs: 120_000 });
-    }
-  } finally {
-    await app.$disconnect();
-  }
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== "--");
   const serveOnly = args.includes("--serve");
@@ -160,14 +143,13 @@ async function main(): Promise<number> {
     log(`database ${db.name} created and migrated`);
     const masterKeyB64 = randomBytes(32).toString("base64");
     const started = Date.now();
-    const report = await seedDemo({
+    await seedDemo({
       ownerUrl: db.ownerUrl,
       appUrl: db.appUrl,
       masterKey: masterKeyFromEnv({ MASTER_KEY: masterKeyB64, MASTER_KEY_ID: "mk1" }),
       tickets: 20000,
       seed: 42,
     });
-    await fillRollups(db.appUrl, report.tenants.map((t) => t.id));
     log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await prepareE2eRedis();
 
