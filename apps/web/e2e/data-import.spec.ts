@@ -4,7 +4,8 @@
 // Ignition. Then an API key created in Settings sends a file to the REST API, with the preset
 // saved on the mapping step, and reads its status and rejected rows; once revoked it is refused.
 // Analysts and viewers get the 403 page.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
@@ -49,14 +50,16 @@ test.describe.serial("ticketing import", () => {
     await expect(preview.getByRole("row", { name: /^8 / })).toContainText("Date de commande illisible : « 31/02/2026 10:00 »");
     await expect(preview.getByRole("row", { name: /^2 / })).toContainText("Acceptée");
 
+    await page.getByLabel(/Enregistrer comme préréglage/).fill(PRESET);
+    await screenshot(page, "import-mapping");
+
     // A mapping that cannot work is refused with a reason (and nothing is queued).
     await page.getByLabel(/^Prix/).selectOption("");
     await page.getByRole("button", { name: "Lancer l'import" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "La correspondance ne peut pas être utilisée" })).toContainText("« prix »");
+    const refusal = page.getByRole("alert").filter({ hasText: "La correspondance ne peut pas être utilisée" });
+    await expect(refusal).toContainText("« prix »");
+    await expect(refusal).toBeFocused();
     await page.getByLabel(/^Prix/).selectOption("Prix TTC");
-
-    await page.getByLabel(/Enregistrer comme préréglage/).fill(PRESET);
-    await screenshot(page, "import-mapping");
     await page.getByRole("button", { name: "Lancer l'import" }).click();
     await expect(page).toHaveURL(importUrl);
 
@@ -67,7 +70,7 @@ test.describe.serial("ticketing import", () => {
     expect(await stat(page, "Acceptées")).toBe("6");
     expect(await stat(page, "Rejetées")).toBe("3");
     await expect(page.getByRole("progressbar", { name: "Avancement" })).toHaveAttribute("aria-valuenow", "100");
-    await screenshot(page, "import-progress");
+    await screenshot(page, "import-completed");
 
     // Rejected rows: line, reasons in French, the raw values.
     await page.getByRole("link", { name: "Voir les lignes rejetées (3)" }).click();
@@ -101,6 +104,39 @@ test.describe.serial("ticketing import", () => {
     const show = page.getByRole("row", { name: /Ombres portées/ });
     await expect(show).toBeVisible();
     await expect(show).toContainText("6");
+  });
+
+  test("a large import shows its progress and ETA, and can be cancelled while it runs", async ({ page }) => {
+    test.setTimeout(180_000);
+    // 300,000 rows of an old season (2015: outside every period the other journeys look at), no
+    // contact details, with the same columns as the fixture so the saved preset applies.
+    const path = join(mkdtempSync(join(tmpdir(), "rappel-e2e-")), "export-archives-2015.csv");
+    const header = readFileSync(UI_FILE, "latin1").split("\r\n")[0]!;
+    const lines = [header];
+    for (let i = 1; i <= 300_000; i++) {
+      const day = String((i % 28) + 1).padStart(2, "0");
+      lines.push(`Z-${i};Z-B${i};15/01/2015 10:00;Archives 2015;${day}/03/2015;20h30;Studio;Plein tarif;22,00;Internet;;;;;`);
+    }
+    writeFileSync(path, lines.join("\r\n"), "latin1");
+
+    await signIn(page, "admin@lumiere.demo");
+    await page.goto(DATA);
+    await page.getByLabel("Fichier d'export").setInputFiles(path);
+    await page.getByRole("button", { name: "Envoyer le fichier" }).click();
+    await expect(page.getByRole("note")).toContainText(`Le préréglage « ${PRESET} » correspond aux colonnes de ce fichier`);
+    await page.getByRole("button", { name: "Lancer l'import" }).click();
+    await expect(page).toHaveURL(/\/data\/imports\/[0-9a-f-]{36}$/);
+
+    await expect(page.getByText("Import en cours : la page se met à jour toute seule.")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/Temps restant estimé/)).toBeVisible();
+    await expect(page.getByText(/environ \d/)).toBeVisible({ timeout: 10_000 });
+    await screenshot(page, "import-progress");
+    await page.getByRole("button", { name: "Annuler l'import" }).click();
+    await expect(page.getByRole("status")).toContainText("Annulation demandée");
+    await expect(page.getByText(/Import annulé/)).toBeVisible({ timeout: 60_000 });
+    const accepted = Number((await stat(page, "Acceptées")).replace(/\D/g, ""));
+    expect(accepted).toBeLessThan(300_000);
+    await expect(page.getByRole("button", { name: "Annuler l'import" })).toHaveCount(0);
   });
 
   test("an API key created in Settings sends a file with the saved preset and reads the outcome", async ({ page, baseURL }) => {
@@ -149,7 +185,7 @@ test.describe.serial("ticketing import", () => {
       const rejected = (await rejectedRes.json()) as { total: number; rows: { line: number; reasons: string[] }[] };
       expect(rejected.total).toBe(1);
       expect(rejected.rows[0]).toMatchObject({ line: 4 });
-      expect(rejected.rows[0]!.reasons[0]).toContain("unreadable order date");
+      expect(rejected.rows[0]!.reasons[0]).toContain("Unreadable order date");
       // Unknown ids are 404, a bad mapping 422.
       expect((await api.get("/api/v1/imports/00000000-0000-4000-8000-000000000000", { headers: auth })).status()).toBe(404);
       const badMapping = await api.post("/api/v1/imports?kind=tickets&fileName=x.csv&mapping=%7B%7D", {
@@ -181,8 +217,9 @@ test.describe.serial("ticketing import", () => {
   });
 
   test("in English, the saved preset is applied to the next file with the same columns", async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: "rappel_locale", value: "en", url: baseURL! }]);
     await signIn(page, "admin@lumiere.demo");
+    // The language cookie only (the switcher would also save English on the shared demo account).
+    await context.addCookies([{ name: "rappel_locale", value: "en", url: baseURL! }]);
     await page.goto(DATA);
     await expect(page.getByRole("heading", { level: 1, name: "Data" })).toBeVisible();
     await page.getByLabel("Export file").setInputFiles(API_FILE);

@@ -15,7 +15,7 @@ import { MappingForm } from "./components/mapping-form";
 import { PreviewTable } from "./components/preview-table";
 import { ReadSummaryNote } from "./components/read-summary-note";
 import { loadImportOr404 } from "./lib/load-import";
-import { targetRows, type Language } from "./lib/mapping-form";
+import { alternativeRequirements, targetRows, type Language } from "./lib/mapping-form";
 import { DATA_PERMISSION, type ImportPageProps } from "./lib/page-props";
 
 const PREVIEW_ROWS = 10;
@@ -58,9 +58,11 @@ export async function MappingPage({ params }: ImportPageProps) {
           tenantSlug={tenant.slug}
           importId={view.id}
           headers={[...preview.headers]}
-          firstRow={preview.rows[0]?.raw ?? {}}
+          // Rows have a null prototype (headers are data); a client component needs a plain object.
+          firstRow={{ ...preview.rows[0]?.raw }}
           targets={targetRows(kind, language, preview.suggestions, preset?.mapping ?? null)}
           presetName={preset?.name ?? null}
+          alternatives={alternativeRequirements(kind, language)}
           conflicts={conflicts}
         />
       </div>

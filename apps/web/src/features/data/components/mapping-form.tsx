@@ -17,9 +17,11 @@ export interface MappingFormProps {
   targets: TargetRow[];
   presetName: string | null;
   conflicts: { header: string; target: string; takenBy: string }[];
+  /** Requirements one of several fields can meet, in words. */
+  alternatives: string[];
 }
 
-export function MappingForm({ tenantSlug, importId, headers, firstRow, targets, presetName, conflicts }: MappingFormProps) {
+export function MappingForm({ tenantSlug, importId, headers, firstRow, targets, presetName, conflicts, alternatives }: MappingFormProps) {
   const t = useTranslations("imports.mapping");
   const [state, action, pending] = useActionState<MappingFormState, FormData>(confirmMappingAction, { status: "idle" });
   const [selected, setSelected] = useState<Record<string, string>>(() => Object.fromEntries(targets.map((r) => [r.target, r.selected])));
@@ -82,7 +84,19 @@ export function MappingForm({ tenantSlug, importId, headers, firstRow, targets, 
         <h2 id="mapping-fields-title" className="px-4 pt-4 text-base font-semibold text-slate-900 sm:px-6">
           {t("fields.title")}
         </h2>
-        <p className="px-4 pb-2 text-sm text-slate-700 sm:px-6">{t("fields.hint")}</p>
+        <div className="px-4 pb-3 text-sm text-slate-700 sm:px-6">
+          <p>{t("fields.hint")}</p>
+          {alternatives.length > 0 ? (
+            <>
+              <p className="mt-1">{t("fields.alternatives")}</p>
+              <ul className="list-disc pl-5">
+                {alternatives.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("fields.title")}</caption>

@@ -17,8 +17,11 @@ export async function PreviewTable({ headers, rows, mappedTo, checks, caption }:
   const t = await getTranslations("imports.mapping.preview");
   const checkByLine = new Map(checks.map((c) => [c.line, c]));
   return (
-    <Card title={t("title")} id="preview" padding="none">
-      <div className="overflow-x-auto">
+    <Card padding="none" aria-labelledby="preview-title">
+      <h2 id="preview-title" className="px-4 pt-4 pb-3 text-base font-semibold text-slate-900 sm:px-6">
+        {t("title")}
+      </h2>
+      <div className="overflow-x-auto border-t border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">

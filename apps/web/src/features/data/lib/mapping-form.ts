@@ -24,6 +24,8 @@ export interface TargetRow {
   confidence: number | null;
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function columnsOf(mapping: TColumnMapping): Record<string, string | undefined> {
   return mapping.columns as Record<string, string | undefined>;
 }
@@ -56,7 +58,8 @@ export function targetRows(
     const origin = fromPreset ? (presetHeader ? "preset" : null) : suggestedHeader ? "suggestion" : null;
     return {
       target,
-      label: fieldLabel(kind, target, language),
+      // Labels are lower case to read well mid-sentence; in the form each starts a line.
+      label: capitalise(fieldLabel(kind, target, language)),
       required: required.has(target),
       selected,
       origin,
@@ -107,4 +110,11 @@ export function mappingFromForm(kind: FileKind, headers: readonly string[], form
     return { ok: false, duplicates, gaps, unknownHeaders };
   }
   return { ok: true, mapping: parsed.data };
+}
+
+/** Requirements met by one of several targets ("order or ticket reference"), in words. */
+export function alternativeRequirements(kind: FileKind, language: Language): string[] {
+  return mappingGaps({ version: 1, kind, columns: {} } as TColumnMapping)
+    .filter((gap) => gap.includes("|"))
+    .map((gap) => describeGap(gap, kind, language));
 }

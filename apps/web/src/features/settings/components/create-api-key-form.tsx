@@ -43,15 +43,18 @@ export function CreateApiKeyForm({ tenantSlug }: { tenantSlug: string }) {
           <label htmlFor="new-api-key" className="text-sm font-medium text-slate-900">
             {t("created.label")}
           </label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <input
-              id="new-api-key"
-              readOnly
-              value={state.key}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-            />
-            <Button variant="secondary" onClick={() => void copy(state.key)} className="shrink-0">
+          {/* A textarea so the whole key is visible (it wraps) and can be selected at once. */}
+          <textarea
+            id="new-api-key"
+            readOnly
+            rows={3}
+            value={state.key}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+            className="w-full resize-none rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm break-all text-slate-900"
+          />
+          <div>
+            <Button variant="secondary" onClick={() => void copy(state.key)}>
               {copied ? t("created.copied") : t("created.copy")}
             </Button>
           </div>
