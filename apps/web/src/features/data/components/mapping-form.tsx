@@ -48,7 +48,7 @@ export function MappingForm({ tenantSlug, importId, headers, firstRow, targets, 
         </p>
       ) : null}
 
-      <div ref={errorsRef} tabIndex={-1} id="mapping-errors" role="alert" className="focus:outline-2 focus:outline-indigo-600">
+      <div ref={errorsRef} tabIndex={-1} id="mapping-errors" role="alert" className="empty:hidden focus:outline-2 focus:outline-indigo-600">
         {state.status === "invalid" ? (
           <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             <p className="font-semibold">{t("errors.title")}</p>

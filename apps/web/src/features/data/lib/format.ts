@@ -11,10 +11,3 @@ export function formatDuration(seconds: number): string {
   if (m > 0) return `${m} min ${pad(rest)} s`;
   return `${rest} s`;
 }
-
-/** Pages of `size` rows: the page asked for, kept within range (1-based). */
-export function pageWindow(requested: number, total: number, size: number): { page: number; pages: number; offset: number } {
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Math.min(Math.max(1, Math.trunc(requested) || 1), pages);
-  return { page, pages, offset: (page - 1) * size };
-}

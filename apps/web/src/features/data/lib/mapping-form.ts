@@ -24,6 +24,7 @@ export interface TargetRow {
   confidence: number | null;
 }
 
+const quote = (s: string, language: Language) => (language === "fr" ? `« ${s} »` : `“${s}”`);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function columnsOf(mapping: TColumnMapping): Record<string, string | undefined> {
@@ -76,10 +77,10 @@ export function describeGap(gap: string, kind: FileKind, language: Language): st
   const spec = /^missing column for (.+)$/.exec(gap)?.[1];
   if (!spec) return gap;
   const or = language === "fr" ? " ou " : " or ";
-  const and = language === "fr" ? " + " : " + ";
+  const and = " + ";
   return spec
     .split("|")
-    .map((alt) => alt.split("+").map((t) => `« ${fieldLabel(kind, t, language)} »`).join(and))
+    .map((alt) => alt.split("+").map((t) => quote(fieldLabel(kind, t, language), language)).join(and))
     .join(or);
 }
 
