@@ -10,8 +10,8 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, parseEnv, type TEnv } from "@rappel/config";
-import { createDatabase, migrationsDir, runMigrations } from "@rappel/db";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
+import { createDatabase, migrationsDir, runMigrations, withTenant } from "@rappel/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANTS, seedDemo } from "@rappel/demo-data";
 import { z } from "zod";
 import { startChild, stopChildren, type Child } from "./start/children";
 import { loadDevSecrets } from "./start/dev-env";
@@ -117,15 +117,16 @@ async function main(): Promise<void> {
     log(
       `migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already applied`,
     );
-    const db = createDatabase(appUrl, { max: 1 });
-    const tenants = await db.tenant.count().finally(() => db.$disconnect());
-    if (tenants === 0) {
+    const state = await demoState(appUrl);
+    if (state === "empty" || state === "partial") {
+      if (state === "partial") log("an earlier demo load was interrupted: loading it again");
       log(`loading demo data (${flags.data.tickets} tickets)…`);
       const report = await seedDemo({
         ownerUrl,
         appUrl,
         masterKey: { id: env.MASTER_KEY_ID, key: Buffer.from(env.MASTER_KEY, "base64") },
         tickets: flags.data.tickets,
+        reset: state === "partial",
         log,
       });
       log(
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
       );
     } else {
       log(
-        `the database already has ${tenants} tenant(s): demo data not loaded (pnpm db:seed --reset reloads it)`,
+        `the database already has tenants (${state === "complete" ? "the demo" : "not the demo"}): nothing loaded (pnpm db:seed --reset reloads the demo)`,
       );
     }
 
@@ -178,6 +179,30 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/**
+ * Whether the demo is there: memberships are created last, so demo tenants without them are the
+ * remains of an interrupted load (Ctrl+C during the first start).
+ */
+async function demoState(appUrl: string): Promise<"empty" | "complete" | "partial" | "other"> {
+  const db = createDatabase(appUrl, { max: 1 });
+  try {
+    const tenants = await db.tenant.findMany({ select: { id: true, slug: true } });
+    if (tenants.length === 0) return "empty";
+    const demo = tenants.filter((t) => DEMO_TENANTS.some((d) => d.slug === t.slug));
+    if (demo.length === 0) return "other";
+    if (demo.length < DEMO_TENANTS.length) return "partial";
+    for (const t of demo) {
+      const members = await withTenant(db, t.id, (tx) =>
+        tx.membership.count({ where: { tenantId: t.id } }),
+      );
+      if (members === 0) return "partial";
+    }
+    return "complete";
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 function printWelcome(appUrl: string): void {
   const rows = [

@@ -92,6 +92,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
 
   const db = createDatabase(options.appUrl, { max: 4 });
   const owner = new pg.Client({ connectionString: options.ownerUrl });
+  // A lost connection fails the query in flight; without a listener it would also crash the process.
+  owner.on("error", (error) => log(`owner connection: ${error.message}`));
   try {
     const existing = await db.tenant.findMany({
       where: { slug: { in: DEMO_TENANTS.map((t) => t.slug) } },

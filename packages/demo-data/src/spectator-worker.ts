@@ -28,6 +28,8 @@ async function run(input: SpectatorWorkerInput): Promise<Record<string, number>>
     loadIdentityCodec(tx, input.tenantId, masterKey),
   ).finally(() => db.$disconnect());
   const client = new pg.Client({ connectionString: input.ownerUrl });
+  // A lost connection fails the COPY in flight (reported to the main thread); no crash on top.
+  client.on("error", () => {});
   await client.connect();
   try {
     const loader = new CopyLoader(client, input.tenantId, SPECTATOR_TABLES);
