@@ -198,6 +198,19 @@ const SPECS: ModelSpec[] = [
       }),
   },
   {
+    table: "rollup_performance",
+    read: (tx, v) => tx.rollupPerformance.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupPerformance.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupPerformance.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) =>
+      tx.rollupPerformance.create({
+        data: {
+          tenantId: v.tenantId, performanceId: att.performanceId, tickets: 1, complimentary: 0, revenueCents: 1n, leadDaysSum: 0n,
+          lastSaleDay: when,
+        },
+      }),
+  },
+  {
     table: "rollup_order",
     read: (tx, v) => tx.rollupOrder.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.rollupOrder.updateMany({ where: { tenantId: v.tenantId }, data: { isFirstOrder: false } }),

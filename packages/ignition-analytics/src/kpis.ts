@@ -1,5 +1,5 @@
 // The overview KPIs for a period, the previous period and the same period last season.
-import type { Tx } from "@rappel/db";
+import { Prisma, type Tx } from "@rappel/db";
 import { addDays, minusOneYear, parisDay } from "./calendar";
 import { getBuyerStats, type BuyerStats } from "./buyers";
 import { lastSeasonPeriod, periodDays, previousPeriod, type TDashboardFilters } from "./filters";
@@ -41,6 +41,36 @@ export function comparisonPeriods(f: TDashboardFilters, now: Date): OverviewKpis
   };
 }
 
+/**
+ * Sales per period and performance (idx, performance_id, tickets, complimentary, revenue,
+ * lead_days_sum), given the `perfs` CTE. By performance date without channel filter, a
+ * performance's totals serve whenever the period's sales cut falls after its last sale (every
+ * performance of the current period, most of the earlier ones); only the others sum their days.
+ */
+function salesPerPerformance(tenantId: string, f: TDashboardFilters, periods: ScopedPeriod[]): Prisma.Sql {
+  if (f.basis === "sale" || f.salesChannel) {
+    return Prisma.sql`
+      SELECT idx, performance_id, sum(tickets) AS tickets, sum(complimentary) AS complimentary,
+             sum(revenue_cents) AS revenue, sum(lead_days_sum) AS lead_days_sum
+        FROM (${scopedSales(tenantId, f, periods)}) s GROUP BY idx, performance_id`;
+  }
+  const pick = (column: string) =>
+    Prisma.sql`CASE WHEN t.last_sale_day <= pr.sales_up_to THEN t.${Prisma.raw(column)} ELSE d.${Prisma.raw(column)} END`;
+  return Prisma.sql`
+    SELECT pf.idx, pf.id AS performance_id, ${pick("tickets")} AS tickets, ${pick("complimentary")} AS complimentary,
+           ${pick("revenue_cents")} AS revenue, ${pick("lead_days_sum")} AS lead_days_sum
+      FROM perfs pf
+      JOIN ${periodsTable(periods)} ON pr.idx = pf.idx
+      JOIN rollup_performance t ON t.tenant_id = ${tenantId}::uuid AND t.performance_id = pf.id
+      LEFT JOIN LATERAL (
+        SELECT sum(r.tickets) AS tickets, sum(r.complimentary) AS complimentary, sum(r.revenue_cents) AS revenue_cents,
+               sum(r.lead_days_sum) AS lead_days_sum
+          FROM rollup_performance_day r
+         WHERE t.last_sale_day > pr.sales_up_to
+           AND r.tenant_id = ${tenantId}::uuid AND r.performance_id = pf.id AND r.day <= pr.sales_up_to
+      ) d ON TRUE`;
+}
+
 async function getSalesTotals(tx: Tx, tenantId: string, f: TDashboardFilters, periods: ScopedPeriod[]): Promise<SalesTotals[]> {
   const rows = await tx.$queryRaw<
     {
@@ -55,20 +85,14 @@ async function getSalesTotals(tx: Tx, tenantId: string, f: TDashboardFilters, pe
       potential_base: number | null;
     }[]
   >`
-    WITH s AS MATERIALIZED (${scopedSales(tenantId, f, periods)}),
-    perfs AS MATERIALIZED (${scopedPerformances(tenantId, f, periods)}),
-    per_perf AS (
-      SELECT idx, performance_id, sum(tickets) AS tickets, sum(complimentary) AS complimentary,
-             sum(revenue_cents) AS revenue, sum(lead_days_sum) AS lead_days_sum
-        FROM s GROUP BY idx, performance_id
-    ),
+    WITH perfs AS MATERIALIZED (${scopedPerformances(tenantId, f, periods)}),
+    per_perf AS (${salesPerPerformance(tenantId, f, periods)}),
     -- Highest price observed per performance, over all its sales (any day, channel, period).
     top_price AS (
-      SELECT r.performance_id, max(r.top_price_cents) AS price
-        FROM rollup_performance_day r
+      SELECT r.performance_id, r.top_price_cents AS price
+        FROM rollup_performance r
        WHERE r.tenant_id = ${tenantId}::uuid
          AND r.performance_id IN (SELECT id FROM perfs WHERE NOT cancelled)
-       GROUP BY r.performance_id
     ),
     sold AS (
       SELECT pp.idx,

@@ -1,5 +1,6 @@
 // Sales rollups: rollup_daily_sales (per day, channel and price category: breakdowns and
-// channel-filtered views) and rollup_performance_day (per day only: KPIs, series, curves).
+// channel-filtered views), rollup_performance_day (per day only: KPIs, series, curves) and
+// rollup_performance (all days: KPIs whose sales cut falls after the last sale).
 import { Prisma, type Tx } from "@rappel/db";
 import { onlyPerformances } from "./rollup-sql";
 import { parisDayOf } from "./scope";
@@ -14,6 +15,7 @@ export async function refreshSalesRollups(
   tenantId: string,
   ids: readonly string[] | null,
 ): Promise<{ dailySalesRows: number; performanceDayRows: number }> {
+  await tx.$executeRaw`DELETE FROM rollup_performance WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
   await tx.$executeRaw`DELETE FROM rollup_daily_sales WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
   await tx.$executeRaw`DELETE FROM rollup_performance_day WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
 
@@ -34,16 +36,24 @@ export async function refreshSalesRollups(
        AND t.status = 'valid' AND o.status = 'paid'
      GROUP BY 1, 2, 3, 4, 5`;
 
-  // Summed from the rows just written. The top price keeps the potential-revenue definition:
-  // the highest average price of one price category (and channel) on one sale day.
+  // Both summed from the rows just written.
   const performanceDayRows = await tx.$executeRaw`
-    INSERT INTO rollup_performance_day
-      (tenant_id, performance_id, day, tickets, complimentary, revenue_cents, lead_days_sum, top_price_cents)
+    INSERT INTO rollup_performance_day (tenant_id, performance_id, day, tickets, complimentary, revenue_cents, lead_days_sum)
     SELECT tenant_id, performance_id, day, sum(tickets)::int, sum(complimentary)::int, sum(revenue_cents)::bigint,
-           sum(lead_days_sum)::bigint,
-           max(revenue_cents::float8 / (tickets - complimentary)) FILTER (WHERE tickets > complimentary)
+           sum(lead_days_sum)::bigint
       FROM rollup_daily_sales
      WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
      GROUP BY 1, 2, 3`;
+  // The top price keeps the potential-revenue definition: the highest average price of one price
+  // category (and channel) on one sale day.
+  await tx.$executeRaw`
+    INSERT INTO rollup_performance
+      (tenant_id, performance_id, tickets, complimentary, revenue_cents, lead_days_sum, last_sale_day, top_price_cents)
+    SELECT tenant_id, performance_id, sum(tickets)::int, sum(complimentary)::int, sum(revenue_cents)::bigint,
+           sum(lead_days_sum)::bigint, max(day),
+           max(revenue_cents::float8 / (tickets - complimentary)) FILTER (WHERE tickets > complimentary)
+      FROM rollup_daily_sales
+     WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
+     GROUP BY 1, 2`;
   return { dailySalesRows, performanceDayRows };
 }

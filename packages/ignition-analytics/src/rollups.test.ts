@@ -33,8 +33,16 @@ async function performanceDayRows(tx: Tx, performanceId: string) {
   const rows = await tx.rollupPerformanceDay.findMany({ where: { tenantId: fx.tenantId, performanceId }, orderBy: { day: "asc" } });
   return rows.map((r) => ({
     day: r.day.toISOString().slice(0, 10), tickets: r.tickets, complimentary: r.complimentary, revenue: Number(r.revenueCents),
-    leadDays: Number(r.leadDaysSum), topPrice: r.topPriceCents,
+    leadDays: Number(r.leadDaysSum),
   }));
+}
+
+async function performanceTotals(tx: Tx, performanceId: string) {
+  const r = await tx.rollupPerformance.findUnique({ where: { tenantId_performanceId: { tenantId: fx.tenantId, performanceId } } });
+  return r && {
+    tickets: r.tickets, complimentary: r.complimentary, revenue: Number(r.revenueCents), leadDays: Number(r.leadDaysSum),
+    lastSaleDay: r.lastSaleDay.toISOString().slice(0, 10), topPrice: r.topPriceCents,
+  };
 }
 
 async function departementRows(tx: Tx, performanceId: string) {
@@ -72,17 +80,25 @@ describe("refreshRollups", () => {
     });
   });
 
-  it("sums each performance's sales per Paris sale day, with the day's top average price", async () => {
+  it("sums each performance's sales per Paris sale day, and in all, with the top average price", async () => {
     const result = await withTenant(db, fx.tenantId, (tx) => refreshRollups(tx, fx.tenantId, "all"));
     expect(result.performanceDayRows).toBe(1 + 2 + 2 + 1);
     await withTenant(db, fx.tenantId, async (tx) => {
       expect(await performanceDayRows(tx, fx.p1)).toEqual([
-        { day: "2025-09-01", tickets: 2, complimentary: 0, revenue: 6000, leadDays: 2 * 39, topPrice: 3000 },
-        { day: "2025-10-01", tickets: 2, complimentary: 1, revenue: 2000, leadDays: 2 * 9, topPrice: 2000 },
+        { day: "2025-09-01", tickets: 2, complimentary: 0, revenue: 6000, leadDays: 2 * 39 },
+        { day: "2025-10-01", tickets: 2, complimentary: 1, revenue: 2000, leadDays: 2 * 9 },
       ]);
+      expect(await performanceTotals(tx, fx.p1)).toEqual(
+        { tickets: 4, complimentary: 1, revenue: 8000, leadDays: 2 * 39 + 2 * 9, lastSaleDay: "2025-10-01", topPrice: 3000 },
+      );
+      // Invitations have no price; the top is O3's Plein, above O4's Réduit.
+      expect(await performanceTotals(tx, fx.p2)).toEqual(
+        { tickets: 5, complimentary: 1, revenue: 11000, leadDays: 46 + 4, lastSaleDay: "2025-11-19", topPrice: 3500 },
+      );
+      expect(await performanceTotals(tx, fx.p4)).toBeNull();
       expect(await performanceDayRows(tx, fx.p2)).toEqual([
-        { day: "2025-10-05", tickets: 1, complimentary: 0, revenue: 3500, leadDays: 46, topPrice: 3500 },
-        { day: "2025-11-19", tickets: 4, complimentary: 1, revenue: 7500, leadDays: 4, topPrice: 2500 },
+        { day: "2025-10-05", tickets: 1, complimentary: 0, revenue: 3500, leadDays: 46 },
+        { day: "2025-11-19", tickets: 4, complimentary: 1, revenue: 7500, leadDays: 4 },
       ]);
     });
   });
@@ -121,13 +137,14 @@ describe("refreshRollups", () => {
         { performanceId: fx.p2, category: "Groupe", priceCents: 1500 },
       ] });
       const before = {
-        p1: await dailyRows(tx, fx.p1), p1Day: await performanceDayRows(tx, fx.p1),
+        p1: await dailyRows(tx, fx.p1), p1Day: await performanceDayRows(tx, fx.p1), p1Total: await performanceTotals(tx, fx.p1),
         p1Audience: await audienceRows(tx, fx.p1), p1Departement: await departementRows(tx, fx.p1),
       };
       const result = await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p2, fx.p2] });
       expect(result.dailySalesRows).toBe(4);
       expect(await dailyRows(tx, fx.p1)).toEqual(before.p1);
       expect(await performanceDayRows(tx, fx.p1)).toEqual(before.p1Day);
+      expect(await performanceTotals(tx, fx.p1)).toEqual(before.p1Total);
       expect(await audienceRows(tx, fx.p1)).toEqual(before.p1Audience);
       expect(await departementRows(tx, fx.p1)).toEqual(before.p1Departement);
       expect(await dailyRows(tx, fx.p2)).toContainEqual(
@@ -137,8 +154,9 @@ describe("refreshRollups", () => {
       expect(await audienceRows(tx, fx.p2)).toContainEqual({ commune: "", departement: "", spectators: 1, tickets: 1, revenue: 1500, km: 0 });
       expect(await departementRows(tx, fx.p2)).toContainEqual({ departement: "", spectators: 1, tickets: 1, revenue: 1500, km: 0 });
       expect(await performanceDayRows(tx, fx.p2)).toContainEqual(
-        { day: "2025-11-01", tickets: 1, complimentary: 0, revenue: 1500, leadDays: 19, topPrice: 1500 },
+        { day: "2025-11-01", tickets: 1, complimentary: 0, revenue: 1500, leadDays: 19 },
       );
+      expect(await performanceTotals(tx, fx.p2)).toMatchObject({ tickets: 6, revenue: 12500, lastSaleDay: "2025-11-19" });
 
       await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p1] });
       expect(await dailyRows(tx, fx.p1)).toHaveLength(4);
@@ -151,6 +169,7 @@ describe("refreshRollups", () => {
       await refreshRollups(tx, fx.tenantId, { performanceIds: [fx.p3] });
       expect(await dailyRows(tx, fx.p3)).toEqual([]);
       expect(await performanceDayRows(tx, fx.p3)).toEqual([]);
+      expect(await performanceTotals(tx, fx.p3)).toBeNull();
       expect(await audienceRows(tx, fx.p3)).toEqual([]);
       expect(await departementRows(tx, fx.p3)).toEqual([]);
     });
@@ -163,11 +182,12 @@ describe("refreshRollups", () => {
     const counts = await withTenant(db, other.tenantId, async (tx) => {
       const where = { where: { tenantId: other.tenantId } };
       return [
-        await tx.rollupDailySales.count(where), await tx.rollupPerformanceDay.count(where), await tx.rollupOrder.count(where),
+        await tx.rollupDailySales.count(where), await tx.rollupPerformanceDay.count(where), await tx.rollupPerformance.count(where),
+        await tx.rollupOrder.count(where),
         await tx.rollupSeasonBuyers.count(where), await tx.rollupAudience.count(where), await tx.rollupAudienceDepartement.count(where),
       ];
     });
-    expect(counts).toEqual([8, 6, 6, 6, 6, 5]);
+    expect(counts).toEqual([8, 6, 4, 6, 6, 6, 5]);
   });
 
   it("does nothing for an empty list and refuses ids that are not UUIDs", async () => {

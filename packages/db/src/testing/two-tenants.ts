@@ -67,6 +67,11 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupPerformanceDay.create({
     data: {
       tenantId, performanceId: performance.id, day: startsAt, tickets: 1, complimentary: 0, revenueCents: 3200n, leadDaysSum: 0n,
+    },
+  });
+  await tx.rollupPerformance.create({
+    data: {
+      tenantId, performanceId: performance.id, tickets: 1, complimentary: 0, revenueCents: 3200n, leadDaysSum: 0n, lastSaleDay: startsAt,
       topPriceCents: 3200,
     },
   });
