@@ -3,8 +3,8 @@
 //   otherwise an embedded PostgreSQL with its data in .data/postgres.
 // - Redis: REDIS_URL, else redis://127.0.0.1:6379; required (no embedded Redis works with BullMQ).
 // - Secrets: MASTER_KEY / AUTH_SECRET from the environment, else generated once in .data/dev.env.
-// Then: migrations, demo data when the database has no tenant, a production build of the web
-// app when there is none, and the two processes until Ctrl+C.
+// Then: migrations, demo data when the database has no tenant (or an interrupted demo load), a
+// production build of the web app when there is none, and the two processes until Ctrl+C.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
