@@ -211,6 +211,13 @@ test.describe.serial("ticketing import", () => {
       const afterRevoke = await api.get(`/api/v1/imports/${body.import.id}`, { headers: auth });
       expect(afterRevoke.status()).toBe(401);
       expect((await afterRevoke.json()).error.code).toBe("auth.invalid");
+
+      // Settings → API documentation: curl examples and the OpenAPI link.
+      await page.getByRole("navigation", { name: "Sections des paramètres" }).getByRole("link", { name: "Documentation de l'API" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Documentation de l'API" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Télécharger la description OpenAPI" })).toHaveAttribute("href", "/api/v1/openapi.json");
+      await expect(page.getByText(/curl -X POST/).first()).toBeVisible();
+      await screenshot(page, "api-docs");
     } finally {
       await api.dispose();
     }
