@@ -79,13 +79,13 @@ test("the director reads KPIs, a sales curve and the audience map, and exports t
   const curve = page.getByTestId("curve-chart");
   await expect(curve.locator(".recharts-line").first()).toBeVisible();
   // The capacity line carries its label on the chart, and the legend names it too.
-  await expect(curve.locator(".recharts-reference-line").getByText(/^Jauge \(/)).toBeVisible();
+  await expect(curve.locator("svg.recharts-surface").getByText(/^Jauge \(/)).toBeVisible();
   await expect(curve.getByRole("listitem").filter({ hasText: /^Jauge \(/ })).toBeVisible();
   await expect(page.getByTestId("pace")).toContainText("Vendus à ce jour");
   await page.getByLabel("Taux de remplissage visé (%)").fill("80");
   await page.getByRole("button", { name: "Mettre à jour la courbe" }).click();
   await expect(page).toHaveURL(/target=80/);
-  await expect(curve.locator(".recharts-reference-line").getByText("Objectif 80 %")).toBeVisible();
+  await expect(curve.locator("svg.recharts-surface").getByText("Objectif 80 %")).toBeVisible();
   await screenshot(page, "ignition-curve");
 
   // The audience map by département, its table, and the commune points.
