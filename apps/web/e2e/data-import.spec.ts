@@ -130,6 +130,10 @@ test.describe.serial("ticketing import", () => {
     await expect(page.getByText("Import en cours : la page se met à jour toute seule.")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText(/Temps restant estimé/)).toBeVisible();
     await expect(page.getByText(/environ \d/)).toBeVisible({ timeout: 10_000 });
+    // Without JavaScript the page refreshes itself: the server's HTML has a meta refresh inside
+    // <noscript> (React leaves noscript empty once it runs in the browser, so read the HTML).
+    const html = await (await page.request.get(page.url())).text();
+    expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="3"\/><\/noscript>/);
     await screenshot(page, "import-progress");
     await page.getByRole("button", { name: "Annuler l'import" }).click();
     await expect(page.getByRole("status")).toContainText("Annulation demandée");

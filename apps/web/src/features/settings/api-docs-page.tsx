@@ -41,7 +41,7 @@ export async function ApiDocsPage({ params }: TenantPageProps) {
   const base = loadEnv().APP_URL.replace(/\/$/, "");
   const openapi = `${base}/api/v1/openapi.json`;
   const auth = 'Authorization: Bearer "$RAPPEL_API_KEY"';
-  const id = "3f6c…";
+  const id = "$IMPORT_ID";
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={t("title")} description={t("description")} />
@@ -67,6 +67,12 @@ export async function ApiDocsPage({ params }: TenantPageProps) {
               <Example
                 title={t("example")}
                 code={`curl -X POST -H '${auth}' \\\n  -H 'Content-Type: text/csv' --data-binary @export.csv \\\n  '${base}/api/v1/imports?kind=tickets&fileName=export.csv&preset=Sirius'\n\ncurl -X POST -H '${auth}' -F file=@export.xlsx \\\n  '${base}/api/v1/imports?kind=performances'`}
+              />
+            </Endpoint>
+            <Endpoint method="POST" path="/api/v1/imports/{importId}/mapping" title={t("mappingTitle")} body={t("mappingBody")}>
+              <Example
+                title={t("example")}
+                code={`curl -X POST -H '${auth}' -H 'Content-Type: application/json' \\\n  -d '{"preset": "Sirius"}' ${base}/api/v1/imports/${id}/mapping`}
               />
             </Endpoint>
             <Endpoint method="GET" path="/api/v1/imports/{importId}" title={t("statusTitle")} body={t("statusBody")}>

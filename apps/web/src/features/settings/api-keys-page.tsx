@@ -49,7 +49,7 @@ export async function ApiKeysPage({ params, searchParams }: ApiKeysPageProps) {
       {toRevoke ? (
         <RevokeConfirmation tenantSlug={tenant.slug} keyId={toRevoke.id} name={toRevoke.name} prefix={displayPrefix(toRevoke.prefix)} cancelHref={base} />
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:items-start">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
         <Card title={t("form.title")} id="create-api-key">
           <CreateApiKeyForm tenantSlug={tenant.slug} />
         </Card>

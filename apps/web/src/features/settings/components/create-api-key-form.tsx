@@ -47,7 +47,7 @@ export function CreateApiKeyForm({ tenantSlug }: { tenantSlug: string }) {
           <textarea
             id="new-api-key"
             readOnly
-            rows={3}
+            rows={5}
             value={state.key}
             onFocus={(e) => e.currentTarget.select()}
             spellCheck={false}
