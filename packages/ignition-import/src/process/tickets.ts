@@ -87,9 +87,12 @@ export function ticketsProcessor(
       const rejected: RejectedEntry[] = [];
       const rows: (PreparedTicket & { performanceId: string })[] = [];
       const t0 = performance.now();
+      await performances.resolveMany(
+        client,
+        batch.rows.filter((r) => performances.cached(r.performanceKey) === undefined).map((r) => ({ key: r.performance, cacheKey: r.performanceKey })),
+      );
       for (const row of batch.rows) {
-        const hit = performances.cached(row.performanceKey);
-        const performanceId = hit !== undefined ? hit : await performances.resolve(client, row.performance, row.performanceKey);
+        const performanceId = performances.cached(row.performanceKey) ?? null;
         if (performanceId) rows.push({ ...row, performanceId });
         else {
           // Only a reference nobody knows gets here (title + date + venue always resolve).
