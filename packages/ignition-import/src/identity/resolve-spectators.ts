@@ -158,7 +158,10 @@ export function decideIdentities(
     if (k.ref) add(byRef.get(k.ref), "same_reference", () => true);
     if (k.email) add(byEmail.get(k.email), "same_email", (e) => !conflicts(e.ref, k.ref));
     if (k.phone) add(byPhone.get(k.phone), "same_phone", (e) => !conflicts(e.email, k.email) && !conflicts(e.ref, k.ref));
-    if (k.namePostal) {
+    // Name + postal code only speaks for rows that give neither an e-mail nor a phone: used beside
+    // stronger keys it would merge namesakes of one district (one with only an e-mail, the other
+    // with only a phone).
+    if (k.namePostal && !k.email && !k.phone) {
       add(
         byNamePostal.get(k.namePostal),
         "same_name_postal",
