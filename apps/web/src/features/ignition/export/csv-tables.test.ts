@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, provisionTenant, withTenant, type Database } from "@rappel/db";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
-import { parisInstant, resolveFilters } from "@rappel/ignition-analytics";
+import { parisInstant, refreshRollups, resolveFilters } from "@rappel/ignition-analytics";
 import fr from "../../../../messages/fr.json";
 import type { Labels } from "../lib/labels";
 import { hasTicketingData, loadFilterOptions } from "../lib/queries";
@@ -46,12 +46,23 @@ beforeAll(async () => {
     const performance = await tx.performance.create({
       data: { tenantId: withSales, showId: show.id, venueId: venue.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 100 },
     });
-    await tx.rollupDailySales.create({
-      data: {
-        tenantId: withSales, day: new Date("2025-11-01T00:00:00Z"), performanceId: performance.id, salesChannel: "web",
-        priceCategory: "-Tarif", tickets: 40, complimentary: 0, revenueCents: 120_000n, orders: 20, leadDaysSum: 760n,
-      },
-    });
+    // 20 paid orders of 2 tickets at 30 € on 1 Nov 2025, then the rollups as an import leaves them.
+    const spectator = await tx.spectator.create({ data: { tenantId: withSales, communeCode: "69123", postalCode: "69001" } });
+    for (let i = 0; i < 20; i++) {
+      const orderedAt = parisInstant("2025-11-01T10:00");
+      const order = await tx.order.create({
+        data: { tenantId: withSales, reference: `O-${i}`, spectatorId: spectator.id, orderedAt, salesChannel: "web", totalCents: 6000 },
+      });
+      for (const k of [0, 1]) {
+        await tx.ticket.create({
+          data: {
+            tenantId: withSales, reference: `T-${i}-${k}`, orderId: order.id, performanceId: performance.id, holderId: spectator.id,
+            priceCategory: "-Tarif", priceCents: 3000, salesChannel: "web", issuedAt: orderedAt,
+          },
+        });
+      }
+    }
+    await refreshRollups(tx, withSales, "all");
   });
 }, 120_000);
 
@@ -98,6 +109,7 @@ describe("buildCsv", () => {
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("Indicateur,Période,Période précédente,Saison dernière");
     expect(lines).toContain("Recette,1200,0,0");
+    expect(lines).toContain("Billets,40,0,0");
     expect(lines).toContain("Prix moyen du billet,30,,"); // no paid ticket before: nothing to average
     expect(lines).toContain("Taux de remplissage,40,,"); // no capacity in the comparison periods
     expect(lines).toHaveLength(14);
