@@ -30,7 +30,7 @@ describe("formatChange", () => {
   it("signs the change and uses the locale's decimal separator", () => {
     expect(nbsp(formatChange({ direction: "up", amount: 0.125, kind: "relative" }, "fr", "pts"))).toBe("+13 %");
     expect(nbsp(formatChange({ direction: "up", amount: 0.0525, kind: "relative" }, "fr", "pts"))).toBe("+5,3 %");
-    expect(nbsp(formatChange({ direction: "down", amount: -0.0525, kind: "relative" }, "en", "pts"))).toBe("\u22125.3 %");
+    expect(nbsp(formatChange({ direction: "down", amount: -0.0525, kind: "relative" }, "en", "pts"))).toBe("\u22125.3%");
     expect(nbsp(formatChange({ direction: "up", amount: 2.06, kind: "points" }, "fr", "pts"))).toBe("+2,1 pts");
     expect(nbsp(formatChange({ direction: "flat", amount: 0, kind: "relative" }, "fr", "pts"))).toBe("0 %");
   });

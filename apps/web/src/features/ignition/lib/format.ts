@@ -55,7 +55,9 @@ export function formatChange(change: Change, locale: string, pointsUnit: string)
   const digits = magnitude < 10 ? 1 : 0;
   const sign = change.direction === "flat" ? "" : change.amount > 0 ? "+" : "\u2212";
   const text = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(magnitude);
-  return change.kind === "points" ? `${sign}${text}\u00a0${pointsUnit}` : `${sign}${text}\u00a0%`;
+  // French puts a space before the percent sign, English does not.
+  const percent = locale.startsWith("fr") ? "\u00a0%" : "%";
+  return change.kind === "points" ? `${sign}${text}\u00a0${pointsUnit}` : `${sign}${text}${percent}`;
 }
 
 export interface UnitLabels {
