@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
-import { createJobProducer, DEFAULT_QUEUE_PREFIX } from "@rappel/jobs";
+import { createJobProducer } from "@rappel/jobs";
+import { removeQueuePrefix } from "@rappel/jobs/testing";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
 import { masterKeyFromEnv } from "@rappel/personal-data";
 import { startWorker, type E2eWorker } from "./worker";
@@ -70,14 +71,12 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_0
  * a previous run), then puts jobs on a queue no worker consumes yet (survey dispatch), so the
  * admin queue page has a waiting and a delayed job to show while the worker runs imports.
  */
-async function prepareE2eRedis(): Promise<void> {
+async function prepareE2eRedis(queuePrefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
-    for (const pattern of ["rappel:signin:*", `${DEFAULT_QUEUE_PREFIX}:*`]) {
-      const keys = await redis.keys(pattern);
-      if (keys.length) await redis.del(...keys);
-    }
-    const producer = createJobProducer(redis);
+    const keys = await redis.keys("rappel:signin:*");
+    if (keys.length) await redis.del(...keys);
+    const producer = createJobProducer(redis, { prefix: queuePrefix });
     // Raw adds: no survey-dispatch job kind exists yet, and these are only counted, never run.
     const queue = producer.queue("survey-dispatch");
     await queue.add("e2e-fixture", {}, { jobId: "e2e-waiting" });
@@ -118,9 +117,15 @@ async function main(): Promise<number> {
   let worker: E2eWorker | undefined;
   // Uploaded files of the run: shared by the app (which stores them) and the worker (which reads them).
   const storageDir = mkdtempSync(join(tmpdir(), "rappel-e2e-storage-"));
+  // Queues of this run only: two runs at once (two developers' sessions on one machine) must not
+  // consume each other's jobs, and the run removes its keys when it ends.
+  const queuePrefix = `e2e-${randomBytes(4).toString("hex")}`;
   const cleanup = async () => {
     await worker?.stop();
     rmSync(storageDir, { recursive: true, force: true });
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await removeQueuePrefix(redis, queuePrefix).catch(() => 0);
+    redis.disconnect();
     if (server && server.exitCode === null) {
       // next start was spawned in its own process group: stop it and its workers.
       try {
@@ -151,7 +156,7 @@ async function main(): Promise<number> {
       seed: 42,
     });
     log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    await prepareE2eRedis();
+    await prepareE2eRedis(queuePrefix);
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -166,7 +171,7 @@ async function main(): Promise<number> {
       AUTH_SECRET: randomBytes(32).toString("base64"),
       APP_URL: baseUrl,
       STORAGE_DIR: storageDir,
-      QUEUE_PREFIX: DEFAULT_QUEUE_PREFIX,
+      QUEUE_PREFIX: queuePrefix,
     };
     mkdirSync(join(webDir, "test-results"), { recursive: true });
     const serverLog = createWriteStream(join(webDir, "test-results", "server.log"));

@@ -1,5 +1,5 @@
 // The file's first rows as they will be read, with the field each column feeds (as mapped now)
-// and whether each row would be accepted with the proposed mapping.
+// and, first so it is seen without scrolling, whether each row would be accepted.
 import { getTranslations } from "next-intl/server";
 import type { PreviewRowCheck } from "@rappel/ignition-import";
 import type { RawRow } from "@rappel/ticketing-import";
@@ -27,13 +27,13 @@ export async function PreviewTable({ headers, rows, mappedTo, checks, caption }:
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">{t("line")}</th>
+              <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">{t("check")}</th>
               {headers.map((h) => (
                 <th key={h} scope="col" className="px-3 py-2 align-bottom font-semibold whitespace-nowrap">
                   {h}
                   <span className="block text-xs font-normal text-indigo-800">{mappedTo.has(h) ? `→ ${mappedTo.get(h)}` : t("ignored")}</span>
                 </th>
               ))}
-              <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">{t("check")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -42,11 +42,6 @@ export async function PreviewTable({ headers, rows, mappedTo, checks, caption }:
               return (
                 <tr key={row.line}>
                   <th scope="row" className="px-3 py-2 align-top font-medium text-slate-900 tabular-nums">{row.line}</th>
-                  {headers.map((h) => (
-                    <td key={h} className="max-w-[16rem] truncate px-3 py-2 align-top text-slate-800" title={row.raw[h]}>
-                      {row.raw[h]}
-                    </td>
-                  ))}
                   <td className="min-w-[14rem] px-3 py-2 align-top">
                     {check?.ok === false ? (
                       <span className="text-red-800">
@@ -56,6 +51,11 @@ export async function PreviewTable({ headers, rows, mappedTo, checks, caption }:
                       <span className="text-emerald-800">{t("accepted")}</span>
                     )}
                   </td>
+                  {headers.map((h) => (
+                    <td key={h} className="max-w-[16rem] truncate px-3 py-2 align-top text-slate-800" title={row.raw[h]}>
+                      {row.raw[h]}
+                    </td>
+                  ))}
                 </tr>
               );
             })}
