@@ -4,12 +4,12 @@
 // (one had only the phone, the other the e-mail and the phone), they are merged into the oldest
 // strong match, with a merge record staff can undo. New spectators are sealed and inserted;
 // existing ones only get their empty fields filled (an import never overwrites an identifier).
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { nameKey, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import { copyBytes, copyHexBytes, copyNumber, copyRows, copyText } from "../load/copy-text";
 import { pgRunner } from "../sql-runner";
 import { timed, type Profile } from "../profile";
+import { newId } from "../load/new-id";
 import type { IdentityCluster, IdentityKeys } from "./clusters";
 import { mergeSpectatorRows, type MergeResult, type MergeRule } from "./merge-spectators";
 
@@ -170,7 +170,7 @@ export function decideIdentities(
     }
     const survivor = candidates[0]?.e;
     if (!survivor) {
-      ids.push(randomUUID());
+      ids.push(newId());
       isNew.push(true);
       continue;
     }

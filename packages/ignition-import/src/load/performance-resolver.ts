@@ -2,9 +2,9 @@
 // show title + start + venue (shows matched by title, venues by name, both without regard to case
 // or spacing). A file names few performances many times, so answers are cached for the whole
 // import (a few thousand entries at most).
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { copyDate, copyRows, copyText } from "./copy-text";
+import { newId } from "./new-id";
 
 export interface PerformanceKey {
   ref: string | null;
@@ -72,7 +72,7 @@ export class PerformanceResolver {
         const complete = k.showTitle && k.start && k.venue;
         return [
           String(i), copyText(k.ref), copyText(complete ? tidy(k.showTitle!) : null), copyText(complete ? fold(k.showTitle!) : null), copyDate(k.start),
-          k.hasTime ? "t" : "f", copyText(complete ? tidy(k.venue!) : null), copyText(complete ? fold(k.venue!) : null), randomUUID(),
+          k.hasTime ? "t" : "f", copyText(complete ? tidy(k.venue!) : null), copyText(complete ? fold(k.venue!) : null), newId(),
         ];
       }),
     );

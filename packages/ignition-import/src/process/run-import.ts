@@ -237,9 +237,13 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
   } catch (error) {
     const message = describeFailure(error);
     if (!(error instanceof ImportAbortedError)) {
+      // Batches committed before the failure stay: the dashboards must show them too.
       await withTenant(db, tenantId, (tx) =>
         tx.importJob.update({ where: { tenantId_id: { tenantId, id: importId } }, data: { status: "failed", finishedAt: now(), errorMessage: message } }),
       ).catch(() => undefined);
+      if (touched.size > 0) {
+        await withTenant(db, tenantId, (tx) => refreshRollups(tx, tenantId, { performanceIds: [...touched] }), { timeoutMs: ROLLUP_TIMEOUT_MS }).catch(() => undefined);
+      }
     }
     // A retry cannot fix an unreadable file or a stale mapping: report it as the job's result.
     if (isPermanentFailure(error)) {

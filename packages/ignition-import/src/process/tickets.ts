@@ -13,6 +13,7 @@ import { normaliseContact } from "../normalise/contact";
 import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
 import { timed, type Profile } from "../profile";
+import { newId } from "../load/new-id";
 
 export interface PreparedTicket {
   line: number;
@@ -110,18 +111,22 @@ export function ticketsProcessor(
       for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
 
       await client.query(
-        `CREATE TEMP TABLE stage_ticket (line int, ticket_ref text, order_ref text, ordered_at timestamptz, performance_id uuid,
+        `CREATE TEMP TABLE stage_ticket (line int, ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz, performance_id uuid,
            spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
            is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
       );
+      // Ids for rows that turn out to be new, time-ordered (see new-id.ts).
+      const orderIds = new Map<string, string>();
       await timed(profile, "tickets.copy", () => copyRows(
         client,
         "stage_ticket",
-        ["line", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
+        ["line", "ticket_id", "order_id", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
         rows.map((r, i) => {
           const c = rowCluster[i]!;
+          let orderId = orderIds.get(r.orderRef);
+          if (!orderId) orderIds.set(r.orderRef, (orderId = newId()));
           return [
-            copyNumber(r.line), copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
+            copyNumber(r.line), newId(), orderId, copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
             c >= 0 ? spectators.ids[c]! : "\\N", copyText(r.priceCategory), copyNumber(r.priceCents), copyText(r.currency),
             r.salesChannel, copyBool(r.complimentary), r.status,
           ];
@@ -149,9 +154,9 @@ export function ticketsProcessor(
       ).rows.map((r: { reference: string }) => r.reference);
       await q(
         "orders.upsert",
-        `INSERT INTO ticket_order AS o (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
-         SELECT $1::uuid, f.order_ref, f.spectator_id, f.ordered_at, f.sales_channel, a.total, f.currency, a.status
-           FROM (SELECT DISTINCT ON (order_ref) order_ref, spectator_id, ordered_at, sales_channel, currency FROM stage_ticket ORDER BY order_ref, line) f
+        `INSERT INTO ticket_order AS o (tenant_id, id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
+         SELECT $1::uuid, f.order_id, f.order_ref, f.spectator_id, f.ordered_at, f.sales_channel, a.total, f.currency, a.status
+           FROM (SELECT DISTINCT ON (order_ref) order_id, order_ref, spectator_id, ordered_at, sales_channel, currency FROM stage_ticket ORDER BY order_ref, line) f
            JOIN (SELECT order_ref, sum(price_cents)::int AS total,
                         CASE WHEN bool_and(status = 'cancelled') THEN 'cancelled'::order_status
                              WHEN bool_and(status <> 'valid') THEN 'refunded'::order_status
@@ -167,9 +172,9 @@ export function ticketsProcessor(
       );
       // The last line of a ticket in the file wins (a later line is a later state of the ticket).
       await q("tickets.upsert",
-        `INSERT INTO ticket AS t (tenant_id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
+        `INSERT INTO ticket AS t (tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
                                   sales_channel, is_complimentary, status, issued_at)
-         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_ref, o.id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
+         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_id, s.ticket_ref, o.id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
                 s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
            FROM stage_ticket s JOIN ticket_order o ON o.tenant_id = $1::uuid AND o.reference = s.order_ref
           ORDER BY s.ticket_ref, s.line DESC
