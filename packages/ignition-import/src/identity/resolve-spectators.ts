@@ -86,22 +86,34 @@ export interface SpectatorResolution {
 
 async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[], codec: SpectatorIdentityCodec): Promise<Map<string, Existing>> {
   const keys = (pick: (k: IdentityKeys) => string | null) => [...new Set(clusters.map((c) => pick(c.keys)).filter((k): k is string => k !== null))];
-  const params = [tenantId, keys((k) => k.ref), keys((k) => k.email), keys((k) => k.phone), keys((k) => k.namePostal)];
+  const bytes = (hex: string[]) => hex.map((h) => Buffer.from(h, "hex"));
+  // Name + postal code is only looked up for clusters that have neither e-mail nor phone (see decideIdentities).
+  const params = [
+    tenantId,
+    keys((k) => k.ref),
+    bytes(keys((k) => k.email)),
+    bytes(keys((k) => k.phone)),
+    bytes(keys((k) => (k.email || k.phone ? null : k.namePostal))),
+  ];
   const cols = `id::text, external_ref, encode(email_bidx, 'hex') AS email, encode(phone_bidx, 'hex') AS phone,
                 encode(name_postal_bidx, 'hex') AS name_postal, created_at, first_name_enc,
                 array_remove(ARRAY[${FILLABLE_FIELDS.map(([field, column]) => `CASE WHEN ${column} IS NULL THEN '${field}' END`).join(", ")}], NULL) AS missing`;
-  // One indexed branch per key (an OR across them would scan the tenant's partition); an empty
-  // key list costs nothing.
+  // One branch per key, each an index scan for its array of keys (`= ANY`): a join or an OR across
+  // the keys would let the planner scan the tenant's whole partition. An empty array costs nothing.
+  const branches = [
+    params[1]!.length ? `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND external_ref = ANY($2::text[])` : null,
+    params[2]!.length ? `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND email_bidx = ANY($3::bytea[])` : null,
+    params[3]!.length ? `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND phone_bidx = ANY($4::bytea[])` : null,
+    params[4]!.length ? `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND name_postal_bidx = ANY($5::bytea[])` : null,
+  ].filter((b): b is string => b !== null);
+  if (branches.length === 0) return new Map();
+  // Every parameter is referenced (typed) even when its branch is left out.
   const { rows } = await client.query<{
     id: string; external_ref: string | null; email: string | null; phone: string | null; name_postal: string | null; created_at: Date; missing: string[];
     first_name_enc: Buffer | null;
   }>(
-    [
-      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND external_ref = ANY($2::text[])`,
-      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND email_bidx IN (SELECT decode(h, 'hex') FROM unnest($3::text[]) h)`,
-      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND phone_bidx IN (SELECT decode(h, 'hex') FROM unnest($4::text[]) h)`,
-      `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND name_postal_bidx IN (SELECT decode(h, 'hex') FROM unnest($5::text[]) h)`,
-    ].join(" UNION "),
+    `SELECT * FROM (${branches.join(" UNION ")}) found WHERE $1::uuid IS NOT NULL AND cardinality($2::text[]) >= 0
+        AND cardinality($3::bytea[]) >= 0 AND cardinality($4::bytea[]) >= 0 AND cardinality($5::bytea[]) >= 0`,
     params,
   );
   const found = new Map<string, Existing>();

@@ -110,48 +110,55 @@ export function ticketsProcessor(
       const performanceIds = new Set(rows.map((r) => r.performanceId));
       for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
 
-      await client.query(
-        `CREATE TEMP TABLE stage_ticket (line int, ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz, performance_id uuid,
-           spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
-           is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
-      );
-      // Ids for rows that turn out to be new, time-ordered (see new-id.ts).
+      // Orders that exist already (an earlier batch or import) keep their ids, and their totals are
+      // recomputed from all their tickets below; new orders get time-ordered ids (new-id.ts) and
+      // their totals from this batch at insert time. Looked up with arrays and `= ANY` (an index
+      // probe each): the staging table has no statistics, and a join invites a scan of the
+      // tenant's whole partition.
       const orderIds = new Map<string, string>();
-      await timed(profile, "tickets.copy", () => copyRows(
-        client,
-        "stage_ticket",
-        ["line", "ticket_id", "order_id", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
-        rows.map((r, i) => {
-          const c = rowCluster[i]!;
-          let orderId = orderIds.get(r.orderRef);
-          if (!orderId) orderIds.set(r.orderRef, (orderId = newId()));
-          return [
-            copyNumber(r.line), newId(), orderId, copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
-            c >= 0 ? spectators.ids[c]! : "\\N", copyText(r.priceCategory), copyNumber(r.priceCents), copyText(r.currency),
-            r.salesChannel, copyBool(r.complimentary), r.status,
-          ];
-        }),
-      ));
+      for (const r of rows) if (!orderIds.has(r.orderRef)) orderIds.set(r.orderRef, "");
+      const existing = await q(
+        "orders.existing",
+        `SELECT reference, id::text FROM ticket_order WHERE tenant_id = $1::uuid AND reference = ANY($2::text[])`,
+        [tenantId, [...orderIds.keys()]],
+      );
+      const existingOrders: string[] = [];
+      for (const r of existing.rows as { reference: string; id: string }[]) {
+        orderIds.set(r.reference, r.id);
+        existingOrders.push(r.id);
+      }
+      for (const [ref, id] of orderIds) if (!id) orderIds.set(ref, newId());
+
       // A re-import that moves a ticket to another performance changes the old one's figures too.
-      const moved = await q("tickets.moved", 
-        `SELECT DISTINCT t.performance_id::text FROM stage_ticket s
-           JOIN ticket t ON t.tenant_id = $1::uuid AND t.reference = s.ticket_ref
-          WHERE t.performance_id <> s.performance_id`,
-        [tenantId],
+      const moved = await q(
+        "tickets.moved",
+        `SELECT DISTINCT t.performance_id::text FROM ticket t
+           JOIN unnest($2::text[], $3::uuid[]) AS s(ref, performance_id) ON s.ref = t.reference
+          WHERE t.tenant_id = $1::uuid AND t.reference = ANY($2::text[]) AND t.performance_id <> s.performance_id`,
+        [tenantId, rows.map((r) => r.ticketRef), rows.map((r) => r.performanceId)],
       );
       for (const r of moved.rows as { performance_id: string }[]) performanceIds.add(r.performance_id);
 
-      // Orders that exist already (an earlier batch or import): their totals are recomputed from
-      // all their tickets below. New orders get theirs from this batch's tickets at insert time,
-      // which saves rewriting every order right after inserting it.
-      const existingOrders = (
-        await q(
-          "orders.existing",
-          `SELECT o.reference FROM ticket_order o
-            WHERE o.tenant_id = $1::uuid AND o.reference IN (SELECT DISTINCT order_ref FROM stage_ticket)`,
-          [tenantId],
-        )
-      ).rows.map((r: { reference: string }) => r.reference);
+      await client.query(
+        `CREATE TEMP TABLE stage_ticket (line int, ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz,
+           performance_id uuid, spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
+           is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
+      );
+      await timed(profile, "tickets.copy", () =>
+        copyRows(
+          client,
+          "stage_ticket",
+          ["line", "ticket_id", "order_id", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
+          rows.map((r, i) => {
+            const c = rowCluster[i]!;
+            return [
+              copyNumber(r.line), newId(), orderIds.get(r.orderRef)!, copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
+              c >= 0 ? spectators.ids[c]! : "\\N", copyText(r.priceCategory), copyNumber(r.priceCents), copyText(r.currency),
+              r.salesChannel, copyBool(r.complimentary), r.status,
+            ];
+          }),
+        ),
+      );
       await q(
         "orders.upsert",
         `INSERT INTO ticket_order AS o (tenant_id, id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
@@ -174,9 +181,9 @@ export function ticketsProcessor(
       await q("tickets.upsert",
         `INSERT INTO ticket AS t (tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
                                   sales_channel, is_complimentary, status, issued_at)
-         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_id, s.ticket_ref, o.id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
+         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
                 s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
-           FROM stage_ticket s JOIN ticket_order o ON o.tenant_id = $1::uuid AND o.reference = s.order_ref
+           FROM stage_ticket s
           ORDER BY s.ticket_ref, s.line DESC
          ON CONFLICT (tenant_id, reference) DO UPDATE
             SET order_id = EXCLUDED.order_id, performance_id = EXCLUDED.performance_id, holder_id = coalesce(EXCLUDED.holder_id, t.holder_id),
@@ -201,7 +208,7 @@ export function ticketsProcessor(
                                ELSE 'paid'::order_status END AS status
                      FROM ticket t
                     WHERE t.tenant_id = $1::uuid
-                      AND t.order_id IN (SELECT o2.id FROM ticket_order o2 WHERE o2.tenant_id = $1::uuid AND o2.reference = ANY($2::text[]))
+                      AND t.order_id = ANY($2::uuid[])
                     GROUP BY t.order_id) x
             WHERE o.tenant_id = $1::uuid AND o.id = x.order_id AND (o.total_cents, o.status) IS DISTINCT FROM (x.total, x.status)`,
           [tenantId, existingOrders],
