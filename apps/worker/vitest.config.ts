@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestSettings } from "../../packages/db/src/testing/vitest-preset";
 
 export default defineConfig({
   test: {
-    // A migrated database per run; sets DATABASE_URL (app role), MIGRATION_DATABASE_URL, MASTER_KEY.
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+    // A migrated database per test project (DATABASE_URL, MIGRATION_DATABASE_URL, MASTER_KEY).
+    ...databaseTestSettings,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

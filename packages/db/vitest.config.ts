@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestSettings } from "./src/testing/vitest-preset";
 
 export default defineConfig({
   test: {
-    globalSetup: ["./src/testing/global-setup.ts"],
+    ...databaseTestSettings,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestSettings } from "../../packages/db/src/testing/vitest-preset";
 
 export default defineConfig({
   test: {
-    // One migrated database per run (DATABASE_URL, MIGRATION_DATABASE_URL, MASTER_KEY set for the tests).
-    globalSetup: ["../db/src/testing/global-setup.ts"],
+    // A migrated database per test project (DATABASE_URL, MIGRATION_DATABASE_URL, MASTER_KEY).
+    ...databaseTestSettings,
     testTimeout: 120_000,
     hookTimeout: 300_000,
   },

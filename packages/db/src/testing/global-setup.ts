@@ -1,13 +1,25 @@
-// vitest globalSetup for packages whose tests need PostgreSQL: one migrated database per run,
-// exposed to the test workers through the environment, dropped at the end.
+// vitest globalSetup for packages whose tests need PostgreSQL: one migrated database per test
+// project, dropped at the end. Its URLs reach the test workers through vitest's provide/inject
+// (see setup-env.ts), not through process.env: when one vitest run covers several packages
+// (`pnpm test`), every project's globalSetup runs in the same process, and environment variables
+// set here would make them all share the last project's database.
+import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "./test-database";
 
-export default async function setup(): Promise<() => Promise<void>> {
+export interface ProvidedTestDatabase {
+  appUrl: string;
+  ownerUrl: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    rappelTestDatabase: ProvidedTestDatabase;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const db = await createTestDatabase();
-  process.env.DATABASE_URL = db.appUrl;
-  process.env.MIGRATION_DATABASE_URL = db.ownerUrl;
-  process.env.MASTER_KEY ??= Buffer.alloc(32, 1).toString("base64");
-  process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  project.provide("rappelTestDatabase", { appUrl: db.appUrl, ownerUrl: db.ownerUrl });
   return async () => {
     // Keep the database when asked, to inspect a failing run.
     if (process.env.KEEP_TEST_DB) return;
