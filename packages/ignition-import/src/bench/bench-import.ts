@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     global.gc?.();
     const baselineRss = process.memoryUsage().rss;
     let peakRss = baselineRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    let peakHeap = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 50);
     t = performance.now();
     const result = await runImport(
       { tenantId: tenant.id, importId },
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
       import_vs_copy_ratio: round(importSeconds / copySeconds),
       import_peak_rss_mb: mb(peakRss),
       import_baseline_rss_mb: mb(baselineRss),
+      import_peak_heap_mb: mb(peakHeap),
       import_file_mb: mb(generated.bytes),
       import_write_seconds: round(result.timings.loadSeconds),
       import_rollup_seconds: round(result.timings.rollupSeconds),
