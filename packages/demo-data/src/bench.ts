@@ -12,6 +12,8 @@ const { values } = parseArgs({
     keep: { type: "boolean" },
     // Seal spectators on the main thread even for large volumes (to compare with the worker).
     "in-thread": { type: "boolean" },
+    // Leave out the dashboards' rollups (ignition-analytics' refresh), to time the load alone.
+    "skip-rollups": { type: "boolean" },
   },
 });
 const args = z
@@ -20,6 +22,7 @@ const args = z
     seed: z.coerce.number().int().default(42),
     keep: z.boolean().default(false),
     "in-thread": z.boolean().default(false),
+    "skip-rollups": z.boolean().default(false),
   })
   .parse(values);
 
@@ -33,6 +36,7 @@ try {
     tickets: args.tickets,
     seed: args.seed,
     ...(args["in-thread"] ? { spectatorWorker: false } : {}),
+    rollups: !args["skip-rollups"],
     log: (line) => console.error(line),
   });
   const seconds = (performance.now() - started) / 1000;
