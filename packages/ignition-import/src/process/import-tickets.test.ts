@@ -149,4 +149,20 @@ describe("a French Windows-1252 ticketing export", () => {
     const revenue = s.rollups.filter((r) => r.performanceId === misanthrope).reduce((n, r) => n + Number(r.revenueCents), 0);
     expect(revenue).toBe(2500 + 3000 + 2500 + 2500);
   });
+
+  it("a ticket moved to another performance leaves the old one's figures too", async () => {
+    const before = await snapshot(tenantId);
+    const ticketsOf = (s: typeof before, title: string) => {
+      const id = s.performances.find((p) => p.show.title === title)!.id;
+      return s.rollups.filter((r) => r.performanceId === id).reduce((n, r) => n + r.tickets, 0);
+    };
+    const moved = [
+      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Heure;Salle;Prix TTC;Canal de vente",
+      "C-1004;B-5;01/03/2025 10:00;Cœur à cœur;31/10/2025;19h00;Studio;25,00 €;Internet",
+    ].join("\n");
+    await importFile(db, { tenantId, storageDir, source: moved });
+    const after = await snapshot(tenantId);
+    expect(ticketsOf(after, "Le Misanthrope")).toBe(ticketsOf(before, "Le Misanthrope") - 1);
+    expect(ticketsOf(after, "Cœur à cœur")).toBe(ticketsOf(before, "Cœur à cœur") + 1);
+  });
 });

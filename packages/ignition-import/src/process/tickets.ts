@@ -130,14 +130,21 @@ export function ticketsProcessor(
       for (const [ref, id] of orderIds) if (!id) orderIds.set(ref, newId());
 
       // A re-import that moves a ticket to another performance changes the old one's figures too.
-      const moved = await q(
-        "tickets.moved",
-        `SELECT DISTINCT t.performance_id::text FROM ticket t
-           JOIN unnest($2::text[], $3::uuid[]) AS s(ref, performance_id) ON s.ref = t.reference
-          WHERE t.tenant_id = $1::uuid AND t.reference = ANY($2::text[]) AND t.performance_id <> s.performance_id`,
-        [tenantId, rows.map((r) => r.ticketRef), rows.map((r) => r.performanceId)],
-      );
-      for (const r of moved.rows as { performance_id: string }[]) performanceIds.add(r.performance_id);
+      // Only tickets of orders known before can have been imported before (a ticket does not
+      // change orders in ticketing systems: an exchange issues a new ticket), which spares a
+      // first import one probe per ticket.
+      const known = new Set(existingOrders);
+      const maybeMoved = rows.filter((r) => known.has(orderIds.get(r.orderRef)!));
+      if (maybeMoved.length > 0) {
+        const moved = await q(
+          "tickets.moved",
+          `SELECT DISTINCT t.performance_id::text FROM ticket t
+             JOIN unnest($2::text[], $3::uuid[]) AS s(ref, performance_id) ON s.ref = t.reference
+            WHERE t.tenant_id = $1::uuid AND t.reference = ANY($2::text[]) AND t.performance_id <> s.performance_id`,
+          [tenantId, maybeMoved.map((r) => r.ticketRef), maybeMoved.map((r) => r.performanceId)],
+        );
+        for (const r of moved.rows as { performance_id: string }[]) performanceIds.add(r.performance_id);
+      }
 
       await client.query(
         `CREATE TEMP TABLE stage_ticket (line int, ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz,
