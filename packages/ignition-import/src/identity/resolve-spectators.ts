@@ -223,7 +223,9 @@ export async function resolveSpectators(
 ): Promise<SpectatorResolution> {
   if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
   const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters, codec));
+  const td = performance.now();
   const decision = decideIdentities(clusters, existing);
+  if (profile) profile["spectators.decide"] = (profile["spectators.decide"] ?? 0) + (performance.now() - td) / 1000;
   const sql = pgRunner(client);
   const merges: MergeResult[] = [];
   await timed(profile, "spectators.merges", async () => {

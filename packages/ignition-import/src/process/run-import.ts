@@ -166,6 +166,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
         );
         if (state.rows[0]?.cancel_requested) return true;
         const outcome = await processor.load(batch, seal);
+        const tr = performance.now();
         const rejected: RejectedEntry[] = [...batch.rejected, ...outcome.rejected];
         if (rejected.length > 0) {
           await client.query(
@@ -187,6 +188,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
             WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING cancel_requested`,
           [tenantId, importId, counts.read, counts.accepted, counts.rejected],
         );
+        if (options.profile) options.profile["batch.bookkeeping"] = (options.profile["batch.bookkeeping"] ?? 0) + (performance.now() - tr) / 1000;
         return rows[0]?.cancel_requested ?? false;
       });
       loadSeconds += (performance.now() - t0) / 1000;

@@ -101,11 +101,13 @@ export function ticketsProcessor(
         }
       }
       if (profile) profile["performances.resolve"] = (profile["performances.resolve"] ?? 0) + (performance.now() - t0) / 1000;
+      const tc = performance.now();
       const { clusters, rowCluster } = clusterIdentities(
         rows.map((r) => r.buyer),
         fillContact,
         compatibleContacts,
       );
+      if (profile) profile["spectators.cluster"] = (profile["spectators.cluster"] ?? 0) + (performance.now() - tc) / 1000;
       const spectators = await resolveSpectators(client, tenantId, clusters, codec, profile);
       const performanceIds = new Set(rows.map((r) => r.performanceId));
       for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
