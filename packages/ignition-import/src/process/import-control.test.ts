@@ -53,6 +53,38 @@ describe("cancellation", () => {
   });
 });
 
+describe("retries", () => {
+  it("a retry after a failure in the middle re-reads the file and ends as one clean run would", async () => {
+    const tenantId = await createTestTenant(db);
+    const text = `${exportOf(9, "R")}\nR-C9;R-B10;31/02/2025;Hamlet;30/03/2025;20h30;Grande salle;10,00 €;x@r.example.fr`;
+    const importId = await queueImport(db, { tenantId, storageDir, source: text });
+    const options = { db, databaseUrl: appUrl(), storageDir, masterKey: testMasterKey(), batchSize: 3 };
+    await expect(
+      runImport({ tenantId, importId }, {
+        ...options,
+        onBatch: ({ batches }) => {
+          if (batches === 2) throw new Error("connection lost");
+        },
+      }),
+    ).rejects.toThrow("connection lost");
+    const failed = await withTenant(db, tenantId, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: importId } } }));
+    expect(failed.status).toBe("failed");
+    expect(failed.errorMessage).toMatch(/internal error; it will be retried/);
+
+    const retried = await runImport({ tenantId, importId }, options);
+    expect(retried).toMatchObject({ status: "completed", rowsRead: 10, rowsAccepted: 9, rowsRejected: 1 });
+    const state = await withTenant(db, tenantId, async (tx) => ({
+      tickets: await tx.ticket.count(),
+      orders: await tx.order.count(),
+      spectators: await tx.spectator.count(),
+      rejected: await tx.importRejectedRow.findMany({ where: { importId }, select: { line: true } }),
+      job: await tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: importId } } }),
+    }));
+    expect(state).toMatchObject({ tickets: 9, orders: 5, spectators: 7, rejected: [{ line: 11 }] });
+    expect(state.job).toMatchObject({ status: "completed", rowsRead: 10, rowsAccepted: 9, rowsRejected: 1, errorMessage: null });
+  });
+});
+
 describe("staging is private to each import", () => {
   it("two tenants importing at the same time each get only their own rows", async () => {
     // Provisioned one after the other: creating partitions concurrently deadlocks (reported).
