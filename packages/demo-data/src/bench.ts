@@ -10,8 +10,8 @@ const { values } = parseArgs({
     tickets: { type: "string" },
     seed: { type: "string" },
     keep: { type: "boolean" },
-    // Seal spectators on the main thread even for large volumes (to compare with the worker).
-    "in-thread": { type: "boolean" },
+    // Seal spectators in a worker thread (see SeedOptions.spectatorWorker).
+    worker: { type: "boolean" },
     // Leave out the dashboards' rollups (ignition-analytics' refresh), to time the load alone.
     "skip-rollups": { type: "boolean" },
   },
@@ -21,7 +21,7 @@ const args = z
     tickets: z.coerce.number().int().min(1).max(10_000_000).default(1_000_000),
     seed: z.coerce.number().int().default(42),
     keep: z.boolean().default(false),
-    "in-thread": z.boolean().default(false),
+    worker: z.boolean().default(false),
     "skip-rollups": z.boolean().default(false),
   })
   .parse(values);
@@ -35,7 +35,7 @@ try {
     masterKey: { id: "bench", key: Buffer.alloc(32, 7) },
     tickets: args.tickets,
     seed: args.seed,
-    ...(args["in-thread"] ? { spectatorWorker: false } : {}),
+    spectatorWorker: args.worker,
     rollups: !args["skip-rollups"],
     log: (line) => console.error(line),
   });

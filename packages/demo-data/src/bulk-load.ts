@@ -1,6 +1,6 @@
 // One tenant's high-volume tables: COPYed into standalone load tables, then attached as the
-// tenant's partitions (see copy-loader.ts). For large volumes the spectators are generated and
-// sealed in a worker thread while this thread generates the sales.
+// tenant's partitions (see copy-loader.ts). Optionally the spectators are generated and sealed
+// in a worker thread while this thread generates the sales.
 import { Worker } from "node:worker_threads";
 import type { MasterKey, SpectatorIdentityCodec } from "@rappel/personal-data";
 import type pg from "pg";
@@ -24,7 +24,7 @@ export interface BulkLoadInput {
   plan: TenantPlan;
   seed: number;
   codec: SpectatorIdentityCodec;
-  /** Seal spectators in a worker thread (worth its start-up cost from a few tens of thousands). */
+  /** Seal spectators in a worker thread (see SeedOptions.spectatorWorker). */
   useWorker: boolean;
   log: (line: string) => void;
 }
