@@ -59,8 +59,8 @@ interface Existing {
   namePostal: string | null;
   createdAt: number;
   mergedInto: string | null;
-  /** Opened only to tell apart two people sharing a last name and a postal code. */
-  firstName: string | null;
+  /** Opened only when needed: to tell apart two people sharing a last name and a postal code. */
+  firstNameSealed: Uint8Array | null;
   /** Contact fields the record does not have yet (an import may fill them). */
   missing: Set<ContactField>;
 }
@@ -84,7 +84,7 @@ export interface SpectatorResolution {
   updated: number;
 }
 
-async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[], codec: SpectatorIdentityCodec): Promise<Map<string, Existing>> {
+async function findCandidates(client: pg.ClientBase, tenantId: string, clusters: readonly Cluster[]): Promise<Map<string, Existing>> {
   const keys = (pick: (k: IdentityKeys) => string | null) => [...new Set(clusters.map((c) => pick(c.keys)).filter((k): k is string => k !== null))];
   const bytes = (hex: string[]) => hex.map((h) => Buffer.from(h, "hex"));
   // Name + postal code is only looked up for clusters that have neither e-mail nor phone (see decideIdentities).
@@ -121,7 +121,7 @@ async function findCandidates(client: pg.ClientBase, tenantId: string, clusters:
     found.set(r.id, {
       id: r.id, ref: r.external_ref, email: r.email, phone: r.phone, namePostal: r.name_postal, createdAt: r.created_at.getTime(),
       mergedInto: null, missing: new Set(r.missing as ContactField[]),
-      firstName: r.first_name_enc ? codec.openField("firstName", r.first_name_enc) : null,
+      firstNameSealed: r.first_name_enc,
     });
   }
   return found;
@@ -133,6 +133,7 @@ const conflicts = (a: string | null, b: string | null) => a !== null && b !== nu
 export function decideIdentities(
   clusters: readonly Cluster[],
   existing: Map<string, Existing>,
+  openFirstName: (sealed: Uint8Array) => string | null,
 ): { ids: string[]; isNew: boolean[]; merges: { survivorId: string; mergedId: string; rule: MergeRule }[] } {
   const index = (pick: (e: Existing) => string | null) => {
     const map = new Map<string, Existing[]>();
@@ -150,6 +151,13 @@ export function decideIdentities(
   const byEmail = index((e) => e.email);
   const byPhone = index((e) => e.phone);
   const byNamePostal = index((e) => e.namePostal);
+  const firstNames = new Map<Existing, string | null>();
+  const firstNameOf = (e: Existing): string | null => {
+    if (!e.firstNameSealed) return null;
+    let name = firstNames.get(e);
+    if (name === undefined) firstNames.set(e, (name = openFirstName(e.firstNameSealed)));
+    return name;
+  };
   const root = (e: Existing): Existing => {
     while (e.mergedInto) e = existing.get(e.mergedInto)!;
     return e;
@@ -177,7 +185,7 @@ export function decideIdentities(
       add(
         byNamePostal.get(k.namePostal),
         "same_name_postal",
-        (e) => !conflicts(e.email, k.email) && !conflicts(e.phone, k.phone) && !conflicts(e.ref, k.ref) && sameFirstName(e.firstName, c.contact.firstName),
+        (e) => !conflicts(e.email, k.email) && !conflicts(e.phone, k.phone) && !conflicts(e.ref, k.ref) && sameFirstName(firstNameOf(e), c.contact.firstName),
       );
     }
     const survivor = candidates[0]?.e;
@@ -191,7 +199,7 @@ export function decideIdentities(
     const effective = { ref: survivor.ref ?? k.ref, email: survivor.email ?? k.email, phone: survivor.phone ?? k.phone };
     for (const { e, rule } of candidates.slice(1)) {
       if (conflicts(e.email, effective.email) || conflicts(e.ref, effective.ref)) continue;
-      if (rule === "same_name_postal" && (conflicts(e.phone, effective.phone) || !sameFirstName(e.firstName, survivor.firstName ?? c.contact.firstName))) continue;
+      if (rule === "same_name_postal" && (conflicts(e.phone, effective.phone) || !sameFirstName(firstNameOf(e), firstNameOf(survivor) ?? c.contact.firstName))) continue;
       merges.push({ survivorId: survivor.id, mergedId: e.id, rule });
       e.mergedInto = survivor.id;
       effective.email ??= e.email;
@@ -222,9 +230,9 @@ export async function resolveSpectators(
   profile?: Profile,
 ): Promise<SpectatorResolution> {
   if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
-  const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters, codec));
+  const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters));
   const td = performance.now();
-  const decision = decideIdentities(clusters, existing);
+  const decision = decideIdentities(clusters, existing, (sealed) => codec.openField("firstName", sealed));
   if (profile) profile["spectators.decide"] = (profile["spectators.decide"] ?? 0) + (performance.now() - td) / 1000;
   const sql = pgRunner(client);
   const merges: MergeResult[] = [];
