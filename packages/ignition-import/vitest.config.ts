@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { databaseTestSettings } from "../../packages/db/src/testing/vitest-preset";
+import { databaseTestSettings } from "../db/src/testing/vitest-preset";
 
 export default defineConfig({
   test: {
