@@ -32,6 +32,12 @@ export interface PreparedTicket {
   buyer: { keys: IdentityKeys; contact: SpectatorContact } | null;
   /** Kept until the batch is written, to seal it only if the row is refused then. */
   raw: Readonly<Record<string, string>>;
+  /**
+   * The row's staging columns that do not depend on the database (id if new, references, date,
+   * price…), encoded for COPY while reading: the reading side overlaps the previous batch's
+   * writes, the writing side does not.
+   */
+  copyTail: string;
 }
 
 const TICKET_STATUS = { confirmed: "valid", cancelled: "cancelled", refunded: "refunded" } as const;
@@ -63,24 +69,34 @@ export function ticketsProcessor(
       }
       const contact = normaliseContact(row, warnings);
       const keys = keyMaker.keys(contact);
+      const orderedAt = row.orderDate;
+      const priceCategory = row.priceCategory ?? "Plein tarif";
+      // A ticket at 0 is an invitation even when the file has no "complimentary" column.
+      const complimentary = row.complimentary || row.priceCents === 0;
+      const salesChannel = row.salesChannel ?? "box_office";
+      const status = TICKET_STATUS[row.status];
+      const copyTail = [
+        newId(), copyText(ticketRef), copyText(orderRef), copyDate(orderedAt), copyText(priceCategory), copyNumber(row.priceCents),
+        copyText(row.currency), salesChannel, copyBool(complimentary), status,
+      ].join("\t");
       const performanceKey: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
       return {
         line,
         orderRef,
         ticketRef,
-        orderedAt: row.orderDate,
+        orderedAt,
         performance: performanceKey,
         performanceKey: performanceCacheKey(performanceKey),
-        priceCategory: row.priceCategory ?? "Plein tarif",
+        priceCategory,
         priceCents: row.priceCents,
         currency: row.currency,
-        raw,
         // The channel is required by the order model; a file without one is a box-office file.
-        salesChannel: row.salesChannel ?? "box_office",
-        // A ticket at 0 is an invitation even when the file has no "complimentary" column.
-        complimentary: row.complimentary || row.priceCents === 0,
-        status: TICKET_STATUS[row.status],
+        salesChannel,
+        complimentary,
+        status,
         buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null,
+        raw,
+        copyTail,
       };
     },
 
@@ -157,14 +173,10 @@ export function ticketsProcessor(
         copyRows(
           client,
           "stage_ticket",
-          ["line", "ticket_id", "order_id", "ticket_ref", "order_ref", "ordered_at", "performance_id", "spectator_id", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
+          ["line", "order_id", "performance_id", "spectator_id", "ticket_id", "ticket_ref", "order_ref", "ordered_at", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
           rows.map((r, i) => {
             const c = rowCluster[i]!;
-            return [
-              copyNumber(r.line), newId(), orderIds.get(r.orderRef)!, copyText(r.ticketRef), copyText(r.orderRef), copyDate(r.orderedAt), r.performanceId,
-              c >= 0 ? spectators.ids[c]! : "\\N", copyText(r.priceCategory), copyNumber(r.priceCents), copyText(r.currency),
-              r.salesChannel, copyBool(r.complimentary), r.status,
-            ];
+            return [String(r.line), orderIds.get(r.orderRef)!, r.performanceId, c >= 0 ? spectators.ids[c]! : "\\N", r.copyTail];
           }),
         ),
       );
