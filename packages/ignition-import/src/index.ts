@@ -22,6 +22,7 @@ export {
   getImportJob,
   confirmImportMapping,
   requestImportCancel,
+  retryImport,
   getImportProgress,
   listMappingPresets,
   listImportJobs,

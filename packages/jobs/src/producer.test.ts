@@ -78,6 +78,10 @@ describe("typed enqueue", () => {
     expect(first).toMatchObject({ queue: "imports", kind: "import-file", id: `import-${importId}` });
     expect(again.id).toBe(first.id);
     expect(await producer.queue("imports").count()).toBe(1);
+    // A staff retry is a new run with its own id.
+    const retry = await enqueueImportFile(producer, { tenantId: TENANT, importId }, { run: 2 });
+    expect(retry.id).toBe(`import-${importId}-run2`);
+    expect(await producer.queue("imports").count()).toBe(2);
     const stored = await producer.queue("imports").getJob(first.id);
     expect(stored?.data).toEqual({ tenantId: TENANT, importId });
     await expect(

@@ -123,7 +123,15 @@ export function enqueueVerifyAuditChains(
 export function enqueueImportFile(
   producer: JobProducer,
   payload: TImportFilePayload,
-  options?: Omit<TEnqueueOptions, "jobId">,
+  options: Omit<TEnqueueOptions, "jobId"> & {
+    /**
+     * A later run of the same import (staff retry after a failure): BullMQ keeps a failed job
+     * for a while, and the same id would make the new enqueue a no-op. Runs are numbered from 1.
+     */
+    run?: number;
+  } = {},
 ): Promise<EnqueuedJob> {
-  return enqueueJob(producer, "import-file", payload, { ...options, jobId: `import-${payload.importId}` });
+  const { run, ...rest } = options;
+  const suffix = run && run > 1 ? `-run${Math.floor(run)}` : "";
+  return enqueueJob(producer, "import-file", payload, { ...rest, jobId: `import-${payload.importId}${suffix}` });
 }

@@ -2,7 +2,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
-import { requestImportCancel, runImport } from "../index";
+import { requestImportCancel, retryImport, runImport } from "../index";
 import { inBatchTransaction } from "../load/batch-transaction";
 import { appUrl, createTestTenant, importFile, openAppDatabase, queueImport, tempStorageDir, testMasterKey } from "../testing";
 
@@ -71,6 +71,11 @@ describe("retries", () => {
     expect(failed.status).toBe("failed");
     expect(failed.errorMessage).toMatch(/internal error; it will be retried/);
 
+    // Staff press "retry": queued again (run number from the failed run's end, stable on a double click).
+    const first = await withTenant(db, tenantId, (tx) => retryImport(tx, tenantId, importId));
+    expect(first.job.status).toBe("queued");
+    expect(first.run).toBe(failed.finishedAt!.getTime());
+    await expect(withTenant(db, tenantId, (tx) => retryImport(tx, tenantId, importId))).rejects.toThrow(/retry/);
     const retried = await runImport({ tenantId, importId }, options);
     expect(retried).toMatchObject({ status: "completed", rowsRead: 10, rowsAccepted: 9, rowsRejected: 1 });
     const state = await withTenant(db, tenantId, async (tx) => ({

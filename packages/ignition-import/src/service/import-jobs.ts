@@ -145,6 +145,23 @@ export async function requestImportCancel(tx: Tx, tenantId: string, importId: st
   throw new ImportStateError("cancel", job.status);
 }
 
+/**
+ * Queues a failed or cancelled import again (it re-reads the file; rows already imported are
+ * updated, not duplicated). Returns the run number to pass to `enqueueImportFile(…, { run })`:
+ * derived from the end of the previous run, so a double click queues one job.
+ */
+export async function retryImport(tx: Tx, tenantId: string, importId: string): Promise<{ job: ImportJob; run: number }> {
+  const job = await getImportJob(tx, tenantId, importId);
+  if (job.status !== "failed" && job.status !== "cancelled") throw new ImportStateError("retry", job.status);
+  if (!job.mapping) throw new ImportStateError("retry", "uploaded");
+  const run = (job.finishedAt ?? job.createdAt).getTime();
+  const updated = await tx.importJob.update({
+    where: { tenantId_id: { tenantId, id: importId } },
+    data: { status: "queued", cancelRequested: false, errorMessage: null },
+  });
+  return { job: updated, run };
+}
+
 export interface ImportProgress {
   id: string;
   kind: ImportKind;
