@@ -178,12 +178,14 @@ test.describe.serial("ticketing import", () => {
       });
       expect(created.status(), await created.text()).toBe(202);
       const body = (await created.json()) as { import: { id: string; status: string; source: string } };
-      expect(body.import).toMatchObject({ status: "queued", source: "api" });
+      // Queued when answered — or already taken by the worker, which may be that fast.
+      expect(body.import.source).toBe("api");
+      expect(["queued", "running", "completed"]).toContain(body.import.status);
 
-      let status = body.import.status;
+      let status = "";
       let last: { status: string; rows: { read: number; accepted: number; rejected: number } } | null = null;
       for (let i = 0; i < 60 && !["completed", "failed", "cancelled"].includes(status); i++) {
-        await new Promise((r) => setTimeout(r, 500));
+        if (i > 0) await new Promise((r) => setTimeout(r, 500));
         const res = await api.get(`/api/v1/imports/${body.import.id}`, { headers: auth });
         expect(res.status()).toBe(200);
         last = await res.json();

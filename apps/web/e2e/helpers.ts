@@ -57,3 +57,17 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 export function signInAlert(page: Page) {
   return page.locator("form").getByRole("alert");
 }
+
+/**
+ * Opens the account menu. A click that lands before React has hydrated the menu does nothing,
+ * so the click is retried until the menu's sign-out button shows (a loaded machine makes this
+ * window wide enough to hit).
+ */
+export async function openAccountMenu(page: Page, locale: "fr" | "en" = "fr"): Promise<void> {
+  const [menu, signOut] = locale === "fr" ? [/Menu du compte/, "Se déconnecter"] : [/Account menu/, "Sign out"];
+  await expect(async () => {
+    const signOutButton = page.getByRole("button", { name: signOut });
+    if (!(await signOutButton.isVisible())) await page.getByRole("button", { name: menu }).click();
+    await expect(signOutButton).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}

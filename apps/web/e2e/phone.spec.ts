@@ -1,6 +1,6 @@
 // Journey: the shell on a phone-sized screen: everything reachable, nothing wider than the screen.
 import { expect, test } from "@playwright/test";
-import { expectNoHorizontalOverflow, screenshot, signIn } from "./helpers";
+import { expectNoHorizontalOverflow, screenshot, signIn, openAccountMenu } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -19,7 +19,7 @@ test("the shell is usable on a phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Membres" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
 
-  await page.getByRole("button", { name: /Menu du compte/ }).click();
+  await openAccountMenu(page);
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await screenshot(page, "phone-menu");

@@ -1,7 +1,7 @@
 // Journey: a user with two organisations switches between them and reaches pages in each; the
 // shell reads in French by default and in English once chosen.
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { screenshot, signIn, openAccountMenu } from "./helpers";
 
 test("a multi-tenant user switches organisation and reaches a page", async ({ page }) => {
   await signIn(page, "direction@rappel.demo");
@@ -31,7 +31,7 @@ test("a multi-tenant user switches organisation and reaches a page", async ({ pa
 test("the shell switches to English and back", async ({ page }) => {
   await signIn(page, "direction@rappel.demo", { callbackUrl: "/t/theatre-lumiere/activation" });
   await expect(page.getByRole("heading", { level: 1, name: "Activation" })).toBeVisible();
-  await page.getByRole("button", { name: /Menu du compte/ }).click();
+  await openAccountMenu(page);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -43,7 +43,7 @@ test("the shell switches to English and back", async ({ page }) => {
   // The choice sticks across pages.
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Data" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Data" })).toBeVisible();
-  await page.getByRole("button", { name: /Account menu/ }).click();
+  await openAccountMenu(page, "en");
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Données" })).toBeVisible();
 });
