@@ -3,6 +3,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "./client";
 import { roleFromUrl } from "./migrate/app-role";
+import { withTenant } from "./tenant-scope";
+import { analyzeTenantTables } from "./tenants";
 import { createTwoTenants, type TenantRows } from "./testing/two-tenants";
 
 const appUrl = process.env.DATABASE_URL!;
@@ -127,6 +129,22 @@ describe("the application role", () => {
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
     await expect(app.query(`DELETE FROM tenant_data_key`)).rejects.toThrow(/permission denied/);
     await app.query("ROLLBACK");
+  });
+});
+
+describe("planner statistics after a bulk write", () => {
+  it("the application refreshes its own tenant's partition statistics, and no other tenant's", async () => {
+    const { a: mine, b: theirs } = await createTwoTenants(db);
+    const partition = `spectator_${mine.tenantId.replaceAll("-", "")}`;
+    await withTenant(db, mine.tenantId, (tx) => analyzeTenantTables(tx, mine.tenantId));
+    const { rows } = await owner.query<{ analyzed: Date | null }>(
+      "SELECT last_analyze AS analyzed FROM pg_stat_user_tables WHERE relname = $1",
+      [partition],
+    );
+    expect(rows[0]?.analyzed).toBeInstanceOf(Date);
+    await expect(withTenant(db, mine.tenantId, (tx) => analyzeTenantTables(tx, theirs.tenantId))).rejects.toThrow(
+      /not the tenant of this transaction/,
+    );
   });
 });
 

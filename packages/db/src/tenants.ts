@@ -37,3 +37,12 @@ export async function provisionTenant(
     return tenant;
   });
 }
+
+/**
+ * Refreshes the planner's statistics for the tenant's partitions (and the small shared tables)
+ * after a bulk write, through an owner-run function: the application role may not ANALYZE.
+ * Must run inside withTenant for that same tenant.
+ */
+export async function analyzeTenantTables(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT analyze_tenant_tables(${tenantId}::uuid)`;
+}

@@ -21,8 +21,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SPECTATORS = Number(process.env.BENCH_SPECTATORS ?? Math.max(100, Math.round(ROWS / 10)));
 const PERFORMANCES = Number(process.env.BENCH_PERFORMANCES ?? Math.max(10, Math.round(ROWS / 500)));
 const BATCH = Number(process.env.BENCH_BATCH ?? 20_000);
-const ANALYZE_BEFORE_ROLLUPS = process.env.BENCH_ANALYZE !== "0";
-let analyzeSeconds = 0;
 
 const say = (msg: string) => process.stderr.write(`[bench:ignition] ${msg}\n`);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -69,18 +67,6 @@ async function main(): Promise<void> {
         masterKey: master,
         batchSize: BATCH,
         profile,
-        // What autovacuum's ANALYZE does after a bulk load, done at once (the application role may
-        // not ANALYZE; see the report): without statistics the rollup queries plan badly.
-        onWritten: ANALYZE_BEFORE_ROLLUPS
-          ? async () => {
-              const owner = new pg.Client({ connectionString: database.ownerUrl });
-              await owner.connect();
-              const t0 = performance.now();
-              await owner.query("ANALYZE ticket, ticket_order, spectator, performance, venue, show, consent");
-              analyzeSeconds = (performance.now() - t0) / 1000;
-              await owner.end();
-            }
-          : undefined,
         onBatch: ({ rowsRead }) => {
           if (rowsRead % 200_000 < BATCH) say(`${rowsRead} rows, ${Math.round(rowsRead / ((performance.now() - t) / 1000))} rows/s`);
         },
@@ -123,7 +109,6 @@ async function main(): Promise<void> {
       import_file_mb: mb(generated.bytes),
       import_write_seconds: round(result.timings.loadSeconds),
       import_rollup_seconds: round(result.timings.rollupSeconds),
-      import_analyze_seconds: round(analyzeSeconds),
       import_merges: result.merges,
       import_warnings: result.warnings,
       db_tickets: Number(counts.tickets),

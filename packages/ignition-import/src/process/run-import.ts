@@ -7,7 +7,7 @@
 // Reading and writing overlap: while batch N is being written (PostgreSQL works), batch N+1 is
 // parsed and validated (Node works), so both cores of a small machine are busy.
 import pg from "pg";
-import { withTenant, type Database } from "@rappel/db";
+import { analyzeTenantTables, withTenant, type Database } from "@rappel/db";
 import { refreshRollups } from "@rappel/ignition-analytics";
 import type { MasterKey } from "@rappel/personal-data";
 import { createRowValidator, openImportFile, parseColumnMapping, type FileKind, type MalformedRecord, type RowsByKind, type TColumnMapping } from "@rappel/ticketing-import";
@@ -226,6 +226,9 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
 
     await options.onWritten?.();
     const t1 = performance.now();
+    // Fresh statistics first: without them the rollup queries over the just-filled partitions
+    // plan badly (minutes instead of seconds).
+    await withTenant(db, tenantId, (tx) => analyzeTenantTables(tx, tenantId), { timeoutMs: ROLLUP_TIMEOUT_MS });
     await withTenant(
       db,
       tenantId,
