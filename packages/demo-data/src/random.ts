@@ -84,30 +84,7 @@ export class Random {
     const b = this.rng.next() >>> 0;
     const c = this.rng.next() >>> 0;
     const d = this.rng.next() >>> 0;
-    const b1 = (b & 0x0fff) | 0x4000; // version 4
-    const c1 = ((c >>> 16) & 0x3fff) | 0x8000; // RFC 4122 variant
-    return (
-      HEX[a >>> 24]! +
-      HEX[(a >>> 16) & 255]! +
-      HEX[(a >>> 8) & 255]! +
-      HEX[a & 255]! +
-      "-" +
-      HEX[b >>> 24]! +
-      HEX[(b >>> 16) & 255]! +
-      "-" +
-      HEX[b1 >>> 8]! +
-      HEX[b1 & 255]! +
-      "-" +
-      HEX[c1 >>> 8]! +
-      HEX[c1 & 255]! +
-      "-" +
-      HEX[c & 255]! +
-      HEX[(c >>> 8) & 255]! +
-      HEX[d >>> 24]! +
-      HEX[(d >>> 16) & 255]! +
-      HEX[(d >>> 8) & 255]! +
-      HEX[d & 255]!
-    );
+    return formatUuid(a, b, c, d);
   }
 }
 
@@ -132,13 +109,21 @@ export function indexedUuid(salt: number, index: number): string {
   const b = fmix32(a ^ 0x9e3779b9 ^ salt);
   const c = fmix32(b ^ 0x7f4a7c15);
   const d = fmix32(c ^ salt ^ 0x2545f491);
-  const b1 = (b & 0x0fff) | 0x4000;
-  const c1 = ((c >>> 16) & 0x3fff) | 0x8000;
+  return formatUuid(a, b, c, d);
+}
+
+/** A 32-bit salt for a label, e.g. one per tenant and table. */
+export function saltOf(seed: number, ...labels: (string | number)[]): number {
+  return hash32(labels.join("/"), seed) >>> 0;
+}
+
+/** Four 32-bit words as a UUID string, with the version-4 and RFC 4122 variant bits set. */
+function formatUuid(a: number, b: number, c: number, d: number): string {
+  const b1 = (b & 0x0fff) | 0x4000; // version 4
+  const c1 = ((c >>> 16) & 0x3fff) | 0x8000; // RFC 4122 variant
+  const hex = (word: number) => HEX[word >>> 24]! + HEX[(word >>> 16) & 255]! + HEX[(word >>> 8) & 255]! + HEX[word & 255]!;
   return (
-    HEX[a >>> 24]! +
-    HEX[(a >>> 16) & 255]! +
-    HEX[(a >>> 8) & 255]! +
-    HEX[a & 255]! +
+    hex(a) +
     "-" +
     HEX[b >>> 24]! +
     HEX[(b >>> 16) & 255]! +
@@ -151,14 +136,6 @@ export function indexedUuid(salt: number, index: number): string {
     "-" +
     HEX[c & 255]! +
     HEX[(c >>> 8) & 255]! +
-    HEX[d >>> 24]! +
-    HEX[(d >>> 16) & 255]! +
-    HEX[(d >>> 8) & 255]! +
-    HEX[d & 255]!
+    hex(d)
   );
-}
-
-/** A 32-bit salt for a label, e.g. one per tenant and table. */
-export function saltOf(seed: number, ...labels: (string | number)[]): number {
-  return hash32(labels.join("/"), seed) >>> 0;
 }
