@@ -3,9 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { PLATFORM_ROLES, TENANT_AREAS, TENANT_ROLES } from "@rappel/access";
 import { QUEUE_NAMES } from "@rappel/jobs";
-import en from "../../messages/en.json";
-import fr from "../../messages/fr.json";
 import { resolveLocale } from "./locales";
+import { MESSAGES } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,8 +22,8 @@ function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
 }
 
-const frKeys = flatten(fr as Tree);
-const enKeys = flatten(en as Tree);
+const frKeys = flatten(MESSAGES.fr as Tree);
+const enKeys = flatten(MESSAGES.en as Tree);
 
 describe("messages", () => {
   it("have the same keys in French and English", () => {
@@ -42,6 +41,17 @@ describe("messages", () => {
       expect(frKeys.has(`areas.${area.id}.description`), area.id).toBe(true);
     }
     for (const queue of QUEUE_NAMES) expect(frKeys.has(`admin.queues.purposes.${queue}`), queue).toBe(true);
+  });
+});
+
+describe("area message files", () => {
+  it("each hold only their own namespace, so an area cannot overwrite another's or the core's", async () => {
+    for (const locale of ["fr", "en"] as const) {
+      for (const area of ["satisfaction", "activation", "privacy"]) {
+        const file = (await import(`../../messages/${locale}/${area}.json`)) as { default: object };
+        expect(Object.keys(file.default).filter((key) => key !== area), `${locale}/${area}.json`).toEqual([]);
+      }
+    }
   });
 });
 
