@@ -47,7 +47,7 @@ describe("messages", () => {
 describe("area message files", () => {
   it("each hold only their own namespace, so an area cannot overwrite another's or the core's", async () => {
     for (const locale of ["fr", "en"] as const) {
-      for (const area of ["satisfaction", "activation", "privacy"]) {
+      for (const area of ["satisfaction", "activation", "privacy", "dpo"]) {
         const file = (await import(`../../messages/${locale}/${area}.json`)) as { default: object };
         expect(Object.keys(file.default).filter((key) => key !== area), `${locale}/${area}.json`).toEqual([]);
       }
