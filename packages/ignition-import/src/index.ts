@@ -49,3 +49,4 @@ export { mergeSpectators, undoSpectatorMerge, MergeError, type MergeResult, type
 export { listSpectatorMerges, undoSpectatorMergeByStaff, type MergeHistoryEntry } from "./identity/merge-history";
 export { importShowCatalogue, type CatalogueImportResult } from "./catalogue/import-show-catalogue";
 export { GENRES, GENRE_IDS, genreForLabel, type GenreId } from "./catalogue/genres";
+export { listShowGenres, setShowGenre, ZGenreChoice, type ShowGenreRow } from "./catalogue/show-genres";
