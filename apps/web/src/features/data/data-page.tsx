@@ -36,9 +36,14 @@ export async function DataPage({ params, searchParams }: SearchParamsProps) {
         title={t("title")}
         description={t("description")}
         actions={
-          <a href={`${base}/merges`} className={buttonClasses("secondary")}>
-            {t("merges.link")}
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a href={`${base}/shows`} className={buttonClasses("secondary")}>
+              {t("shows.link")}
+            </a>
+            <a href={`${base}/merges`} className={buttonClasses("secondary")}>
+              {t("merges.link")}
+            </a>
+          </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:items-start">
