@@ -46,5 +46,7 @@ export { normaliseContact, communeForPostalCode, foldPlaceName, type NormalisedC
 export { suspectedDomainTypo } from "./normalise/email-typos";
 export { clusterIdentities, type IdentityKeys, type IdentityCluster } from "./identity/clusters";
 export { mergeSpectators, undoSpectatorMerge, MergeError, type MergeResult, type MergeRule } from "./identity/merge-spectators";
+export { listSpectatorMerges, undoSpectatorMergeByStaff, type MergeHistoryEntry } from "./identity/merge-history";
 export { importShowCatalogue, type CatalogueImportResult } from "./catalogue/import-show-catalogue";
 export { GENRES, GENRE_IDS, genreForLabel, type GenreId } from "./catalogue/genres";
+export { listShowGenres, setShowGenre, ZGenreChoice, type ShowGenreRow } from "./catalogue/show-genres";

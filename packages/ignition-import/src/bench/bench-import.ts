@@ -122,7 +122,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
     await db.$disconnect();
-    await database.drop();
+    // BENCH_KEEP_DB=1 keeps the database to look at the plans afterwards (drop it by hand).
+    if (process.env.BENCH_KEEP_DB) say(`kept database: ${database.ownerUrl}`);
+    else await database.drop();
     await rm(work, { recursive: true, force: true });
   }
 }

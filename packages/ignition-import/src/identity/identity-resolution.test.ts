@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
-import { MergeError, mergeSpectators, undoSpectatorMerge } from "../index";
+import { listSpectatorMerges, MergeError, mergeSpectators, undoSpectatorMerge, undoSpectatorMergeByStaff } from "../index";
 import { createTestTenant, importFile, openAppDatabase, tempStorageDir, testMasterKey } from "../testing";
 import { clusterIdentities } from "./clusters";
 
@@ -108,6 +108,42 @@ describe("identity resolution across imports", () => {
       ["b@example.fr", ["O-2"]],
     ]);
     await expect(withTenant(db, tenantId, (tx) => mergeSpectators(tx, tenantId, { survivorId: a!.id, mergedId: a!.id }))).rejects.toThrow(MergeError);
+  });
+
+  it("keeps a merge history staff can read (names, rule, import) and undo, both audited", async () => {
+    const tenantId = await createTestTenant(db);
+    await importFile(db, { tenantId, storageDir, source: file(row(1, { email: "lea@example.fr", first: "Léa", last: "Roux" })) });
+    await importFile(db, { tenantId, storageDir, source: file(row(2, { phone: "06 12 34 56 78", first: "Léa", last: "R." })) });
+    const third = await importFile(db, { tenantId, storageDir, fileName: "semaine-12.csv", source: file(row(3, { email: "lea@example.fr", phone: "0612345678" })) });
+    expect(third.result.merges).toBe(1);
+    const staff = await withTenant(db, tenantId, (tx) =>
+      tx.user.create({ data: { email: `staff-${tenantId}@example.fr`, name: "Camille Staff", passwordHash: "x" } }),
+    );
+
+    const history = await withTenant(db, tenantId, (tx) => listSpectatorMerges(tx, tenantId, { actorUserId: staff.id, masterKey: testMasterKey() }));
+    expect(history.total).toBe(1);
+    const [entry] = history.rows;
+    expect(entry).toMatchObject({
+      rule: "same_phone",
+      undoneAt: null,
+      survivor: { name: "Léa Roux", exists: true },
+      merged: { name: "Léa R.", exists: false },
+      orders: 1,
+      tickets: 1,
+      importJob: { id: third.importId, fileName: "semaine-12.csv" },
+      mergedBy: null,
+    });
+
+    await withTenant(db, tenantId, (tx) => undoSpectatorMergeByStaff(tx, tenantId, entry!.id, staff.id));
+    const after = await withTenant(db, tenantId, (tx) => listSpectatorMerges(tx, tenantId, { actorUserId: staff.id, masterKey: testMasterKey() }));
+    expect(after.rows[0]).toMatchObject({ undoneAt: expect.any(Date), undoneBy: "Camille Staff", merged: { name: "Léa R.", exists: true } });
+    const audit = await withTenant(db, tenantId, (tx) => tx.auditEntry.findMany({ where: { tenantId, action: { startsWith: "spectators.merge" } }, orderBy: { seq: "asc" } }));
+    expect(audit.map((a) => [a.action, a.actorUserId, a.targetId])).toEqual([
+      ["spectators.merges.read", staff.id, null],
+      ["spectators.merge.undo", staff.id, entry!.id],
+      ["spectators.merges.read", staff.id, null],
+    ]);
+    await expect(withTenant(db, tenantId, (tx) => undoSpectatorMergeByStaff(tx, tenantId, entry!.id, staff.id))).rejects.toThrow(MergeError);
   });
 });
 

@@ -39,7 +39,7 @@ export interface MergeResult {
 export async function mergeSpectatorRows(
   sql: SqlRunner,
   tenantId: string,
-  input: { survivorId: string; mergedId: string; rule: MergeRule; mergedById?: string | null },
+  input: { survivorId: string; mergedId: string; rule: MergeRule; mergedById?: string | null; importId?: string | null },
 ): Promise<MergeResult> {
   const { survivorId, mergedId } = input;
   if (survivorId === mergedId) throw new MergeError("merge.same_spectator", "Un spectateur ne peut pas être fusionné avec lui-même. / A spectator cannot be merged with itself.");
@@ -111,9 +111,9 @@ export async function mergeSpectatorRows(
     mergedRow: snapshot!.merged_row,
   };
   await sql(
-    `INSERT INTO spectator_merge (tenant_id, id, survivor_id, merged_id, rule, moved, merged_by_id)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6::jsonb, $7::uuid)`,
-    [tenantId, mergeId, survivorId, mergedId, input.rule, JSON.stringify(moved), input.mergedById ?? null],
+    `INSERT INTO spectator_merge (tenant_id, id, survivor_id, merged_id, rule, moved, merged_by_id, import_id)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6::jsonb, $7::uuid, $8::uuid)`,
+    [tenantId, mergeId, survivorId, mergedId, input.rule, JSON.stringify(moved), input.mergedById ?? null, input.importId ?? null],
   );
   return {
     mergeId,
@@ -134,7 +134,12 @@ const ZMoved = z.object({
 });
 
 /** Undoes a merge on any SQL runner; returns the performances whose audience changed hands. */
-export async function undoSpectatorMergeRows(sql: SqlRunner, tenantId: string, mergeId: string): Promise<{ performanceIds: string[] }> {
+export async function undoSpectatorMergeRows(
+  sql: SqlRunner,
+  tenantId: string,
+  mergeId: string,
+  undoneById: string | null = null,
+): Promise<{ performanceIds: string[] }> {
   const [merge] = await sql<{ survivor_id: string; merged_id: string; moved: unknown; undone_at: Date | null; created_at: Date }>(
     `SELECT survivor_id::text, merged_id::text, moved, undone_at, created_at FROM spectator_merge
       WHERE tenant_id = $1::uuid AND id = $2::uuid FOR UPDATE`,
@@ -186,7 +191,7 @@ export async function undoSpectatorMergeRows(sql: SqlRunner, tenantId: string, m
     `INSERT INTO consent SELECT * FROM jsonb_populate_recordset(NULL::consent, $1::jsonb) ON CONFLICT DO NOTHING`,
     [JSON.stringify(moved.survivorConsents)],
   );
-  await sql(`UPDATE spectator_merge SET undone_at = now() WHERE tenant_id = $1::uuid AND id = $2::uuid`, [tenantId, mergeId]);
+  await sql(`UPDATE spectator_merge SET undone_at = now(), undone_by_id = $3::uuid WHERE tenant_id = $1::uuid AND id = $2::uuid`, [tenantId, mergeId, undoneById]);
   void orders;
   return { performanceIds: [...new Set([...tickets.map((t) => t.performance_id), ...orderPerformances.map((p) => p.performance_id)])] };
 }
@@ -203,8 +208,8 @@ export async function mergeSpectators(
 }
 
 /** Restores the duplicate of a merge and moves its rows back (in withTenant). */
-export async function undoSpectatorMerge(tx: Tx, tenantId: string, mergeId: string): Promise<{ performanceIds: string[] }> {
-  const result = await undoSpectatorMergeRows(prismaRunner(tx), tenantId, mergeId);
+export async function undoSpectatorMerge(tx: Tx, tenantId: string, mergeId: string, options: { undoneById?: string | null } = {}): Promise<{ performanceIds: string[] }> {
+  const result = await undoSpectatorMergeRows(prismaRunner(tx), tenantId, mergeId, options.undoneById ?? null);
   await refreshRollups(tx, tenantId, { performanceIds: result.performanceIds });
   return result;
 }

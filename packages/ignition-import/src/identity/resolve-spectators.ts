@@ -228,6 +228,8 @@ export async function resolveSpectators(
   clusters: readonly Cluster[],
   codec: SpectatorIdentityCodec,
   profile?: Profile,
+  /** The import whose rows are resolved (kept on the merges it makes). */
+  importId: string | null = null,
 ): Promise<SpectatorResolution> {
   if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
   const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters));
@@ -237,7 +239,7 @@ export async function resolveSpectators(
   const sql = pgRunner(client);
   const merges: MergeResult[] = [];
   await timed(profile, "spectators.merges", async () => {
-    for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null }));
+    for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null, importId }));
   });
 
   await client.query(

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
-import { importShowCatalogue, streamRejectedRowsCsv } from "../index";
+import { ImportError, importShowCatalogue, listShowGenres, setShowGenre, streamRejectedRowsCsv, ZGenreChoice } from "../index";
 import { createTestTenant, importFile, openAppDatabase, tempStorageDir, testMasterKey, utf8, windows1252 } from "../testing";
 
 let db: Database;
@@ -98,6 +98,22 @@ describe("show catalogue", () => {
       ["Le Misanthrope", "theatre", "Cie du Rappel"],
       ["Stand-up Night", "humour", null],
     ]);
+  });
+
+  it("lets staff set or clear one show's genre from the taxonomy, and only their tenant's shows", async () => {
+    const tenantId = await createTestTenant(db);
+    const other = await createTestTenant(db);
+    const show = await withTenant(db, tenantId, (tx) => tx.show.create({ data: { tenantId, title: "Carmen" } }));
+    const foreign = await withTenant(db, other, (tx) => tx.show.create({ data: { tenantId: other, title: "Ailleurs" } }));
+    await withTenant(db, tenantId, (tx) => setShowGenre(tx, tenantId, show.id, ZGenreChoice.parse("opera")));
+    expect(await withTenant(db, tenantId, (tx) => listShowGenres(tx, tenantId))).toEqual([
+      { id: show.id, title: "Carmen", genre: "opera", producer: null, performances: 0 },
+    ]);
+    await withTenant(db, tenantId, (tx) => setShowGenre(tx, tenantId, show.id, ZGenreChoice.parse("")));
+    expect((await withTenant(db, tenantId, (tx) => listShowGenres(tx, tenantId)))[0]!.genre).toBeNull();
+    expect(ZGenreChoice.safeParse("conférence").success).toBe(false);
+    await expect(withTenant(db, tenantId, (tx) => setShowGenre(tx, tenantId, foreign.id, "jazz"))).rejects.toThrow(ImportError);
+    expect((await withTenant(db, other, (tx) => tx.show.findFirstOrThrow({ where: { tenantId: other } }))).genre).toBeNull();
   });
 });
 

@@ -66,7 +66,7 @@ const ROLLUP_TIMEOUT_MS = 10 * 60_000;
 function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, mapping: TColumnMapping, profile?: Profile) {
   const { tenantId, importId } = ids;
   const columns = mapping.columns as Record<string, string | undefined>;
-  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, columns.status, profile) as KindProcessor<unknown, unknown>;
+  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, columns.status, profile, importId) as KindProcessor<unknown, unknown>;
   if (kind === "performances") return performancesProcessor(client, tenantId) as KindProcessor<unknown, unknown>;
   return spectatorsProcessor(client, tenantId, sealer.codec, importId) as KindProcessor<unknown, unknown>;
 }

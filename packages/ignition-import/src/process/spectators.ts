@@ -35,7 +35,7 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
 
     async load(batch: Batch<Prepared>): Promise<BatchOutcome> {
       const { clusters, rowCluster } = clusterIdentities(batch.rows.map((r) => r.person), fillContact, compatibleContacts);
-      const resolved = await resolveSpectators(client, tenantId, clusters, codec);
+      const resolved = await resolveSpectators(client, tenantId, clusters, codec, undefined, importId);
       // The last line about a person decides their consent for each channel.
       const consents = new Map<string, { spectatorId: string; channel: "email" | "sms"; granted: boolean }>();
       batch.rows.forEach((row, i) => {

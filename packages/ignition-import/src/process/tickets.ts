@@ -48,6 +48,7 @@ export function ticketsProcessor(
   codec: SpectatorIdentityCodec,
   statusColumn: string | undefined,
   profile?: Profile,
+  importId: string | null = null,
 ): KindProcessor<TicketRow, PreparedTicket> {
   const q = (phase: string, text: string, params: unknown[] = []) => timed(profile, phase, () => client.query(text, params));
   const keyMaker = new KeyMaker(codec);
@@ -124,7 +125,7 @@ export function ticketsProcessor(
         compatibleContacts,
       );
       if (profile) profile["spectators.cluster"] = (profile["spectators.cluster"] ?? 0) + (performance.now() - tc) / 1000;
-      const spectators = await resolveSpectators(client, tenantId, clusters, codec, profile);
+      const spectators = await resolveSpectators(client, tenantId, clusters, codec, profile, importId);
       const performanceIds = new Set(rows.map((r) => r.performanceId));
       for (const m of spectators.merges) for (const p of m.performanceIds) performanceIds.add(p);
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { FILE_KINDS } from "@rappel/ticketing-import";
-import { Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Card, EmptyState, PageHeader, buttonClasses } from "@rappel/ui";
 import { requireTenantPermission } from "@/server/guard";
 import { ImportsTable } from "./components/imports-table";
 import { Pagination } from "./components/pagination";
@@ -31,7 +31,21 @@ export async function DataPage({ params, searchParams }: SearchParamsProps) {
 
   return (
     <>
-      <PageHeader eyebrow={tenant.name} title={t("title")} description={t("description")} />
+      <PageHeader
+        eyebrow={tenant.name}
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href={`${base}/shows`} className={buttonClasses("secondary")}>
+              {t("shows.link")}
+            </a>
+            <a href={`${base}/merges`} className={buttonClasses("secondary")}>
+              {t("merges.link")}
+            </a>
+          </div>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:items-start">
         <Card title={t("upload.title")} id="upload">
           <UploadForm

@@ -8,3 +8,12 @@ export type MappingError =
 export type MappingFormState =
   | { status: "idle" }
   | { status: "invalid"; selections: Record<string, string>; presetName: string; errors: MappingError[] };
+
+/** What the show catalogue form gets back from its server action. */
+export type CatalogueFormState =
+  | { status: "idle" }
+  | { status: "error"; code: "no_file" | "too_large" | "unreadable"; message?: string }
+  | {
+      status: "done";
+      result: { rows: number; matched: number; unmatched: number; unknownGenre: number; showsUpdated: number; unmatchedTitles: string[]; unknownGenres: string[] };
+    };

@@ -27,3 +27,6 @@ export function defaultFileName(contentType: string | null): string {
 export function formatMegabytes(bytes: number, locale: string): string {
   return `${Math.round(bytes / (1024 * 1024))} ${locale === "fr" ? "Mo" : "MB"}`;
 }
+
+/** Server actions take at most 1 MB by default: a show catalogue of a few thousand titles fits. */
+export const MAX_CATALOGUE_BYTES = 1_000_000;

@@ -1,0 +1,1 @@
+export { MergesPage as default, mergesMetadata as generateMetadata } from "@/features/data/merges-page";

@@ -1,0 +1,1 @@
+export { ShowsPage as default, showsMetadata as generateMetadata } from "@/features/data/shows-page";
