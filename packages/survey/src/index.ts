@@ -7,3 +7,4 @@ export * from "./paris-time";
 export * from "./dispatch-plan";
 export * from "./core-questionnaire";
 export * from "./contrast";
+export * from "./token";
