@@ -4,9 +4,12 @@ import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
 import { importFileHandler } from "./jobs/import-file";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
+import { surveyHandlers } from "./jobs/survey-dispatch";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   verifyAuditChainsHandler,
   importFileHandler as JobHandler<TJobKind>,
+  surveyHandlers.plan as JobHandler<TJobKind>,
+  surveyHandlers.dispatch as JobHandler<TJobKind>,
 ];

@@ -243,6 +243,73 @@ const SPECS: ModelSpec[] = [
         data: { tenantId: v.tenantId, performanceId: v.performanceId, departement: "x", spectators: 1, tickets: 1, revenueCents: 1n, distanceKmSum: 0 },
       }),
   },
+  {
+    table: "survey",
+    read: (tx, v) => tx.survey.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.survey.updateMany({ where: { tenantId: v.tenantId }, data: { name: "pwned" } }),
+    remove: (tx, v) => tx.survey.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.survey.create({ data: { tenantId: v.tenantId, name: "intrus" } }),
+  },
+  {
+    table: "survey_version",
+    read: (tx, v) => tx.surveyVersion.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyVersion.updateMany({ where: { tenantId: v.tenantId }, data: { definition: {} } }),
+    remove: (tx, v) => tx.surveyVersion.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.surveyVersion.create({ data: { tenantId: v.tenantId, surveyId: v.surveyId, version: 99, definition: {} } }),
+  },
+  {
+    table: "survey_dispatch_rule",
+    read: (tx, v) => tx.surveyDispatchRule.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyDispatchRule.updateMany({ where: { tenantId: v.tenantId }, data: { active: false } }),
+    remove: (tx, v) => tx.surveyDispatchRule.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.surveyDispatchRule.create({ data: { tenantId: v.tenantId, surveyId: v.surveyId } }),
+  },
+  {
+    table: "survey_dispatch_plan",
+    read: (tx, v) => tx.surveyDispatchPlan.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyDispatchPlan.updateMany({ where: { tenantId: v.tenantId }, data: { status: "cancelled" } }),
+    remove: (tx, v) => tx.surveyDispatchPlan.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.surveyDispatchPlan.create({
+        data: { tenantId: v.tenantId, surveyId: v.surveyId, performanceId: v.performanceId, kind: "reminder", plannedFor: when, performanceEndsAt: when },
+      }),
+  },
+  {
+    table: "survey_invitation",
+    read: (tx, v) => tx.surveyInvitation.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyInvitation.updateMany({ where: { tenantId: v.tenantId }, data: { status: "cancelled" } }),
+    remove: (tx, v) => tx.surveyInvitation.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) =>
+      tx.surveyInvitation.create({
+        data: {
+          tenantId: v.tenantId, surveyId: v.surveyId, spectatorId: v.spectatorId, performanceId: att.performanceId, performanceIds: [],
+          tokenHash: new Uint8Array(32), scheduledFor: when,
+        },
+      }),
+  },
+  {
+    table: "survey_response",
+    read: (tx, v) => tx.surveyResponse.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyResponse.updateMany({ where: { tenantId: v.tenantId }, data: { nps: 0 } }),
+    remove: (tx, v) => tx.surveyResponse.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.surveyResponse.create({ data: { tenantId: v.tenantId, invitationId: v.invitationId, surveyId: v.surveyId, version: 1 } }),
+  },
+  {
+    table: "survey_exclusion",
+    read: (tx, v) => tx.surveyExclusion.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyExclusion.updateMany({ where: { tenantId: v.tenantId }, data: { source: "pwned" } }),
+    remove: (tx, v) => tx.surveyExclusion.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.surveyExclusion.create({ data: { tenantId: v.tenantId, spectatorId: v.spectatorId, list: "opted_out", source: "x", recordedAt: when } }),
+  },
+  {
+    table: "survey_alert",
+    read: (tx, v) => tx.surveyAlert.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyAlert.updateMany({ where: { tenantId: v.tenantId }, data: { kind: "pwned" } }),
+    remove: (tx, v) => tx.surveyAlert.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.surveyAlert.create({ data: { tenantId: v.tenantId, surveyId: v.surveyId, key: "intrus", kind: "x" } }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

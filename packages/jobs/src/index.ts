@@ -10,12 +10,16 @@ export {
   JOB_KINDS,
   ZVerifyAuditChainsPayload,
   ZImportFilePayload,
+  ZSurveyPlanPayload,
+  ZSurveyDispatchPayload,
   isJobKind,
   parseJobPayload,
   type TJobKind,
   type TJobPayload,
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
+  type TSurveyPlanPayload,
+  type TSurveyDispatchPayload,
   type JobKindDefinition,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";

@@ -16,6 +16,14 @@ export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload
 export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
 export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
 
+/** Sync every survey's dispatch plans with the performances, then run the plans that are due. */
+export const ZSurveyPlanPayload = z.strictObject({ tenantId: ZId.optional() });
+export type TSurveyPlanPayload = z.infer<typeof ZSurveyPlanPayload>;
+
+/** Run one survey dispatch plan now (invitations or reminders for one performance). */
+export const ZSurveyDispatchPayload = z.strictObject({ tenantId: ZId, planId: ZId });
+export type TSurveyDispatchPayload = z.infer<typeof ZSurveyDispatchPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -24,6 +32,8 @@ export interface JobKindDefinition {
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
   "import-file": { queue: "imports", payload: ZImportFilePayload },
+  "survey-plan": { queue: "survey-dispatch", payload: ZSurveyPlanPayload },
+  "survey-dispatch": { queue: "survey-dispatch", payload: ZSurveyDispatchPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -16,6 +16,8 @@ export interface TenantRows {
   ticketId: string;
   dataKeyId: string;
   importId: string;
+  surveyId: string;
+  invitationId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -87,7 +89,24 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupAudienceDepartement.create({
     data: { tenantId, performanceId: performance.id, departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
   });
+  const survey = await tx.survey.create({ data: { tenantId, name: `Enquête ${tag}`, status: "active" } });
+  await tx.surveyVersion.create({ data: { tenantId, surveyId: survey.id, version: 1, definition: { schemaVersion: 1 } } });
+  await tx.surveyDispatchRule.create({ data: { tenantId, surveyId: survey.id } });
+  await tx.surveyDispatchPlan.create({
+    data: { tenantId, surveyId: survey.id, performanceId: performance.id, kind: "initial", plannedFor: startsAt, performanceEndsAt: startsAt },
+  });
+  const invitation = await tx.surveyInvitation.create({
+    data: {
+      tenantId, surveyId: survey.id, spectatorId: spectator.id, performanceId: performance.id, performanceIds: [performance.id],
+      tokenHash: bytes(), scheduledFor: startsAt,
+    },
+  });
+  await tx.surveyResponse.create({ data: { tenantId, invitationId: invitation.id, surveyId: survey.id, version: 1, answers: { nps: 9 }, nps: 9 } });
+  await tx.surveyExclusion.create({ data: { tenantId, spectatorId: spectator.id, list: "staff", source: "test", recordedAt: startsAt } });
+  await tx.surveyAlert.create({ data: { tenantId, surveyId: survey.id, key: `k-${tag}`, kind: "nps_below" } });
   return {
+    surveyId: survey.id,
+    invitationId: invitation.id,
     importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
     orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,

@@ -1,0 +1,35 @@
+// Invitation links. A token names its tenant (like the REST API keys do), so the public page can
+// open the right tenant scope, plus 144 bits of HMAC over the invitation id with a key derived
+// from the tenant's data key: unguessable, never stored (only its SHA-256 is), and derivable
+// again by the worker for a reminder. Destroying the tenant's data key kills every link.
+import { createHash, createHmac, hkdfSync } from "node:crypto";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SECRET_BYTES = 18;
+
+export function deriveTokenKey(dataKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync("sha256", dataKey, Buffer.alloc(0), "rappel:survey-token:v1", 32));
+}
+
+export function createInvitationToken(tokenKey: Buffer, tenantId: string, invitationId: string): string {
+  const tenant = Buffer.from(tenantId.replaceAll("-", ""), "hex");
+  const secret = createHmac("sha256", tokenKey).update(invitationId).digest().subarray(0, SECRET_BYTES);
+  return Buffer.concat([tenant, secret]).toString("base64url");
+}
+
+/** The tenant named by a token, or null when the token is malformed (→ "unknown link" page). */
+export function readTokenTenant(token: string): string | null {
+  if (!/^[A-Za-z0-9_-]{40,60}$/.test(token)) return null;
+  const raw = Buffer.from(token, "base64url");
+  if (raw.length !== 16 + SECRET_BYTES) return null;
+  const hex = raw.subarray(0, 16).toString("hex");
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return UUID.test(id) ? id : null;
+}
+
+export function hashToken(token: string): Uint8Array<ArrayBuffer> {
+  const digest = createHash("sha256").update(token).digest();
+  const out = new Uint8Array(new ArrayBuffer(digest.length));
+  out.set(digest);
+  return out;
+}
