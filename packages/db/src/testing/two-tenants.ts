@@ -16,6 +16,8 @@ export interface TenantRows {
   ticketId: string;
   dataKeyId: string;
   importId: string;
+  segmentId: string;
+  campaignId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -87,7 +89,19 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupAudienceDepartement.create({
     data: { tenantId, performanceId: performance.id, departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
   });
+  const segment = await tx.segment.create({ data: { tenantId, name: `Segment ${tag}`, rules: { op: "and", rules: [] } } });
+  await tx.senderIdentity.create({ data: { tenantId, fromName: `Salle ${tag}`, fromEmail: "billetterie@example.test" } });
+  const campaign = await tx.campaign.create({
+    data: { tenantId, name: `Campagne ${tag}`, channel: "email", segmentId: segment.id, content: { blocks: [] } },
+  });
+  await tx.campaignDelivery.create({
+    data: { tenantId, campaignId: campaign.id, spectatorId: spectator.id, channel: "email", status: "sent", batch: 0 },
+  });
+  await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: spectator.id, kind: "open" } });
+  await tx.suppression.create({ data: { tenantId, channel: "email", bidx: bytes(), reason: "bounce_hard" } });
   return {
+    segmentId: segment.id,
+    campaignId: campaign.id,
     importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
     orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,
