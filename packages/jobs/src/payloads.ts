@@ -16,6 +16,22 @@ export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload
 export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
 export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
 
+/** Freeze a campaign's audience into its send ledger and start its batches. */
+export const ZCampaignLaunchPayload = z.strictObject({ tenantId: ZId, campaignId: ZId });
+export type TCampaignLaunchPayload = z.infer<typeof ZCampaignLaunchPayload>;
+
+/** Send one batch of a campaign's ledger rows (exactly-once per row). */
+export const ZCampaignBatchPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, batch: z.number().int().min(0) });
+export type TCampaignBatchPayload = z.infer<typeof ZCampaignBatchPayload>;
+
+/** Send a campaign's test message to a staff user (rendered as the chosen spectator). */
+export const ZCampaignTestSendPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, userId: ZId, spectatorId: ZId.optional() });
+export type TCampaignTestSendPayload = z.infer<typeof ZCampaignTestSendPayload>;
+
+/** Re-enqueue the pending batches of running campaigns (rebuilds queue state from Postgres). */
+export const ZCampaignSweepPayload = z.strictObject({});
+export type TCampaignSweepPayload = z.infer<typeof ZCampaignSweepPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -24,6 +40,10 @@ export interface JobKindDefinition {
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
   "import-file": { queue: "imports", payload: ZImportFilePayload },
+  "campaign-launch": { queue: "email-send", payload: ZCampaignLaunchPayload },
+  "campaign-batch": { queue: "email-send", payload: ZCampaignBatchPayload },
+  "campaign-test-send": { queue: "email-send", payload: ZCampaignTestSendPayload },
+  "campaign-sweep": { queue: "maintenance", payload: ZCampaignSweepPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;
