@@ -2,6 +2,10 @@
 // all (its jobs wait, visibly, on the admin page) rather than picked up by a placeholder.
 import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
+import { campaignBatchHandler } from "./jobs/campaign-batch";
+import { campaignLaunchHandler } from "./jobs/campaign-launch";
+import { campaignSweepHandler } from "./jobs/campaign-sweep";
+import { campaignTestSendHandler } from "./jobs/campaign-test-send";
 import { importFileHandler } from "./jobs/import-file";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
@@ -12,4 +16,8 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   importFileHandler as JobHandler<TJobKind>,
   surveyHandlers.plan as JobHandler<TJobKind>,
   surveyHandlers.dispatch as JobHandler<TJobKind>,
+  campaignLaunchHandler as JobHandler<TJobKind>,
+  campaignBatchHandler as JobHandler<TJobKind>,
+  campaignTestSendHandler as JobHandler<TJobKind>,
+  campaignSweepHandler as JobHandler<TJobKind>,
 ];

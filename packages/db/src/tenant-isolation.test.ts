@@ -150,6 +150,51 @@ const SPECS: ModelSpec[] = [
       tx.importMappingPreset.create({ data: { tenantId: v.tenantId, name: "intrus", kind: "tickets", headerSignature: "s", mapping: {} } }),
   },
   {
+    table: "segment",
+    read: (tx, v) => tx.segment.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.segment.updateMany({ where: { tenantId: v.tenantId }, data: { name: "mine" } }),
+    remove: (tx, v) => tx.segment.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.segment.create({ data: { tenantId: v.tenantId, name: "intrus", rules: {} } }),
+  },
+  {
+    table: "sender_identity",
+    read: (tx, v) => tx.senderIdentity.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.senderIdentity.updateMany({ where: { tenantId: v.tenantId }, data: { fromEmail: "attacker@example.test" } }),
+    remove: (tx, v) => tx.senderIdentity.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.senderIdentity.create({ data: { tenantId: v.tenantId, fromName: "x", fromEmail: "x@example.test" } }),
+  },
+  {
+    table: "campaign",
+    read: (tx, v) => tx.campaign.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.campaign.updateMany({ where: { tenantId: v.tenantId }, data: { subject: "mine" } }),
+    remove: (tx, v) => tx.campaign.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.campaign.create({ data: { tenantId: v.tenantId, name: "intrus", channel: "email", content: {} } }),
+  },
+  {
+    table: "campaign_delivery",
+    read: (tx, v) => tx.campaignDelivery.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.campaignDelivery.updateMany({ where: { tenantId: v.tenantId }, data: { status: "pending" } }),
+    remove: (tx, v) => tx.campaignDelivery.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.campaignDelivery.create({
+        data: { tenantId: v.tenantId, campaignId: v.campaignId, spectatorId: v.spectatorId, channel: "sms", status: "pending", batch: 1 },
+      }),
+  },
+  {
+    table: "campaign_event",
+    read: (tx, v) => tx.campaignEvent.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.campaignEvent.updateMany({ where: { tenantId: v.tenantId }, data: { kind: "click" } }),
+    remove: (tx, v) => tx.campaignEvent.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.campaignEvent.create({ data: { tenantId: v.tenantId, campaignId: v.campaignId, spectatorId: v.spectatorId, kind: "click" } }),
+  },
+  {
+    table: "suppression",
+    read: (tx, v) => tx.suppression.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.suppression.updateMany({ where: { tenantId: v.tenantId }, data: { reason: "none" } }),
+    remove: (tx, v) => tx.suppression.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.suppression.create({ data: { tenantId: v.tenantId, channel: "sms", bidx: new Uint8Array([1, 2, 3]), reason: "x" } }),
+  },
+  {
     table: "api_key",
     read: (tx, v) => tx.apiKey.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.apiKey.updateMany({ where: { tenantId: v.tenantId }, data: { revokedAt: null, secretHash: "mine" } }),

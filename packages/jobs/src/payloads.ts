@@ -23,6 +23,21 @@ export type TSurveyPlanPayload = z.infer<typeof ZSurveyPlanPayload>;
 /** Run one survey dispatch plan now (invitations or reminders for one performance). */
 export const ZSurveyDispatchPayload = z.strictObject({ tenantId: ZId, planId: ZId });
 export type TSurveyDispatchPayload = z.infer<typeof ZSurveyDispatchPayload>;
+/** Freeze a campaign's audience into its send ledger and start its batches. */
+export const ZCampaignLaunchPayload = z.strictObject({ tenantId: ZId, campaignId: ZId });
+export type TCampaignLaunchPayload = z.infer<typeof ZCampaignLaunchPayload>;
+
+/** Send one batch of a campaign's ledger rows (exactly-once per row). */
+export const ZCampaignBatchPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, batch: z.number().int().min(0) });
+export type TCampaignBatchPayload = z.infer<typeof ZCampaignBatchPayload>;
+
+/** Send a campaign's test message to a staff user (rendered as the chosen spectator). */
+export const ZCampaignTestSendPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, userId: ZId, spectatorId: ZId.optional() });
+export type TCampaignTestSendPayload = z.infer<typeof ZCampaignTestSendPayload>;
+
+/** Re-enqueue the pending batches of running campaigns (rebuilds queue state from Postgres). */
+export const ZCampaignSweepPayload = z.strictObject({});
+export type TCampaignSweepPayload = z.infer<typeof ZCampaignSweepPayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -34,6 +49,10 @@ export const JOB_KINDS = {
   "import-file": { queue: "imports", payload: ZImportFilePayload },
   "survey-plan": { queue: "survey-dispatch", payload: ZSurveyPlanPayload },
   "survey-dispatch": { queue: "survey-dispatch", payload: ZSurveyDispatchPayload },
+  "campaign-launch": { queue: "email-send", payload: ZCampaignLaunchPayload },
+  "campaign-batch": { queue: "email-send", payload: ZCampaignBatchPayload },
+  "campaign-test-send": { queue: "email-send", payload: ZCampaignTestSendPayload },
+  "campaign-sweep": { queue: "maintenance", payload: ZCampaignSweepPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -10,3 +10,4 @@ export {
 } from "./transport";
 export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
 export { listUnsubscribeHeaders } from "./list-unsubscribe";
+export { createCommittedSender, type CommittedSender, type CommittedSenderOptions } from "./committed-sender";

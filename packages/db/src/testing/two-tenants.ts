@@ -18,6 +18,8 @@ export interface TenantRows {
   importId: string;
   surveyId: string;
   invitationId: string;
+  segmentId: string;
+  campaignId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -104,9 +106,21 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.surveyResponse.create({ data: { tenantId, invitationId: invitation.id, surveyId: survey.id, version: 1, answers: { nps: 9 }, nps: 9 } });
   await tx.surveyExclusion.create({ data: { tenantId, spectatorId: spectator.id, list: "staff", source: "test", recordedAt: startsAt } });
   await tx.surveyAlert.create({ data: { tenantId, surveyId: survey.id, key: `k-${tag}`, kind: "nps_below" } });
+  const segment = await tx.segment.create({ data: { tenantId, name: `Segment ${tag}`, rules: { op: "and", rules: [] } } });
+  await tx.senderIdentity.create({ data: { tenantId, fromName: `Salle ${tag}`, fromEmail: "billetterie@example.test" } });
+  const campaign = await tx.campaign.create({
+    data: { tenantId, name: `Campagne ${tag}`, channel: "email", segmentId: segment.id, content: { blocks: [] } },
+  });
+  await tx.campaignDelivery.create({
+    data: { tenantId, campaignId: campaign.id, spectatorId: spectator.id, channel: "email", status: "sent", batch: 0 },
+  });
+  await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: spectator.id, kind: "open" } });
+  await tx.suppression.create({ data: { tenantId, channel: "email", bidx: bytes(), reason: "bounce_hard" } });
   return {
     surveyId: survey.id,
     invitationId: invitation.id,
+    segmentId: segment.id,
+    campaignId: campaign.id,
     importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
     orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,

@@ -1,0 +1,220 @@
+// Sends one batch of a campaign, chunk by chunk: claim rows, re-check consent and suppression
+// (an unsubscribe counts from the next chunk, seconds later), send through the committed sender,
+// record failures (retry with backoff on 4xx, bounce/fail on 5xx), pause the tenant's sending
+// when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
+// after a crash, sends nothing twice: the ledger decides.
+import { Prisma, appendAuditEntry, withTenant, type Tx } from "@rappel/db";
+import { classifySmtpError } from "@rappel/mail";
+import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
+import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal-data";
+import type { ShowCardData } from "@rappel/campaigns";
+import { defineJobHandler, type JobContext } from "../job-handler";
+import { buildCampaignMessage, type CampaignForSend, type SenderForSend } from "./campaign-message";
+import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
+import {
+  claimChunk,
+  countDeliveries,
+  hasUnfinished,
+  MAX_ATTEMPTS,
+  openBatches,
+  recordOutcome,
+  type ClaimedRecipient,
+  type TOutcome,
+} from "./campaign-ledger";
+
+/** Batches of one campaign in the queue at once: other tenants' batches interleave with them. */
+export const BATCHES_IN_FLIGHT = 2;
+const MIN_SENT_FOR_RATES = 100;
+
+export interface BatchResult {
+  sent: number;
+  skipped: number;
+  failed: number;
+  retried: number;
+  stopped?: string;
+}
+
+async function loadShowCards(tx: Tx, tenantId: string, content: unknown): Promise<Map<string, ShowCardData>> {
+  const blocks = (content as { blocks?: { type?: string; showId?: string; performanceId?: string }[] })?.blocks ?? [];
+  const cards = new Map<string, ShowCardData>();
+  for (const b of blocks) {
+    if (b.type !== "show_card" || !b.showId) continue;
+    const show = await tx.show.findUnique({ where: { tenantId_id: { tenantId, id: b.showId } } });
+    if (!show) continue;
+    const perf = b.performanceId
+      ? await tx.performance.findUnique({ where: { tenantId_id: { tenantId, id: b.performanceId } }, include: { venue: true } })
+      : null;
+    cards.set(b.showId, { title: show.title, genre: show.genre, venueName: perf?.venue.name ?? null, startsAt: perf?.startsAt ?? null });
+  }
+  return cards;
+}
+
+interface Setup {
+  campaign: CampaignForSend;
+  sender: SenderForSend & { bounceRateLimit: number };
+  codec: SpectatorIdentityCodec;
+  showCards: Map<string, ShowCardData>;
+}
+
+async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload): Promise<Setup | string> {
+  return withTenant(context.db, p.tenantId, async (tx) => {
+    const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } } });
+    if (!campaign) return "campaign not found";
+    if (campaign.status !== "sending") return `campaign is ${campaign.status}`;
+    const sender = await tx.senderIdentity.findUnique({ where: { tenantId: p.tenantId } });
+    if (!sender) return "the tenant has no sender identity";
+    if (sender.pausedAt) return `the tenant's sending is paused: ${sender.pauseReason ?? ""}`;
+    return {
+      campaign: { tenantId: p.tenantId, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
+      sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit },
+      codec: await loadIdentityCodec(tx, p.tenantId, config.master),
+      showCards: await loadShowCards(tx, p.tenantId, campaign.content),
+    };
+  });
+}
+
+const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 3_600_000);
+
+async function sendOne(
+  r: ClaimedRecipient,
+  setup: Setup,
+  config: EngineConfig,
+  committer: GroupCommitter,
+  now: () => Date,
+): Promise<TOutcome | "sent"> {
+  if (!r.consented) return { kind: "skipped", reason: "no e-mail consent at send time" };
+  if (r.suppressed) return { kind: "skipped", reason: "address on the suppression list" };
+  const email = setup.codec.openField("email", r.emailEnc);
+  if (!email) return { kind: "skipped", reason: "no e-mail address" };
+  const values = {
+    firstName: setup.codec.openField("firstName", r.firstNameEnc),
+    lastName: setup.codec.openField("lastName", r.lastNameEnc),
+  };
+  let committed = false;
+  try {
+    const message = buildCampaignMessage(setup.campaign, setup.sender, { spectatorId: r.spectatorId, email, values }, {
+      appUrl: config.appUrl,
+      trackingKey: config.trackingKey,
+      showCards: setup.showCards,
+    });
+    await senderFor(config).send(message, async () => {
+      await committer.commit(r.spectatorId);
+      committed = true;
+    });
+    return "sent";
+  } catch (error) {
+    const failure = classifySmtpError(error);
+    // After the commit the terminator was written: without an explicit refusal the server may
+    // well have accepted the message, so the row stays "sent" (never risk a second copy).
+    if (committed && failure.code === undefined) return "sent";
+    if (failure.kind === "transient" && r.attempts < MAX_ATTEMPTS) {
+      return { kind: "retry", reason: failure.reason, at: new Date(now().getTime() + backoffMs(r.attempts)) };
+    }
+    if (failure.code && failure.code >= 500) return { kind: "bounced", reason: failure.reason };
+    return { kind: "failed", reason: failure.reason };
+  }
+}
+
+async function recordFailures(context: JobContext, p: TCampaignBatchPayload, setup: Setup, failures: { r: ClaimedRecipient; outcome: TOutcome }[]) {
+  if (failures.length === 0) return;
+  await withTenant(context.db, p.tenantId, async (tx) => {
+    for (const { r, outcome } of failures) {
+      await recordOutcome(tx, p.tenantId, p.campaignId, r.spectatorId, outcome);
+      if (outcome.kind === "bounced") {
+        await tx.campaignEvent.create({
+          data: { tenantId: p.tenantId, campaignId: p.campaignId, spectatorId: r.spectatorId, kind: "bounce_hard", detail: outcome.reason.slice(0, 200) },
+        });
+        const email = setup.codec.openField("email", r.emailEnc);
+        const bidx = email ? setup.codec.emailIndex(email) : null;
+        if (bidx) {
+          await tx.$executeRaw(Prisma.sql`INSERT INTO suppression (tenant_id, channel, bidx, reason)
+            VALUES (${p.tenantId}::uuid, 'email', ${bidx}, 'bounce_hard') ON CONFLICT DO NOTHING`);
+        }
+      }
+    }
+  });
+}
+
+/** Pauses the tenant's sending (and this campaign) when its hard-bounce rate is too high. */
+async function checkBounceRate(context: JobContext, p: TCampaignBatchPayload, limit: number): Promise<string | null> {
+  return withTenant(context.db, p.tenantId, async (tx) => {
+    const c = await countDeliveries(tx, p.tenantId, p.campaignId);
+    const attempted = c.sent + c.bounced;
+    if (attempted < MIN_SENT_FOR_RATES || c.bounced / attempted <= limit) return null;
+    const reason = `hard-bounce rate ${(100 * c.bounced / attempted).toFixed(1)} % above the ${(100 * limit).toFixed(1)} % limit`;
+    const now = context.clock.now();
+    await tx.senderIdentity.update({ where: { tenantId: p.tenantId }, data: { pausedAt: now, pauseReason: reason } });
+    await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "paused", pauseReason: reason } });
+    await appendAuditEntry(tx, p.tenantId, {
+      actorKind: "system", action: "activation.sending_paused", targetType: "campaign", targetId: p.campaignId, details: { reason },
+    }, now);
+    context.logger.warn("tenant sending paused", { tenantId: p.tenantId, campaignId: p.campaignId, reason });
+    return reason;
+  });
+}
+
+export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobContext, config: EngineConfig = engineConfig()): Promise<BatchResult> {
+  const result: BatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
+  const now = () => context.clock.now();
+  const setup = await loadSetup(context, config, p);
+  if (typeof setup === "string") return { ...result, stopped: setup };
+  const committer = new GroupCommitter(context.db, p.tenantId, p.campaignId, now);
+  for (;;) {
+    if (context.signal.aborted) break;
+    const claimed = await withTenant(context.db, p.tenantId, async (tx) => {
+      // A campaign paused or cancelled from the UI stops at the next chunk.
+      const status = await tx.campaign.findUnique({
+        where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } },
+        select: { status: true },
+      });
+      return status?.status === "sending" ? claimChunk(tx, p.tenantId, p.campaignId, p.batch, now()) : null;
+    });
+    if (claimed === null) return { ...result, stopped: "campaign no longer sending" };
+    if (claimed.length === 0) break;
+    const outcomes = await Promise.all(claimed.map(async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now) })));
+    const failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
+    for (const { r, outcome } of outcomes) {
+      if (outcome === "sent") result.sent += 1;
+      else {
+        failures.push({ r, outcome });
+        if (outcome.kind === "skipped") result.skipped += 1;
+        else if (outcome.kind === "retry") result.retried += 1;
+        else result.failed += 1;
+      }
+    }
+    await recordFailures(context, p, setup, failures);
+    if (failures.some((f) => f.outcome.kind === "bounced")) {
+      const paused = await checkBounceRate(context, p, setup.sender.bounceRateLimit);
+      if (paused) return { ...result, stopped: paused };
+    }
+  }
+  await chainNextBatches(context, p);
+  return result;
+}
+
+/** Keeps BATCHES_IN_FLIGHT batches of the campaign queued, and closes the campaign when done. */
+export async function chainNextBatches(context: JobContext, p: { tenantId: string; campaignId: string }, suffix = ""): Promise<number[]> {
+  const { next, done } = await withTenant(context.db, p.tenantId, async (tx) => {
+    const next = await openBatches(tx, p.tenantId, p.campaignId, context.clock.now(), BATCHES_IN_FLIGHT);
+    const done = next.length === 0 && !(await hasUnfinished(tx, p.tenantId, p.campaignId));
+    if (done) {
+      await tx.campaign.updateMany({
+        where: { tenantId: p.tenantId, id: p.campaignId, status: "sending" },
+        data: { status: "sent", finishedAt: context.clock.now() },
+      });
+    }
+    return { next, done };
+  });
+  if (!done && context.producer) {
+    for (const batch of next) {
+      await enqueueJob(context.producer, "campaign-batch", { ...p, batch }, { jobId: `cb-${p.campaignId}-${batch}${suffix}` });
+    }
+  }
+  return next;
+}
+
+export const campaignBatchHandler = defineJobHandler({
+  kind: "campaign-batch",
+  concurrency: 4,
+  handle: (payload, context) => runCampaignBatch(payload, context),
+});

@@ -1,0 +1,146 @@
+// The send ledger's SQL (campaign_delivery). Its primary key (tenant, campaign, spectator,
+// channel) makes the audience snapshot idempotent, and its status machine makes each send
+// exactly-once: pending → sending (claimed, with a deadline) → sent (committed just before the
+// SMTP terminator) | failed | bounced | skipped. A row left in "sending" past its deadline was
+// claimed by a worker that died before its commit: the server never got the whole message, so
+// it is claimed again.
+import { Prisma, type Tx } from "@rappel/db";
+import { segmentWhere, type TSegmentRules } from "@rappel/segments";
+
+export const BATCH_SIZE = 2_000;
+export const CLAIM_CHUNK = 250;
+export const CLAIM_TTL_MS = 15_000;
+export const MAX_ATTEMPTS = 5;
+
+/** Freezes the audience: one ledger row per matching spectator with e-mail consent (idempotent). */
+export async function snapshotAudience(
+  tx: Tx,
+  tenantId: string,
+  campaignId: string,
+  rules: TSegmentRules,
+  holdoutPercent: number,
+  now: Date,
+): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`
+    INSERT INTO campaign_delivery (tenant_id, campaign_id, spectator_id, channel, status, batch)
+    SELECT s.tenant_id, ${campaignId}::uuid, s.id, 'email',
+           (CASE WHEN abs(hashtext(${campaignId} || s.id::text)) % 100 < ${holdoutPercent}
+                 THEN 'holdout' ELSE 'pending' END)::delivery_status,
+           ((row_number() OVER (ORDER BY s.id)) - 1) / ${BATCH_SIZE}
+      FROM spectator s
+     WHERE ${segmentWhere(tenantId, rules, now)}
+       AND s.email_enc IS NOT NULL
+       AND EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = s.tenant_id AND c.spectator_id = s.id
+                      AND c.channel = 'email' AND c.status = 'granted')
+    ON CONFLICT DO NOTHING`);
+}
+
+export interface ClaimedRecipient {
+  spectatorId: string;
+  attempts: number;
+  emailEnc: Uint8Array | null;
+  firstNameEnc: Uint8Array | null;
+  lastNameEnc: Uint8Array | null;
+  /** Re-checked now, not when the audience was frozen. */
+  consented: boolean;
+  suppressed: boolean;
+}
+
+/** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
+export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date): Promise<ClaimedRecipient[]> {
+  const until = new Date(now.getTime() + CLAIM_TTL_MS);
+  return tx.$queryRaw<ClaimedRecipient[]>(Prisma.sql`
+    WITH picked AS (
+      SELECT d.spectator_id FROM campaign_delivery d
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.batch = ${batch}
+         AND d.channel = 'email'
+         AND ((d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
+              OR (d.status = 'sending' AND d.claimed_until < ${now}))
+       ORDER BY d.spectator_id
+       LIMIT ${CLAIM_CHUNK}
+       FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
+        FROM picked
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid
+         AND d.spectator_id = picked.spectator_id AND d.channel = 'email'
+      RETURNING d.spectator_id, d.attempts
+    )
+    SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
+           s.email_enc AS "emailEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
+           EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
+                     AND co.channel = 'email' AND co.status = 'granted') AS "consented",
+           (s.email_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
+                     AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed"
+      FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
+}
+
+/** Group commit of "sent" for the rows whose bodies are on the wire. */
+/** Returns the ids actually committed: a row whose claim expired and was taken over is not. */
+export async function markSent(tx: Tx, tenantId: string, campaignId: string, spectatorIds: string[], now: Date): Promise<Set<string>> {
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    UPDATE campaign_delivery SET status = 'sent', sent_at = ${now}, claimed_until = NULL
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'email'
+       AND spectator_id = ANY(${spectatorIds}::uuid[]) AND status = 'sending'
+    RETURNING spectator_id::text AS id`);
+  return new Set(rows.map((r) => r.id));
+}
+
+export type TOutcome =
+  | { kind: "skipped"; reason: string }
+  | { kind: "failed"; reason: string }
+  | { kind: "bounced"; reason: string }
+  | { kind: "retry"; reason: string; at: Date };
+
+export async function recordOutcome(tx: Tx, tenantId: string, campaignId: string, spectatorId: string, outcome: TOutcome): Promise<void> {
+  const status = outcome.kind === "retry" ? "pending" : outcome.kind;
+  const next = outcome.kind === "retry" ? outcome.at : null;
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE campaign_delivery SET status = ${status}::delivery_status, last_error = ${outcome.reason.slice(0, 500)},
+           next_attempt_at = ${next}, claimed_until = NULL
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'email'
+       AND spectator_id = ${spectatorId}::uuid`);
+}
+
+export interface CampaignCounts {
+  total: number;
+  holdout: number;
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  bounced: number;
+  skipped: number;
+}
+
+export async function countDeliveries(tx: Tx, tenantId: string, campaignId: string): Promise<CampaignCounts> {
+  const rows = await tx.$queryRaw<{ status: string; n: bigint }[]>(Prisma.sql`
+    SELECT status::text AS status, count(*) AS n FROM campaign_delivery
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid GROUP BY status`);
+  const counts: CampaignCounts = { total: 0, holdout: 0, pending: 0, sending: 0, sent: 0, failed: 0, bounced: 0, skipped: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    counts.total += n;
+    if (r.status in counts) counts[r.status as keyof CampaignCounts] = n;
+  }
+  return counts;
+}
+
+/** Batches that still have claimable rows now (for the sweep and for chaining). */
+export async function openBatches(tx: Tx, tenantId: string, campaignId: string, now: Date, limit: number): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ batch: number }[]>(Prisma.sql`
+    SELECT DISTINCT batch FROM campaign_delivery
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid
+       AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now}))
+            OR (status = 'sending' AND claimed_until < ${now}))
+     ORDER BY batch LIMIT ${limit}`);
+  return rows.map((r) => r.batch);
+}
+
+/** Whether anything is left to do (pending rows, even if their retry is later, or live claims). */
+export async function hasUnfinished(tx: Tx, tenantId: string, campaignId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ x: number }[]>(Prisma.sql`
+    SELECT 1 AS x FROM campaign_delivery WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid
+       AND status IN ('pending', 'sending') LIMIT 1`);
+  return rows.length > 0;
+}

@@ -1,0 +1,71 @@
+// Builds one recipient's message: blocks rendered with their merge values, signed tracking
+// links, the one-click unsubscribe headers (RFC 8058), and a Message-ID derived from the ledger
+// key so a DSN can be traced back to its delivery.
+import { ZEmailContent, renderEmail, signTrackingToken, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
+import { listUnsubscribeHeaders, type TOutgoingMail } from "@rappel/mail";
+
+export interface CampaignForSend {
+  tenantId: string;
+  id: string;
+  subject: string;
+  preheader: string;
+  content: unknown;
+}
+
+export interface SenderForSend {
+  fromName: string;
+  fromEmail: string;
+  replyTo: string | null;
+}
+
+export interface MessageContext {
+  appUrl: string;
+  trackingKey: Uint8Array;
+  showCards: ReadonlyMap<string, ShowCardData>;
+  locale?: "fr" | "en";
+}
+
+export function trackingUrls(ctx: MessageContext, tenantId: string, campaignId: string, spectatorId: string) {
+  const base = ctx.appUrl.replace(/\/$/, "");
+  const claims = { tenantId, campaignId, spectatorId };
+  return {
+    open: `${base}/m/o/${signTrackingToken(ctx.trackingKey, { kind: "open", ...claims })}`,
+    unsubscribe: `${base}/m/u/${signTrackingToken(ctx.trackingKey, { kind: "unsubscribe", ...claims })}`,
+    click: (url: string, link: number) =>
+      `${base}/m/c/${signTrackingToken(ctx.trackingKey, { kind: "click", ...claims, url, link })}`,
+  };
+}
+
+export function formatFrom(sender: SenderForSend): string {
+  return `"${sender.fromName.replace(/["\\]/g, "")}" <${sender.fromEmail}>`;
+}
+
+export function buildCampaignMessage(
+  campaign: CampaignForSend,
+  sender: SenderForSend,
+  recipient: { spectatorId: string; email: string; values: TMergeValues },
+  ctx: MessageContext,
+): TOutgoingMail {
+  const content = ZEmailContent.parse(campaign.content);
+  const urls = trackingUrls(ctx, campaign.tenantId, campaign.id, recipient.spectatorId);
+  const rendered = renderEmail(content, {
+    subject: campaign.subject,
+    preheader: campaign.preheader,
+    values: recipient.values,
+    showCards: ctx.showCards,
+    trackLink: urls.click,
+    openPixelUrl: urls.open,
+    unsubscribeUrl: urls.unsubscribe,
+    locale: ctx.locale ?? "fr",
+  });
+  return {
+    from: formatFrom(sender),
+    to: recipient.email,
+    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: { ...listUnsubscribeHeaders(urls.unsubscribe), "X-Rappel-Campaign": campaign.id },
+    messageId: `${campaign.id}.${recipient.spectatorId}`,
+  };
+}

@@ -1,0 +1,46 @@
+// A test send: the campaign rendered as a chosen spectator (or with fallbacks only), sent to the
+// staff member who asked, marked "[TEST]". Nothing is written to the ledger.
+import { withTenant } from "@rappel/db";
+import type { TCampaignTestSendPayload } from "@rappel/jobs";
+import { loadIdentityCodec } from "@rappel/personal-data";
+import { createMailTransport } from "@rappel/mail";
+import { defineJobHandler, type JobContext } from "../job-handler";
+import { engineConfig, type EngineConfig } from "./campaign-engine";
+import { buildCampaignMessage } from "./campaign-message";
+
+export async function sendCampaignTest(p: TCampaignTestSendPayload, context: JobContext, config: EngineConfig = engineConfig()) {
+  const prepared = await withTenant(context.db, p.tenantId, async (tx) => {
+    const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } } });
+    const sender = await tx.senderIdentity.findUnique({ where: { tenantId: p.tenantId } });
+    const user = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: p.tenantId, userId: p.userId } }, include: { user: true } });
+    if (!campaign || !sender || !user) return null;
+    let values = {};
+    if (p.spectatorId) {
+      const s = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.spectatorId } } });
+      if (s) {
+        const codec = await loadIdentityCodec(tx, p.tenantId, config.master);
+        values = { firstName: codec.openField("firstName", s.firstNameEnc), lastName: codec.openField("lastName", s.lastNameEnc) };
+      }
+    }
+    return { campaign, sender, email: user.user.email, values };
+  });
+  if (!prepared) return { sent: false, reason: "campaign, sender identity or member not found" };
+  const message = buildCampaignMessage(
+    { tenantId: p.tenantId, id: prepared.campaign.id, subject: `[TEST] ${prepared.campaign.subject}`, preheader: prepared.campaign.preheader, content: prepared.campaign.content },
+    prepared.sender,
+    { spectatorId: p.spectatorId ?? p.userId, email: prepared.email, values: prepared.values },
+    { appUrl: config.appUrl, trackingKey: config.trackingKey, showCards: new Map() },
+  );
+  const transport = createMailTransport(config.smtpUrl, { pool: false, ignoreTls: true });
+  try {
+    const info = await transport.send(message);
+    return { sent: true, response: info.response };
+  } finally {
+    transport.close();
+  }
+}
+
+export const campaignTestSendHandler = defineJobHandler({
+  kind: "campaign-test-send",
+  handle: (payload, context) => sendCampaignTest(payload, context),
+});

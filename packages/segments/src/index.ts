@@ -1,0 +1,14 @@
+export {
+  ZSegmentRules,
+  ZRule,
+  ZRuleGroup,
+  RULE_TYPES,
+  UNAVAILABLE_RULE_TYPES,
+  isRuleGroup,
+  type TRule,
+  type TRuleGroup,
+  type TRuleType,
+  type TSegmentRules,
+} from "./rules";
+export { compileSegmentCondition, SegmentRuleUnavailableError } from "./compile";
+export { countSegment, listSegmentSpectatorIds, parseSegmentRules, segmentWhere, InvalidSegmentError } from "./query";
