@@ -16,6 +16,14 @@ export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload
 export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
 export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
 
+/** Compute what each tenant's retention rules make due (all active tenants, or one). */
+export const ZPrivacyPurgePlanPayload = z.strictObject({ tenantId: ZId.optional() });
+export type TPrivacyPurgePlanPayload = z.infer<typeof ZPrivacyPurgePlanPayload>;
+
+/** Run one approved purge (the handler reloads the run in the tenant's scope). */
+export const ZPrivacyPurgeRunPayload = z.strictObject({ tenantId: ZId, runId: ZId });
+export type TPrivacyPurgeRunPayload = z.infer<typeof ZPrivacyPurgeRunPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -24,6 +32,8 @@ export interface JobKindDefinition {
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
   "import-file": { queue: "imports", payload: ZImportFilePayload },
+  "privacy-purge-plan": { queue: "privacy", payload: ZPrivacyPurgePlanPayload },
+  "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;
