@@ -3,3 +3,8 @@ export * from "./retention-catalogue";
 export * from "./personal-data-registry";
 export * from "./purge-steps";
 export * from "./purge-engine";
+export * from "./requests/deadline";
+export * from "./requests/scope";
+export * from "./requests/intake";
+export * from "./requests/actions";
+export * from "./requests/verification-mail";

@@ -147,7 +147,7 @@ export const ZRetentionOverrideInput = z.strictObject({
 export type TRetentionOverrideInput = z.infer<typeof ZRetentionOverrideInput>;
 
 /** Checks a tenant's override against the default: shorter is free, longer needs a reason. */
-export function validateOverride(input: TRetentionOverrideInput): RetentionCategory {
+export function validateOverride(input: { category: string; activeMonths: number; archiveMonths: number; reason?: string | undefined }): RetentionCategory {
   const category = findCategory(input.category);
   if (!category) throw new RetentionOverrideError(`unknown data category "${input.category}"`);
   const longer =
