@@ -116,17 +116,19 @@ describe("worker process", () => {
       redis: "ok",
       postgres: "ok",
       workers: [
-        { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
+        { queue: "maintenance", kinds: ["verify-audit-chains", "campaign-sweep"], running: true, activeJobs: 0 },
         { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
         { queue: "survey-dispatch", kinds: ["survey-plan", "survey-dispatch"], running: true, activeJobs: 0 },
+        { queue: "email-send", kinds: ["campaign-launch", "campaign-batch", "campaign-test-send"], running: true, activeJobs: 0 },
+        { queue: "privacy", kinds: ["privacy-purge-plan", "privacy-purge-run"], running: true, activeJobs: 0 },
       ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
 
     // The admin overview sees this process consuming the queues it has handlers for, and no other.
     const overview = await getQueueOverview(connection, { prefix });
-    const consumed = ["maintenance", "imports", "survey-dispatch"];
-    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1, 1]);
+    const consumed = ["maintenance", "imports", "survey-dispatch", "email-send", "privacy"];
+    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1, 1, 1, 1]);
     expect(overview.filter((q) => !consumed.includes(q.name)).every((q) => q.workerCount === 0)).toBe(
       true,
     );

@@ -9,6 +9,7 @@ import { campaignTestSendHandler } from "./jobs/campaign-test-send";
 import { importFileHandler } from "./jobs/import-file";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
+import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-purge";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
@@ -20,4 +21,6 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   campaignBatchHandler as JobHandler<TJobKind>,
   campaignTestSendHandler as JobHandler<TJobKind>,
   campaignSweepHandler as JobHandler<TJobKind>,
+  privacyPurgePlanHandler as JobHandler<TJobKind>,
+  privacyPurgeRunHandler as JobHandler<TJobKind>,
 ];

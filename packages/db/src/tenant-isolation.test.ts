@@ -355,6 +355,65 @@ const SPECS: ModelSpec[] = [
     remove: (tx, v) => tx.surveyAlert.deleteMany({ where: { tenantId: v.tenantId } }),
     insert: (tx, v) => tx.surveyAlert.create({ data: { tenantId: v.tenantId, surveyId: v.surveyId, key: "intrus", kind: "x" } }),
   },
+  // ── Privacy (data operations) ──
+  {
+    table: "privacy_setting",
+    read: (tx, v) => tx.privacySetting.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.privacySetting.updateMany({ where: { tenantId: v.tenantId }, data: { purgeMode: "automatic" } }),
+    remove: (tx, v) => tx.privacySetting.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.privacySetting.create({ data: { tenantId: v.tenantId, purgeMode: "automatic" } }),
+  },
+  {
+    table: "retention_override",
+    read: (tx, v) => tx.retentionOverride.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.retentionOverride.updateMany({ where: { tenantId: v.tenantId }, data: { activeMonths: 999 } }),
+    remove: (tx, v) => tx.retentionOverride.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.retentionOverride.create({ data: { tenantId: v.tenantId, category: "intrus", activeMonths: 1, archiveMonths: 0 } }),
+  },
+  {
+    table: "legal_hold",
+    read: (tx, v) => tx.legalHold.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.legalHold.updateMany({ where: { tenantId: v.tenantId }, data: { releasedAt: when } }),
+    remove: (tx, v) => tx.legalHold.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.legalHold.create({ data: { tenantId: v.tenantId, spectatorId: v.spectatorId, reason: "x" } }),
+  },
+  {
+    table: "purge_run",
+    read: (tx, v) => tx.purgeRun.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.purgeRun.updateMany({ where: { tenantId: v.tenantId }, data: { status: "rejected" } }),
+    remove: (tx, v) => tx.purgeRun.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.purgeRun.create({
+        data: { tenantId: v.tenantId, category: "x", mode: "automatic", status: "approved", cutoff: when, rule: {}, preview: {} },
+      }),
+  },
+  {
+    table: "data_subject_request",
+    read: (tx, v) => tx.dataSubjectRequest.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.dataSubjectRequest.updateMany({ where: { tenantId: v.tenantId }, data: { status: "rejected" } }),
+    remove: (tx, v) => tx.dataSubjectRequest.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.dataSubjectRequest.create({
+        data: { tenantId: v.tenantId, kind: "erasure", status: "open", channel: "staff", receivedAt: when },
+      }),
+  },
+  {
+    table: "suppression_entry",
+    read: (tx, v) => tx.suppressionEntry.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.suppressionEntry.updateMany({ where: { tenantId: v.tenantId }, data: { reason: "pwned" } }),
+    remove: (tx, v) => tx.suppressionEntry.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.suppressionEntry.create({ data: { tenantId: v.tenantId, hash: new Uint8Array(32), kind: "email", reason: "erasure" } }),
+  },
+  {
+    table: "processing_restriction",
+    read: (tx, v) => tx.processingRestriction.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.processingRestriction.updateMany({ where: { tenantId: v.tenantId }, data: { liftedAt: when } }),
+    remove: (tx, v) => tx.processingRestriction.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) =>
+      tx.processingRestriction.create({ data: { tenantId: v.tenantId, spectatorId: att.spectatorId } }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

@@ -19,6 +19,8 @@ export {
   type TCampaignLaunchPayload,
   type TCampaignBatchPayload,
   type TCampaignTestSendPayload,
+  ZPrivacyPurgePlanPayload,
+  ZPrivacyPurgeRunPayload,
   isJobKind,
   parseJobPayload,
   type TJobKind,
@@ -27,6 +29,8 @@ export {
   type TImportFilePayload,
   type TSurveyPlanPayload,
   type TSurveyDispatchPayload,
+  type TPrivacyPurgePlanPayload,
+  type TPrivacyPurgeRunPayload,
   type JobKindDefinition,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
@@ -36,6 +40,7 @@ export {
   enqueueJob,
   enqueueVerifyAuditChains,
   enqueueImportFile,
+  enqueuePrivacyPurgeRun,
   openQueue,
   type JobProducer,
   type QueueErrorListener,

@@ -38,6 +38,13 @@ export type TCampaignTestSendPayload = z.infer<typeof ZCampaignTestSendPayload>;
 /** Re-enqueue the pending batches of running campaigns (rebuilds queue state from Postgres). */
 export const ZCampaignSweepPayload = z.strictObject({});
 export type TCampaignSweepPayload = z.infer<typeof ZCampaignSweepPayload>;
+/** Compute what each tenant's retention rules make due (all active tenants, or one). */
+export const ZPrivacyPurgePlanPayload = z.strictObject({ tenantId: ZId.optional() });
+export type TPrivacyPurgePlanPayload = z.infer<typeof ZPrivacyPurgePlanPayload>;
+
+/** Run one approved purge (the handler reloads the run in the tenant's scope). */
+export const ZPrivacyPurgeRunPayload = z.strictObject({ tenantId: ZId, runId: ZId });
+export type TPrivacyPurgeRunPayload = z.infer<typeof ZPrivacyPurgeRunPayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -53,6 +60,8 @@ export const JOB_KINDS = {
   "campaign-batch": { queue: "email-send", payload: ZCampaignBatchPayload },
   "campaign-test-send": { queue: "email-send", payload: ZCampaignTestSendPayload },
   "campaign-sweep": { queue: "maintenance", payload: ZCampaignSweepPayload },
+  "privacy-purge-plan": { queue: "privacy", payload: ZPrivacyPurgePlanPayload },
+  "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -10,6 +10,7 @@ import {
   type TJobPayload,
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
+  type TPrivacyPurgeRunPayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -134,4 +135,9 @@ export function enqueueImportFile(
   const { run, ...rest } = options;
   const suffix = run && run > 1 ? `-run${Math.floor(run)}` : "";
   return enqueueJob(producer, "import-file", payload, { ...rest, jobId: `import-${payload.importId}${suffix}` });
+}
+
+/** Enqueues an approved purge; the run id is the job id, so a double approval queues it once. */
+export function enqueuePrivacyPurgeRun(producer: JobProducer, payload: TPrivacyPurgeRunPayload): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "privacy-purge-run", payload, { jobId: `purge-${payload.runId}` });
 }

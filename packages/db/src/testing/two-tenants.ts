@@ -116,6 +116,20 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   });
   await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: spectator.id, kind: "open" } });
   await tx.suppression.create({ data: { tenantId, channel: "email", bidx: bytes(), reason: "bounce_hard" } });
+  // ── Privacy (data operations) ──
+  await tx.privacySetting.create({ data: { tenantId, purgeMode: "approval" } });
+  await tx.retentionOverride.create({
+    data: { tenantId, category: "customer", activeMonths: 24, archiveMonths: 0 },
+  });
+  await tx.legalHold.create({ data: { tenantId, spectatorId: spectator.id, reason: `Litige ${tag}` } });
+  await tx.purgeRun.create({
+    data: { tenantId, category: "customer", mode: "approval", status: "awaiting_approval", cutoff: startsAt, rule: {}, preview: {} },
+  });
+  await tx.dataSubjectRequest.create({
+    data: { tenantId, kind: "access", status: "open", channel: "staff", receivedAt: startsAt, emailBidx: bytes() },
+  });
+  await tx.suppressionEntry.create({ data: { tenantId, hash: bytes(), kind: "email", reason: "erasure" } });
+  await tx.processingRestriction.create({ data: { tenantId, spectatorId: spectator.id } });
   return {
     surveyId: survey.id,
     invitationId: invitation.id,

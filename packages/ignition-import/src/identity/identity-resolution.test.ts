@@ -36,6 +36,27 @@ async function people(tenantId: string) {
 }
 
 describe("identity resolution across imports", () => {
+  it("does not bring back an erased person: their hash in the suppression list strips the identifiers", async () => {
+    const tenantId = await createTestTenant(db);
+    await withTenant(db, tenantId, async (tx) => {
+      const codec = await loadIdentityCodec(tx, tenantId, testMasterKey());
+      await tx.suppressionEntry.create({ data: { tenantId, hash: codec.emailIndex("efface@example.fr")!, kind: "email", reason: "erasure" } });
+    });
+    const { result } = await importFile(db, {
+      tenantId,
+      storageDir,
+      source: file(row(1, { email: "Efface@example.fr", first: "Eva", last: "Efface", pc: "13200" }), row(2, { email: "garde@example.fr", last: "Garde" })),
+    });
+    expect(result.spectatorsCreated).toBe(2);
+    const rows = await people(tenantId);
+    expect(rows.map((p) => [p.email, p.lastName, p.tickets])).toEqual(
+      expect.arrayContaining([
+        [null, null, ["T-1"]],
+        ["garde@example.fr", "Garde", ["T-2"]],
+      ]),
+    );
+  });
+
   it("finds a phone-only buyer again, merges two records a later row shows are one person, and undoes the merge", async () => {
     const tenantId = await createTestTenant(db);
     await importFile(db, { tenantId, storageDir, source: file(row(1, { email: "jeanne@example.fr", first: "Jeanne", last: "Petit", pc: "13200" })) });

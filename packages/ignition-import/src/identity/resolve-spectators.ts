@@ -275,6 +275,15 @@ export async function resolveSpectators(
     ]);
   });
   await timed(profile, "spectators.copy", () => copyRows(client, "stage_spectator", STAGE_COLUMNS, rows));
+  // A person who was erased (or objected) is in the suppression list by keyed hash: an import
+  // must not bring them back. Their rows keep the tickets but lose every identifier.
+  await timed(profile, "spectators.suppression", () => client.query(
+    `UPDATE stage_spectator s SET email_enc = NULL, email_bidx = NULL, phone_enc = NULL, phone_bidx = NULL, first_name_enc = NULL,
+            last_name_enc = NULL, name_postal_bidx = NULL, street_address_enc = NULL
+      WHERE EXISTS (SELECT 1 FROM suppression_entry e
+                     WHERE e.tenant_id = $1::uuid AND e.reason = 'erasure' AND (e.hash = s.email_bidx OR e.hash = s.phone_bidx))`,
+    [tenantId],
+  ));
   const created = await timed(profile, "spectators.insert", () => client.query(
     `INSERT INTO spectator (tenant_id, id, email_enc, email_bidx, phone_enc, phone_bidx, first_name_enc, last_name_enc, name_postal_bidx,
                             street_address_enc, postal_code, commune_code, country, birth_year, language, external_ref)

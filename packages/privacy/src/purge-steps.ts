@@ -1,0 +1,91 @@
+// What the purge engine knows how to purge, per data category: how to list the records that are
+// due (their key and start event, never personal data) and how to purge one batch of them.
+import type { Tx } from "@rappel/db";
+import { eraseSpectators, type TableCount } from "./personal-data-registry";
+
+export interface DueRecord {
+  key: string;
+  startEvent: Date;
+}
+
+export interface DueList {
+  due: DueRecord[];
+  /** Records that would be due but are under a legal hold. */
+  held: number;
+}
+
+export interface PurgeStep {
+  category: string;
+  listDue(tx: Tx, tenantId: string, cutoff: Date): Promise<DueList>;
+  purgeBatch(tx: Tx, tenantId: string, keys: string[]): Promise<TableCount[]>;
+}
+
+/**
+ * The events that count as "the person got in touch" for a spectator, as SQL expressions over
+ * `s` (the spectator row). Other areas add theirs at merge (a survey answer, a click — an e-mail
+ * open does not count, it is not initiated by the person).
+ */
+export const CONTACT_EVENT_SOURCES: string[] = [
+  "(SELECT max(o.ordered_at) FROM ticket_order o WHERE o.tenant_id = s.tenant_id AND o.spectator_id = s.id)",
+  "(SELECT max(t.issued_at) FROM ticket t WHERE t.tenant_id = s.tenant_id AND t.holder_id = s.id)",
+];
+
+const HELD = `EXISTS (SELECT 1 FROM legal_hold h WHERE h.tenant_id = s.tenant_id AND h.spectator_id = s.id AND h.released_at IS NULL)`;
+
+/** People: customers (some contact event) or prospects (none: the record's creation starts the clock). */
+function spectatorStep(category: "customer" | "prospect"): PurgeStep {
+  const lastContact = `greatest(${CONTACT_EVENT_SOURCES.join(", ")})`;
+  return {
+    category,
+    async listDue(tx, tenantId, cutoff) {
+      const rows = await tx.$queryRawUnsafe<{ id: string; start_event: Date; held: boolean }[]>(
+        `SELECT id, start_event, held FROM (
+           SELECT s.id, ${category === "customer" ? "a.last_contact" : "s.created_at"} AS start_event,
+                  ${HELD} AS held, a.last_contact
+             FROM spectator s CROSS JOIN LATERAL (SELECT ${lastContact} AS last_contact) a
+            WHERE s.tenant_id = $1::uuid) x
+          WHERE ${category === "customer" ? "last_contact IS NOT NULL" : "last_contact IS NULL"}
+            AND start_event <= $2
+          ORDER BY start_event, id`,
+        tenantId,
+        cutoff,
+      );
+      return {
+        due: rows.filter((r) => !r.held).map((r) => ({ key: r.id, startEvent: r.start_event })),
+        held: rows.filter((r) => r.held).length,
+      };
+    },
+    purgeBatch: (tx, tenantId, keys) => eraseSpectators(tx, tenantId, keys),
+  };
+}
+
+const rejectedImportRows: PurgeStep = {
+  category: "rejected_import_rows",
+  async listDue(tx, tenantId, cutoff) {
+    const rows = await tx.$queryRawUnsafe<{ import_id: string; line: number; created_at: Date }[]>(
+      `SELECT import_id, line, created_at FROM import_rejected_row
+        WHERE tenant_id = $1::uuid AND created_at <= $2 ORDER BY created_at, import_id, line`,
+      tenantId,
+      cutoff,
+    );
+    return { due: rows.map((r) => ({ key: `${r.import_id}:${r.line}`, startEvent: r.created_at })), held: 0 };
+  },
+  async purgeBatch(tx, tenantId, keys) {
+    const importIds = keys.map((k) => k.split(":")[0]!);
+    const lines = keys.map((k) => Number(k.split(":")[1]));
+    const rows = await tx.$executeRawUnsafe(
+      `DELETE FROM import_rejected_row r USING unnest($2::uuid[], $3::int[]) AS k(import_id, line)
+        WHERE r.tenant_id = $1::uuid AND r.import_id = k.import_id AND r.line = k.line`,
+      tenantId,
+      importIds,
+      lines,
+    );
+    return [{ table: "import_rejected_row", action: "delete", rows }];
+  },
+};
+
+export const PURGE_STEPS: readonly PurgeStep[] = [spectatorStep("customer"), spectatorStep("prospect"), rejectedImportRows];
+
+export function findPurgeStep(category: string): PurgeStep | undefined {
+  return PURGE_STEPS.find((s) => s.category === category);
+}
