@@ -71,9 +71,15 @@ const platform = (db: Database, actor: DpoActor, tenantId: string, reason: strin
   <T>(work: (tx: Tx) => Promise<T>) => withPlatformAccess(db, { userId: actor.userId, role: "dpo" }, { tenantId, reason }, work);
 
 /** The DPO opens a tenant's entry (generated on first access). */
-export async function getProcessorRecord(db: Database, actor: DpoActor, tenantId: string, now = new Date()): Promise<ProcessorRecordView> {
+export async function getProcessorRecord(
+  db: Database,
+  actor: DpoActor,
+  tenantId: string,
+  now = new Date(),
+  reason = "DPO: processor register entry (read)",
+): Promise<ProcessorRecordView> {
   await assertTenant(db, tenantId);
-  return platform(db, actor, tenantId, "DPO: processor register entry (read)")(async (tx) => toView(tx, await loadOrCreate(tx, tenantId, actor.userId, now)));
+  return platform(db, actor, tenantId, reason)(async (tx) => toView(tx, await loadOrCreate(tx, tenantId, actor.userId, now)));
 }
 
 async function saveVersion(
