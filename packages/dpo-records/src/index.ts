@@ -7,3 +7,7 @@ export { DpoRecordError } from "./errors";
 export * from "./store/documents";
 export * from "./store/controller-register";
 export * from "./store/processor-register";
+export * from "./breaches/schemas";
+export * from "./breaches/clocks";
+export { draftClientNotification, draftCnilNotification, type Draft } from "./breaches/drafts";
+export * from "./store/breaches";
