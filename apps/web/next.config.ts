@@ -11,6 +11,7 @@ const config: NextConfig = {
     "@rappel/auth",
     "@rappel/config",
     "@rappel/db",
+    "@rappel/dpo-records",
     "@rappel/jobs",
     "@rappel/personal-data",
     "@rappel/ui",

@@ -414,6 +414,34 @@ const SPECS: ModelSpec[] = [
     insert: (tx, v, att) =>
       tx.processingRestriction.create({ data: { tenantId: v.tenantId, spectatorId: att.spectatorId } }),
   },
+  {
+    table: "dpo_processor_record",
+    read: (tx, v) => tx.dpoProcessorRecord.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.dpoProcessorRecord.updateMany({ where: { tenantId: v.tenantId }, data: { version: 9 } }),
+    remove: (tx, v) => tx.dpoProcessorRecord.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.dpoProcessorRecord.create({ data: { tenantId: v.tenantId, content: {}, handEdited: [] } }),
+  },
+  {
+    table: "dpo_processor_record_version",
+    read: (tx, v) => tx.dpoProcessorRecordVersion.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.dpoProcessorRecordVersion.updateMany({ where: { tenantId: v.tenantId }, data: { note: "x" } }),
+    remove: (tx, v) => tx.dpoProcessorRecordVersion.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.dpoProcessorRecordVersion.create({ data: { tenantId: v.tenantId, version: 99, content: {}, changes: [] } }),
+  },
+  {
+    table: "dpo_subprocessor_notice",
+    read: (tx, v) => tx.dpoSubprocessorNotice.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.dpoSubprocessorNotice.updateMany({ where: { tenantId: v.tenantId }, data: { objectedAt: null } }),
+    remove: (tx, v) => tx.dpoSubprocessorNotice.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) => tx.dpoSubprocessorNotice.create({ data: { tenantId: v.tenantId, changeId: att.changeId } }),
+  },
+  {
+    table: "tenant_subprocessor",
+    read: (tx, v) => tx.tenantSubprocessor.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.tenantSubprocessor.updateMany({ where: { tenantId: v.tenantId }, data: { enabledAt: when } }),
+    remove: (tx, v) => tx.tenantSubprocessor.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) => tx.tenantSubprocessor.create({ data: { tenantId: v.tenantId, subprocessorId: att.subprocessorId } }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

@@ -20,6 +20,8 @@ export interface TenantRows {
   invitationId: string;
   segmentId: string;
   campaignId: string;
+  subprocessorId: string;
+  changeId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -130,11 +132,25 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   });
   await tx.suppressionEntry.create({ data: { tenantId, hash: bytes(), kind: "email", reason: "erasure" } });
   await tx.processingRestriction.create({ data: { tenantId, spectatorId: spectator.id } });
+  // DPO records: the tenant's processor-register entry and its history, a sub-processor change's
+  // notice (with an objection) and an enabled sub-processor (platform rows are per-tag).
+  await tx.dpoProcessorRecord.create({ data: { tenantId, content: { name: tag }, handEdited: [] } });
+  await tx.dpoProcessorRecordVersion.create({ data: { tenantId, version: 1, content: { name: tag }, changes: [] } });
+  const subprocessor = await tx.dpoSubprocessor.create({
+    data: { name: `Hébergeur ${tag}`, service: "hosting", dataCategories: ["identity"], location: "FR", transferSafeguards: "none (EU)" },
+  });
+  const change = await tx.dpoSubprocessorChange.create({
+    data: { subprocessorId: subprocessor.id, description: "new", announcedAt: startsAt, windowEndsAt: startsAt },
+  });
+  await tx.dpoSubprocessorNotice.create({ data: { tenantId, changeId: change.id, recipients: 1, objectedAt: startsAt } });
+  await tx.tenantSubprocessor.create({ data: { tenantId, subprocessorId: subprocessor.id } });
   return {
     surveyId: survey.id,
     invitationId: invitation.id,
     segmentId: segment.id,
     campaignId: campaign.id,
+    subprocessorId: subprocessor.id,
+    changeId: change.id,
     importId: importJob.id,
     tenantId, userId, venueId: venue.id, showId: show.id, performanceId: performance.id, spectatorId: spectator.id,
     orderId: order.id, ticketId: ticket.id, dataKeyId: key.id,

@@ -19,8 +19,15 @@ describe("tenantNavigation", () => {
 describe("adminNavigation", () => {
   it("shows the queues to the superadmin only", () => {
     expect(adminNavigation("superadmin").map((i) => i.id)).toEqual(["tenants", "queues"]);
-    expect(adminNavigation("dpo").map((i) => i.id)).toEqual(["tenants"]);
+    expect(adminNavigation("dpo").map((i) => i.id)).not.toContain("queues");
     expect(adminNavigation(null)).toEqual([]);
+  });
+});
+
+describe("adminNavigation (DPO records)", () => {
+  it("shows the DPO records to the DPO only", () => {
+    expect(adminNavigation("dpo").map((i) => i.href)).toContain("/admin/dpo");
+    expect(adminNavigation("superadmin").map((i) => i.href)).not.toContain("/admin/dpo");
   });
 });
 

@@ -1,0 +1,1 @@
+export { exportControllerRegister as GET } from "@/features/dpo/registers/export-route";

@@ -1,0 +1,1 @@
+export { RegistersPage as default, registersMetadata as generateMetadata } from "@/features/dpo/registers/registers-page";

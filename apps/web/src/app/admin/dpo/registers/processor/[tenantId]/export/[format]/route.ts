@@ -1,0 +1,1 @@
+export { exportProcessorRegister as GET } from "@/features/dpo/registers/export-route";

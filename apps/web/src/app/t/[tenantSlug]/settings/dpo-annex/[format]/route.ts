@@ -1,0 +1,1 @@
+export { exportAnnex as GET } from "@/features/dpo/annex/annex-route";

@@ -1,0 +1,2 @@
+export { PdfWriter } from "./pdf-writer";
+export { renderRegisterCsv, renderRegisterPdf, renderCnilWorkbook, type RegisterExportEntry, type RegisterLabels } from "./register-exports";
