@@ -115,12 +115,13 @@ describe("worker process", () => {
       status: "ok",
       redis: "ok",
       postgres: "ok",
+      // Queues with schedules that fire every minute may already be running one.
       workers: [
-        { queue: "maintenance", kinds: ["verify-audit-chains", "campaign-sweep"], running: true, activeJobs: 0 },
+        { queue: "maintenance", kinds: ["verify-audit-chains", "campaign-sweep"], running: true, activeJobs: expect.any(Number) },
         { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
-        { queue: "survey-dispatch", kinds: ["survey-plan", "survey-dispatch"], running: true, activeJobs: 0 },
-        { queue: "email-send", kinds: ["campaign-launch", "campaign-batch", "campaign-test-send"], running: true, activeJobs: 0 },
-        { queue: "privacy", kinds: ["privacy-purge-plan", "privacy-purge-run"], running: true, activeJobs: 0 },
+        { queue: "survey-dispatch", kinds: ["survey-plan", "survey-dispatch"], running: true, activeJobs: expect.any(Number) },
+        { queue: "email-send", kinds: ["campaign-launch", "campaign-batch", "campaign-test-send"], running: true, activeJobs: expect.any(Number) },
+        { queue: "privacy", kinds: ["privacy-purge-plan", "privacy-purge-run"], running: true, activeJobs: expect.any(Number) },
       ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
@@ -135,15 +136,15 @@ describe("worker process", () => {
 
     const schedulers = await waitFor(async () => {
       const list = await (producer as JobProducer).queue("maintenance").getJobSchedulers();
-      return list.length > 0 ? list : undefined;
+      return list.some((s) => s.key === "verify-audit-chains-daily") ? list : undefined;
     }, "the scheduler");
-    expect(schedulers).toEqual([
+    expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: "verify-audit-chains-daily",
         pattern: "0 3 * * *",
         tz: "Europe/Paris",
       }),
-    ]);
+    );
 
     const lock = holdAuditLock(tenantId);
     await lock.held;
@@ -205,6 +206,8 @@ describe("worker process", () => {
     lock.release();
     await lock.done;
     const second = await start();
+    // Start-up compiles every handler with tsx: on a loaded machine it alone can take seconds.
+    await second.waitForLog((l) => l.msg === "worker started", "second worker start");
     await waitFor(
       async () => ((await jobState(job.id)) === "completed" ? true : undefined),
       "the released job to complete",

@@ -34,7 +34,9 @@ export async function spawnWorker(options: SpawnOptions): Promise<SpawnedWorker>
   const port = await freePort();
   const args = ["src/main.ts", "--queue-prefix", options.prefix];
   if (options.graceMs !== undefined) args.push("--shutdown-grace-ms", String(options.graceMs));
-  const child = spawn(`${workerDir}/node_modules/.bin/tsx`, args, {
+  // tsx as a loader in this one process, not its CLI wrapper: the wrapper relays signals through
+  // an IPC handshake with a 30 ms wait, and on a loaded machine it gave up and exited with 143.
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: workerDir,
     env: {
       ...process.env,
