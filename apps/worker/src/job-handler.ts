@@ -2,7 +2,7 @@
 // injected (database, clock, logger) and an abort signal raised when shutdown runs out of grace,
 // so tests call it directly and the runtime can release it.
 import type { Database } from "@rappel/db";
-import type { TJobKind, TJobPayload } from "@rappel/jobs";
+import type { JobProducer, TJobKind, TJobPayload } from "@rappel/jobs";
 import type { RepeatOptions } from "bullmq";
 import type { Clock } from "./clock";
 import type { Logger } from "./logger";
@@ -10,6 +10,8 @@ import type { Logger } from "./logger";
 export interface JobDependencies {
   db: Database;
   clock: Clock;
+  /** The worker's own queues, for handlers that enqueue or inspect jobs (maintenance sweeps). */
+  producer?: JobProducer;
 }
 
 export interface JobContext extends JobDependencies {

@@ -116,7 +116,7 @@ describe("worker process", () => {
       redis: "ok",
       postgres: "ok",
       workers: [
-        { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
+        { queue: "maintenance", kinds: ["verify-audit-chains", "requeue-stuck-imports"], running: true, activeJobs: expect.any(Number) },
         { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
       ],
     });
@@ -132,15 +132,19 @@ describe("worker process", () => {
 
     const schedulers = await waitFor(async () => {
       const list = await (producer as JobProducer).queue("maintenance").getJobSchedulers();
-      return list.length > 0 ? list : undefined;
-    }, "the scheduler");
-    expect(schedulers).toEqual([
-      expect.objectContaining({
-        key: "verify-audit-chains-daily",
-        pattern: "0 3 * * *",
-        tz: "Europe/Paris",
-      }),
-    ]);
+      return list.length > 1 ? list : undefined;
+    }, "the schedulers");
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: "verify-audit-chains-daily",
+          pattern: "0 3 * * *",
+          tz: "Europe/Paris",
+        }),
+        expect.objectContaining({ key: "requeue-stuck-imports-5min", every: 300_000 }),
+      ]),
+    );
+    expect(schedulers).toHaveLength(2);
 
     const lock = holdAuditLock(tenantId);
     await lock.held;

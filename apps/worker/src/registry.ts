@@ -3,10 +3,12 @@
 import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
 import { importFileHandler } from "./jobs/import-file";
+import { requeueStuckImportsHandler } from "./jobs/requeue-stuck-imports";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   verifyAuditChainsHandler,
   importFileHandler as JobHandler<TJobKind>,
+  requeueStuckImportsHandler as JobHandler<TJobKind>,
 ];

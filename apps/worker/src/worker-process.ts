@@ -84,7 +84,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     connection,
     prefix: cli.queuePrefix,
     handlers: options.handlers,
-    deps: { db, clock: options.clock },
+    deps: { db, clock: options.clock, producer },
     logger,
     concurrency: env.WORKER_CONCURRENCY,
   });

@@ -10,12 +10,14 @@ export {
   JOB_KINDS,
   ZVerifyAuditChainsPayload,
   ZImportFilePayload,
+  ZRequeueStuckImportsPayload,
   isJobKind,
   parseJobPayload,
   type TJobKind,
   type TJobPayload,
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
+  type TRequeueStuckImportsPayload,
   type JobKindDefinition,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";

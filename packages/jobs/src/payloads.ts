@@ -16,6 +16,10 @@ export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload
 export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
 export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
 
+/** Re-enqueue imports left "queued" without a live job (e.g. Redis was down when they were queued). */
+export const ZRequeueStuckImportsPayload = z.strictObject({});
+export type TRequeueStuckImportsPayload = z.infer<typeof ZRequeueStuckImportsPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -24,6 +28,7 @@ export interface JobKindDefinition {
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
   "import-file": { queue: "imports", payload: ZImportFilePayload },
+  "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;
