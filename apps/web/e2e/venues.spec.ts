@@ -41,6 +41,7 @@ test("an admin sets a venue's capacity and place, with errors under their fields
   const saved = page.getByRole("status");
   await expect(saved).toContainText("Salle enregistrée");
   await expect(saved).toContainText(/Position : 45\.7\d+, 4\.8\d+\./);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "venue-edit");
 
   await page.goto(`/t/${SLUG}/data/venues`);
