@@ -7,6 +7,7 @@ import { campaignLaunchHandler } from "./jobs/campaign-launch";
 import { campaignSweepHandler } from "./jobs/campaign-sweep";
 import { campaignTestSendHandler } from "./jobs/campaign-test-send";
 import { importFileHandler } from "./jobs/import-file";
+import { requeueStuckImportsHandler } from "./jobs/requeue-stuck-imports";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
 import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-purge";
@@ -23,4 +24,5 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   campaignSweepHandler as JobHandler<TJobKind>,
   privacyPurgePlanHandler as JobHandler<TJobKind>,
   privacyPurgeRunHandler as JobHandler<TJobKind>,
+  requeueStuckImportsHandler as JobHandler<TJobKind>,
 ];

@@ -50,3 +50,4 @@ export { listSpectatorMerges, undoSpectatorMergeByStaff, type MergeHistoryEntry 
 export { importShowCatalogue, type CatalogueImportResult } from "./catalogue/import-show-catalogue";
 export { GENRES, GENRE_IDS, genreForLabel, type GenreId } from "./catalogue/genres";
 export { listShowGenres, setShowGenre, ZGenreChoice, type ShowGenreRow } from "./catalogue/show-genres";
+export { listVenues, getVenue, updateVenue, VenueError, ZVenueUpdate, type TVenueUpdate, type VenueRow } from "./venues/venues";

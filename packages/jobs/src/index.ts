@@ -21,6 +21,7 @@ export {
   type TCampaignTestSendPayload,
   ZPrivacyPurgePlanPayload,
   ZPrivacyPurgeRunPayload,
+  ZRequeueStuckImportsPayload,
   isJobKind,
   parseJobPayload,
   type TJobKind,
@@ -31,6 +32,7 @@ export {
   type TSurveyDispatchPayload,
   type TPrivacyPurgePlanPayload,
   type TPrivacyPurgeRunPayload,
+  type TRequeueStuckImportsPayload,
   type JobKindDefinition,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";

@@ -45,6 +45,9 @@ export type TPrivacyPurgePlanPayload = z.infer<typeof ZPrivacyPurgePlanPayload>;
 /** Run one approved purge (the handler reloads the run in the tenant's scope). */
 export const ZPrivacyPurgeRunPayload = z.strictObject({ tenantId: ZId, runId: ZId });
 export type TPrivacyPurgeRunPayload = z.infer<typeof ZPrivacyPurgeRunPayload>;
+/** Re-enqueue imports left "queued" without a live job (e.g. Redis was down when they were queued). */
+export const ZRequeueStuckImportsPayload = z.strictObject({});
+export type TRequeueStuckImportsPayload = z.infer<typeof ZRequeueStuckImportsPayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -62,6 +65,7 @@ export const JOB_KINDS = {
   "campaign-sweep": { queue: "maintenance", payload: ZCampaignSweepPayload },
   "privacy-purge-plan": { queue: "privacy", payload: ZPrivacyPurgePlanPayload },
   "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
+  "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -43,7 +43,11 @@ describe("a French Windows-1252 ticketing export", () => {
   it("imports every readable row and keeps the others with their line", async () => {
     expect(first.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2 });
     const progress = await withTenant(db, tenantId, (tx) => getImportProgress(tx, tenantId, first.importId));
-    expect(progress).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, fraction: 1 });
+    expect(progress).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, fraction: 1, warnings: 2 });
+    expect(Object.values(first.result.warnings).reduce((a, b) => a + b, 0)).toBe(2);
+    // The whole file was read (bytes, for the ETA while it runs).
+    const stored = await withTenant(db, tenantId, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: first.importId } } }));
+    expect(stored.bytesRead).toBe(stored.fileSize);
     expect(progress.finishedAt).toBeInstanceOf(Date);
 
     const s = await snapshot(tenantId);

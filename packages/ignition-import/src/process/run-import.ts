@@ -6,6 +6,8 @@
 //
 // Reading and writing overlap: while batch N is being written (PostgreSQL works), batch N+1 is
 // parsed and validated (Node works), so both cores of a small machine are busy.
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
 import pg from "pg";
 import { analyzeTenantTables, withTenant, type Database } from "@rappel/db";
 import { refreshRollups } from "@rappel/ignition-analytics";
@@ -92,7 +94,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     await tx.importRejectedRow.deleteMany({ where: { tenantId, importId } });
     await tx.importJob.update({
       where: { tenantId_id: { tenantId, id: importId } },
-      data: { status: "running", startedAt: now(), finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, errorMessage: null },
+      data: { status: "running", startedAt: now(), finishedAt: null, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, bytesRead: 0, warnings: 0, errorMessage: null },
     });
     return { job, skip: false as const, sealer: await loadTenantSealer(tx, tenantId, options.masterKey) };
   });
@@ -113,12 +115,25 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     const processor = processorFor(job.kind as FileKind, client, ids, sealer, mapping, options.profile);
     const seal = (_line: number, raw: Readonly<Record<string, string>>) => sealer.sealRejected(importId, raw);
     const malformed: MalformedRecord[] = [];
-    const file = await openImportFile(importFilePath(options.storageDir, tenantId, importId), { onMalformedRow: (m) => malformed.push(m) });
+    // Bytes handed to the reader so far: progress and ETA by bytes (a little ahead of the rows,
+    // by the reader's buffers).
+    let bytesRead = 0;
+    const source = createReadStream(importFilePath(options.storageDir, tenantId, importId));
+    const counted = source.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytesRead += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    source.on("error", (error) => counted.destroy(error));
+    const file = await openImportFile(counted, { onMalformedRow: (m) => malformed.push(m) });
     const validate = createRowValidator(mapping, { now: now() });
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
     async function* batches(): AsyncGenerator<Batch<unknown>> {
-      let batch: Batch<unknown> = { read: 0, rows: [], rejected: [] };
+      let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
       const takeMalformed = () => {
         for (const m of malformed.splice(0)) {
           batch.read++;
@@ -147,11 +162,13 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
         }
         takeMalformed();
         if (batch.read >= batchSize) {
+          batch.bytesRead = bytesRead;
           yield batch;
-          batch = { read: 0, rows: [], rejected: [] };
+          batch = { read: 0, rows: [], rejected: [], bytesRead: 0 };
         }
       }
       takeMalformed();
+      batch.bytesRead = bytesRead;
       if (batch.read > 0) yield batch;
     }
 
@@ -184,9 +201,9 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
         counts.merges += outcome.merges;
         counts.spectatorsCreated += outcome.spectatorsCreated;
         const { rows } = await client.query<{ cancel_requested: boolean }>(
-          `UPDATE import_job SET rows_read = $3, rows_accepted = $4, rows_rejected = $5
+          `UPDATE import_job SET rows_read = $3, rows_accepted = $4, rows_rejected = $5, bytes_read = $6, warnings = $7
             WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING cancel_requested`,
-          [tenantId, importId, counts.read, counts.accepted, counts.rejected],
+          [tenantId, importId, counts.read, counts.accepted, counts.rejected, batch.bytesRead, Object.values(warnings).reduce((a, b) => a + b, 0)],
         );
         if (options.profile) options.profile["batch.bookkeeping"] = (options.profile["batch.bookkeeping"] ?? 0) + (performance.now() - tr) / 1000;
         return rows[0]?.cancel_requested ?? false;
@@ -220,6 +237,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
       }
     } finally {
       await file.close();
+      source.destroy();
       // A batch still being written when an error interrupts must settle before the connection closes.
       if (inFlight) await (inFlight as Promise<boolean>).catch(() => undefined);
     }
@@ -234,7 +252,9 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
       tenantId,
       async (tx) => {
         await refreshRollups(tx, tenantId, { performanceIds: [...touched] });
-        await tx.importJob.update({ where: { tenantId_id: { tenantId, id: importId } }, data: { status, finishedAt: now() } });
+        // The warnings of the rows read (the per-batch figure may include the next batch's).
+        const warningCount = Object.values(warnings).reduce((a, b) => a + b, 0);
+        await tx.importJob.update({ where: { tenantId_id: { tenantId, id: importId } }, data: { status, finishedAt: now(), warnings: warningCount } });
       },
       { timeoutMs: ROLLUP_TIMEOUT_MS },
     );

@@ -14,6 +14,8 @@ export interface Batch<P> {
   read: number;
   rows: P[];
   rejected: RejectedEntry[];
+  /** Bytes of the file read when the batch was cut (progress by bytes). */
+  bytesRead: number;
 }
 
 export interface BatchOutcome {

@@ -120,6 +120,14 @@ describe("cancel and progress", () => {
     });
     // 20,000 rows in 10 s; the 14 MB file is about 100,000 rows: 80,000 left at 2,000 rows/s.
     expect(progress).toMatchObject({ status: "running", cancelRequested: true, rowsPerSecond: 2000, estimatedTotalRows: 100_000, etaSeconds: 40, fraction: 0.2 });
+
+    // Once the worker stores the bytes it has read, progress goes by bytes: this file has longer
+    // rows than the rule of thumb (a quarter of its bytes held 20,000 rows → 80,000 in all).
+    const byBytes = await withTenant(db, tenantId, async (tx) => {
+      await tx.importJob.update({ where: { tenantId_id: { tenantId, id: running.id } }, data: { bytesRead: 140n * 25_000n, warnings: 3 } });
+      return getImportProgress(tx, tenantId, running.id, new Date("2026-01-01T10:00:10Z"));
+    });
+    expect(byBytes).toMatchObject({ fraction: 0.25, estimatedTotalRows: 80_000, etaSeconds: 30, warnings: 3, bytesRead: 3_500_000 });
   });
 
   it("does not find another tenant's import", async () => {

@@ -182,10 +182,13 @@ export interface ImportProgress {
   fraction: number | null;
   /** Seconds left, estimated; null when unknown or finished. */
   etaSeconds: number | null;
+  /** Warnings on the rows kept (e-mail typo in a common domain, invalid phone…). */
+  warnings: number;
+  bytesRead: number;
 }
 
-// Bytes per data row in typical exports, for the estimate of the number of rows in a file. The
-// worker does not store bytes read yet (no column for it), so the total is an estimate and the
+// Bytes per data row in typical exports: the estimate of a file's rows before its first batch is
+// written. From then on the worker stores the bytes it has read, and progress goes by bytes. The
 // fraction is capped below 1 until the import finishes.
 const BYTES_PER_ROW = { csv: 140, xlsx: 45 } as const;
 
@@ -203,6 +206,8 @@ export async function getImportProgress(tx: Tx, tenantId: string, importId: stri
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
     errorMessage: job.errorMessage,
+    warnings: job.warnings,
+    bytesRead: Number(job.bytesRead),
   };
   const end = job.finishedAt ?? now;
   const seconds = job.startedAt ? Math.max(0.001, (end.getTime() - job.startedAt.getTime()) / 1000) : null;
@@ -210,10 +215,22 @@ export async function getImportProgress(tx: Tx, tenantId: string, importId: stri
   if (job.status === "completed" || job.status === "cancelled" || job.status === "failed") {
     return { ...base, rowsPerSecond, estimatedTotalRows: job.rowsRead, fraction: job.status === "completed" ? 1 : null, etaSeconds: null };
   }
-  const perRow = /\.xlsx$/i.test(job.fileName) ? BYTES_PER_ROW.xlsx : BYTES_PER_ROW.csv;
-  const estimated = Math.max(job.rowsRead, Math.round(Number(job.fileSize) / perRow));
-  const fraction = estimated > 0 ? Math.min(0.99, job.rowsRead / estimated) : null;
-  const etaSeconds = rowsPerSecond ? Math.max(1, Math.round((estimated - job.rowsRead) / rowsPerSecond)) : null;
+  const fileSize = Number(job.fileSize);
+  const bytesRead = Math.min(fileSize, Number(job.bytesRead));
+  let estimated: number;
+  let fraction: number | null;
+  let etaSeconds: number | null;
+  if (bytesRead > 0 && fileSize > 0 && job.rowsRead > 0) {
+    // By bytes: this file's own bytes per row so far, and its read speed.
+    fraction = Math.min(0.99, bytesRead / fileSize);
+    estimated = Math.max(job.rowsRead, Math.round(job.rowsRead / (bytesRead / fileSize)));
+    etaSeconds = seconds ? Math.max(1, Math.round((fileSize - bytesRead) / (bytesRead / seconds))) : null;
+  } else {
+    const perRow = /\.xlsx$/i.test(job.fileName) ? BYTES_PER_ROW.xlsx : BYTES_PER_ROW.csv;
+    estimated = Math.max(job.rowsRead, Math.round(fileSize / perRow));
+    fraction = estimated > 0 ? Math.min(0.99, job.rowsRead / estimated) : null;
+    etaSeconds = rowsPerSecond ? Math.max(1, Math.round((estimated - job.rowsRead) / rowsPerSecond)) : null;
+  }
   return { ...base, rowsPerSecond, estimatedTotalRows: estimated, fraction: job.status === "running" ? fraction : 0, etaSeconds };
 }
 

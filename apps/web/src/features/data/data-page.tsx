@@ -37,6 +37,9 @@ export async function DataPage({ params, searchParams }: SearchParamsProps) {
         description={t("description")}
         actions={
           <div className="flex flex-wrap gap-2">
+            <a href={`${base}/venues`} className={buttonClasses("secondary")}>
+              {t("venues.link")}
+            </a>
             <a href={`${base}/shows`} className={buttonClasses("secondary")}>
               {t("shows.link")}
             </a>

@@ -17,3 +17,12 @@ export type CatalogueFormState =
       status: "done";
       result: { rows: number; matched: number; unmatched: number; unknownGenre: number; showsUpdated: number; unmatchedTitles: string[]; unknownGenres: string[] };
     };
+
+export type VenueField = "capacity" | "postalCode" | "city" | "address" | "latitude" | "longitude";
+export type VenueErrorCode = "capacity_invalid" | "postal_code_format" | "postal_code_unknown" | "coordinates_pair" | "coordinates_range" | "too_long";
+
+/** What the venue form gets back from its server action. */
+export type VenueFormState =
+  | { status: "idle" }
+  | { status: "invalid"; errors: Partial<Record<VenueField, VenueErrorCode>>; values: Record<string, string> }
+  | { status: "saved"; performancesUpdated: number; latitude: number | null; longitude: number | null; communeCode: string | null };

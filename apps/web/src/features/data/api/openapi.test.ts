@@ -52,6 +52,8 @@ describe("response bodies match the documented schemas", () => {
       estimatedTotalRows: 100,
       fraction: 0.1,
       etaSeconds: 18,
+      warnings: 1,
+      bytesRead: 1_400,
       source: "api",
       fileSize: 14_000,
       createdAt: new Date("2026-11-22T09:59:00Z"),

@@ -54,11 +54,13 @@ export const ZImportStatus = z
       read: z.number().int(),
       accepted: z.number().int(),
       rejected: z.number().int(),
+      warnings: z.number().int().meta({ description: "Warnings on the rows kept (e-mail typo in a common domain, invalid phone…)." }),
     }),
     progress: z.object({
       fraction: z.number().min(0).max(1).nullable().meta({ description: "0–1, estimated while running." }),
       etaSeconds: z.number().int().nullable().meta({ description: "Seconds left, estimated; null when unknown or finished." }),
       rowsPerSecond: z.number().nullable(),
+      bytesRead: z.number().int().meta({ description: "Bytes of the file read so far (the fraction and ETA go by bytes)." }),
     }),
     error: z.string().nullable().meta({ description: "Why the import failed, for a person." }),
     links: z.object({ self: z.string(), rejectedRows: z.string() }),

@@ -20,8 +20,8 @@ export function importStatusBody(view: ImportStatusView): z.infer<typeof ZImport
     startedAt: iso(view.startedAt),
     finishedAt: iso(view.finishedAt),
     cancelRequested: view.cancelRequested,
-    rows: { read: view.rowsRead, accepted: view.rowsAccepted, rejected: view.rowsRejected },
-    progress: { fraction: view.fraction, etaSeconds: view.etaSeconds, rowsPerSecond: view.rowsPerSecond },
+    rows: { read: view.rowsRead, accepted: view.rowsAccepted, rejected: view.rowsRejected, warnings: view.warnings },
+    progress: { fraction: view.fraction, etaSeconds: view.etaSeconds, rowsPerSecond: view.rowsPerSecond, bytesRead: view.bytesRead },
     error: view.errorMessage,
     links: { self, rejectedRows: `${self}/rejected-rows` },
   };

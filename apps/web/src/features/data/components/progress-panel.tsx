@@ -84,6 +84,12 @@ export async function ProgressPanel({ view }: { view: ImportStatusView }) {
             <dd className="font-medium text-slate-900">{n(view.estimatedTotalRows)}</dd>
           </div>
         ) : null}
+        {view.warnings > 0 ? (
+          <div className="flex gap-2">
+            <dt>{t("warnings")}</dt>
+            <dd className="font-medium text-slate-900">{t("warningsValue", { count: n(view.warnings) })}</dd>
+          </div>
+        ) : null}
         {view.finishedAt ? (
           <div className="flex gap-2">
             <dt>{t("finishedAt")}</dt>

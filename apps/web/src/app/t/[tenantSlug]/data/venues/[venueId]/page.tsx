@@ -1,0 +1,1 @@
+export { VenuePage as default, venueMetadata as generateMetadata } from "@/features/data/venue-page";

@@ -1,0 +1,1 @@
+export { VenuesPage as default, venuesMetadata as generateMetadata } from "@/features/data/venues-page";
