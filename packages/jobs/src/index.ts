@@ -17,6 +17,8 @@ export {
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
   type JobKindDefinition,
+  ZDpoSubprocessorNoticesPayload,
+  type TDpoSubprocessorNoticesPayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";

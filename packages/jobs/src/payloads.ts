@@ -16,6 +16,10 @@ export type TVerifyAuditChainsPayload = z.infer<typeof ZVerifyAuditChainsPayload
 export const ZImportFilePayload = z.strictObject({ tenantId: ZId, importId: ZId });
 export type TImportFilePayload = z.infer<typeof ZImportFilePayload>;
 
+/** Send the written notices of a sub-processor change to every client tenant's owners (DPO records). */
+export const ZDpoSubprocessorNoticesPayload = z.strictObject({ changeId: ZId });
+export type TDpoSubprocessorNoticesPayload = z.infer<typeof ZDpoSubprocessorNoticesPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -24,6 +28,7 @@ export interface JobKindDefinition {
 export const JOB_KINDS = {
   "verify-audit-chains": { queue: "maintenance", payload: ZVerifyAuditChainsPayload },
   "import-file": { queue: "imports", payload: ZImportFilePayload },
+  "dpo-subprocessor-notices": { queue: "privacy", payload: ZDpoSubprocessorNoticesPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

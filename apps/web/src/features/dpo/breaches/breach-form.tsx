@@ -4,7 +4,7 @@
 import { startTransition, useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Card } from "@rappel/ui";
-import { BREACH_DATA, BREACH_NATURES, type TBreach } from "@rappel/dpo-records";
+import { BREACH_DATA, BREACH_NATURES, type TBreach } from "@rappel/dpo-records/client";
 import type { BreachFormState } from "./actions";
 
 const input =
