@@ -4,7 +4,7 @@
 //   pnpm --filter @rappel/web e2e               run the suite (extra args go to `playwright test`)
 //   pnpm --filter @rappel/web e2e -- --serve    only seed and serve, to explore by hand (Ctrl-C stops)
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { createJobProducer } from "@rappel/jobs";
 import { removeQueuePrefix } from "@rappel/jobs/testing";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
@@ -115,6 +116,9 @@ async function main(): Promise<number> {
   let db: TestDatabase | undefined;
   let server: ChildProcess | undefined;
   let worker: E2eWorker | undefined;
+  let smtpPeer: SmtpPeer | undefined;
+  // Every e-mail the app or the worker sends lands here as a .eml file, for the journeys to read.
+  const mailDir = mkdtempSync(join(tmpdir(), "rappel-e2e-mail-"));
   // Uploaded files of the run: shared by the app (which stores them) and the worker (which reads them).
   const storageDir = mkdtempSync(join(tmpdir(), "rappel-e2e-storage-"));
   // Queues of this run only: two runs at once (two developers' sessions on one machine) must not
@@ -122,7 +126,9 @@ async function main(): Promise<number> {
   const queuePrefix = `e2e-${randomBytes(4).toString("hex")}`;
   const cleanup = async () => {
     await worker?.stop();
+    await smtpPeer?.stop();
     rmSync(storageDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
     const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     await removeQueuePrefix(redis, queuePrefix).catch(() => 0);
     redis.disconnect();
@@ -158,6 +164,11 @@ async function main(): Promise<number> {
     log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await prepareE2eRedis(queuePrefix);
 
+    smtpPeer = await startSmtpPeer({
+      onMessage: (mail) => writeFileSync(join(mailDir, `${Date.now()}-${randomBytes(3).toString("hex")}.eml`), mail.raw),
+    });
+    log(`SMTP peer at ${smtpPeer.url} (mail folder ${mailDir})`);
+
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -172,6 +183,7 @@ async function main(): Promise<number> {
       APP_URL: baseUrl,
       STORAGE_DIR: storageDir,
       QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtpPeer.url,
     };
     mkdirSync(join(webDir, "test-results"), { recursive: true });
     const serverLog = createWriteStream(join(webDir, "test-results", "server.log"));
@@ -191,6 +203,7 @@ async function main(): Promise<number> {
     const testEnv: NodeJS.ProcessEnv = {
       ...process.env,
       E2E_BASE_URL: baseUrl,
+      E2E_MAIL_DIR: mailDir,
       E2E_DEMO: JSON.stringify({ password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS }),
     };
     if (serveOnly) {

@@ -32,6 +32,13 @@ export const ZEnv = z.object({
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .default(1)
+    .describe("how many reverse proxies (counting Next itself when none) append to X-Forwarded-For before the app"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -22,6 +22,9 @@ export async function provisionTenant(
   provisionInTenant?: (tx: Tx, tenant: Tenant) => Promise<void>,
 ): Promise<Tenant> {
   return db.$transaction(async (tx) => {
+    // Creating partitions locks every partitioned parent; two provisionings interleaving those
+    // locks deadlock, so they take turns (provisioning is rare; the wait is milliseconds).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rappel:tenant-provisioning'))`;
     const tenant = await tx.tenant.create({ data: input });
     await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenant.id}, true)`;
     await tx.$executeRaw`SELECT create_tenant_partitions(${tenant.id}::uuid)`;

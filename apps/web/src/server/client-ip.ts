@@ -1,12 +1,16 @@
-// The client's address for per-IP throttling. `next start` fills x-forwarded-for with the socket
-// address when no proxy set it; behind a reverse proxy, the proxy's value is used. A client can
-// forge this header when it reaches Next directly, which is why the per-e-mail limit does not
-// depend on it.
+// The client's address for per-IP throttling. Each proxy in front of the app appends the address
+// it saw to X-Forwarded-For, so only the right-most entries were written by machines we trust;
+// anything to their left came from the client and may be forged. With `trustedHops` proxies, the
+// client is the entry `trustedHops` from the right. `next start` reached directly only fills the
+// header when it is absent (a forged one passes through): deploy behind a reverse proxy.
+import { loadEnv } from "@rappel/config";
+
 type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 
-export function clientIp(headers: HeaderBag): string {
+export function clientIp(headers: HeaderBag, trustedHops: number = loadEnv().TRUSTED_PROXY_HOPS): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const first = value?.split(",")[0]?.trim();
-  return first ? first.slice(0, 64) : "unknown";
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const chosen = entries[Math.max(0, entries.length - trustedHops)];
+  return chosen ? chosen.slice(0, 64) : "unknown";
 }

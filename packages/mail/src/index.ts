@@ -1,0 +1,12 @@
+export {
+  createMailTransport,
+  InvalidSmtpUrlError,
+  ZMailTransportOptions,
+  type MailTransport,
+  type TDkimKey,
+  type TMailTransportOptions,
+  type TOutgoingMail,
+  type TSentMail,
+} from "./transport";
+export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
+export { listUnsubscribeHeaders } from "./list-unsubscribe";

@@ -1,0 +1,1 @@
+export { startSmtpPeer, type ReceivedMail, type SmtpPeer, type SmtpPeerOptions, type TPeerVerdict } from "./smtp-peer";

@@ -1,0 +1,142 @@
+// A real SMTP server for tests and benchmarks (smtp-server + mailparser): it speaks the protocol
+// nodemailer speaks to production relays, records what it accepts, and can refuse a recipient
+// temporarily (4xx) or permanently (5xx) so retry and bounce paths are exercised for real.
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+
+export type TPeerVerdict = "accept" | "tempfail" | "permfail";
+
+export type ReceivedMail = {
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+  subject: string;
+  text: string;
+  html: string;
+  /** Header names lower-cased, values as sent (unfolded). */
+  headers: Map<string, string>;
+};
+
+export type SmtpPeerOptions = {
+  /** Decides each RCPT TO; every recipient is accepted by default. */
+  verdict?: (recipient: string) => TPeerVerdict;
+  /** "envelope" skips MIME parsing (benchmarks of 100,000 messages): subject/text/html stay empty. */
+  keep?: "parsed" | "envelope";
+  /** Called for each accepted message (the e2e runner writes them to a folder the browser tests read). */
+  onMessage?: (mail: ReceivedMail) => void;
+};
+
+export type SmtpPeer = {
+  /** smtp://127.0.0.1:<port> — use with `createMailTransport(url, { ignoreTls: true })`. */
+  url: string;
+  port: number;
+  readonly messages: readonly ReceivedMail[];
+  /** Recipients refused, with the reply code given. */
+  readonly refusals: readonly { recipient: string; code: number }[];
+  waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
+  clear(): void;
+  stop(): Promise<void>;
+};
+
+function refusal(verdict: Exclude<TPeerVerdict, "accept">): Error & { responseCode: number } {
+  const error = new Error(
+    verdict === "tempfail" ? "4.2.1 Mailbox busy, try again later" : "5.1.1 No such user here",
+  ) as Error & { responseCode: number };
+  error.responseCode = verdict === "tempfail" ? 450 : 550;
+  return error;
+}
+
+export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
+  const messages: ReceivedMail[] = [];
+  const refusals: { recipient: string; code: number }[] = [];
+  const waiters = new Set<() => void>();
+  const keep = options.keep ?? "parsed";
+
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    size: 25 * 1024 * 1024,
+    maxClients: 200,
+    onAuth(_auth, _session, callback) {
+      callback(null, { user: "test" });
+    },
+    onRcptTo(address: SMTPServerAddress, _session, callback) {
+      const verdict = options.verdict?.(address.address) ?? "accept";
+      if (verdict === "accept") return callback();
+      const error = refusal(verdict);
+      refusals.push({ recipient: address.address, code: error.responseCode });
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+        };
+        const record = async (): Promise<ReceivedMail> => {
+          if (keep === "envelope") return { envelope, raw, subject: "", text: "", html: "", headers: new Map() };
+          const parsed = await simpleParser(raw);
+          const headers = new Map(parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]));
+          return {
+            envelope,
+            raw,
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+            headers,
+          };
+        };
+        record().then(
+          (mail) => {
+            messages.push(mail);
+            options.onMessage?.(mail);
+            for (const wake of waiters) wake();
+            callback(null, `2.0.0 Ok: queued as ${messages.length}`);
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    messages,
+    refusals,
+    waitForMessages(count, timeoutMs = 10_000) {
+      if (messages.length >= count) return Promise.resolve(messages);
+      return new Promise((resolve, reject) => {
+        const wake = () => {
+          if (messages.length < count) return;
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(messages);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`SMTP peer received ${messages.length} of ${count} messages within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(wake);
+      });
+    },
+    clear() {
+      messages.length = 0;
+      refusals.length = 0;
+    },
+    stop() {
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
