@@ -4,9 +4,11 @@ import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
 import { importFileHandler } from "./jobs/import-file";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
+import { dpoSubprocessorNoticesHandler } from "./jobs/dpo-subprocessor-notices";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   verifyAuditChainsHandler,
   importFileHandler as JobHandler<TJobKind>,
+  dpoSubprocessorNoticesHandler as JobHandler<TJobKind>,
 ];

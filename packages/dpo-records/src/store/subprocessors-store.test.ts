@@ -61,7 +61,7 @@ describe("sub-processor change", () => {
     const mails = peer.messages.filter((m) => m.envelope.to.some((to) => to.startsWith("owner-a-") || to.startsWith("owner-b-")));
     expect(mails).toHaveLength(2);
     expect(mails[0]!.text).toContain("8 jours");
-    const [notice] = await listTenantNotices(db, a.tenantId, a.userId);
+    const notice = (await listTenantNotices(db, a.tenantId, a.userId)).find((n) => n.changeId === change.id);
     expect(notice!.messageId).toMatch(/^<.+>$/);
     expect(notice!.smtpResponse).toMatch(/^250 /);
     expect(notice!.sentAt).toEqual(t0);

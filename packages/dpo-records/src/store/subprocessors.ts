@@ -5,7 +5,7 @@
 import { appendAuditEntry, withPlatformAccess, withTenant, type Database } from "@rappel/db";
 import { z } from "zod";
 import { DpoRecordError, notFound } from "../errors";
-import { OBJECTION_WINDOW_MS, canObject, decideEnablement, type ChangeState } from "../subprocessors/objection-window";
+import { OBJECTION_WINDOW_MS, canObject, decideEnablement, type ChangeState, type EnablementDecision } from "../subprocessors/objection-window";
 import type { DpoActor } from "./processor-register";
 
 export const ZSubprocessorInput = z.object({
@@ -173,7 +173,8 @@ export async function enableSubprocessorForTenant(db: Database, actor: DpoActor,
     const notices = await tx.dpoSubprocessorNotice.findMany({ where: { tenantId, changeId: { in: sub.changes.map((c) => c.id) } } });
     const states: ChangeState[] = sub.changes.map((c) => ({ windowEndsAt: c.windowEndsAt, notice: notices.find((n) => n.changeId === c.id) ?? null }));
     // A planned sub-processor with no announced change has not been put to the clients at all.
-    const decision = sub.status === "planned" && states.length === 0 ? ({ allowed: false, reason: "not_notified" } as const) : decideEnablement(states, now);
+    const decision: EnablementDecision =
+      sub.status === "planned" && states.length === 0 ? { allowed: false, reason: "not_notified" } : decideEnablement(states, now);
     if (!decision.allowed) {
       const messages = {
         objected: "This client objected to this sub-processor: it cannot be enabled for them.",
