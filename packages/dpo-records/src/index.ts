@@ -13,3 +13,5 @@ export { draftClientNotification, draftCnilNotification, type Draft } from "./br
 export * from "./store/breaches";
 export * from "./subprocessors/objection-window";
 export * from "./store/subprocessors";
+export * from "./dpias/schemas";
+export * from "./store/dpias";
