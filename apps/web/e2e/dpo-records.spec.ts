@@ -75,3 +75,25 @@ test("the DPO keeps the registers and the breach register", async ({ page }) => 
   await expect(page.getByRole("status").filter({ hasText: "C'est enregistré." })).toBeVisible();
   await expect(page.getByTestId("client-clocks").locator("li", { hasText: "Théâtre de la Lumière" })).toContainText("Informé");
 });
+
+test("the DPO rates a DPIA's risks on the CNIL scales and sees the risk map", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await page.goto("/admin/dpo/dpias");
+  await page.getByLabel("Intitulé de la nouvelle AIPD").fill("Campagnes SMS aux spectateurs");
+  await page.getByRole("button", { name: "Créer l'AIPD" }).click();
+  await expect(page).toHaveURL(/\/admin\/dpo\/dpias\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Traitement considéré").fill("Envoi de SMS promotionnels aux spectateurs ayant consenti");
+  await page.locator("select[name='risk.illegitimate_access.severity']").selectOption("3");
+  await page.locator("select[name='risk.illegitimate_access.likelihood']").selectOption("2");
+  await page.locator("input[name='action.0.action']").fill("Chiffrer les numéros de téléphone");
+  await page.locator("input[name='action.0.owner']").fill("CTO");
+  await page.locator("input[name='action.0.dueDate']").fill("2026-12-15");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "AIPD enregistrée (version 2)." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("figure")).toContainText("Accès illégitime à des données : Gravité 3, Vraisemblance 2 (À réduire)");
+  await screenshot(page, "dpo-dpia");
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en PDF" }).click()]);
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+});
