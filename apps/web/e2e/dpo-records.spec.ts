@@ -92,6 +92,7 @@ test("the DPO rates a DPIA's risks on the CNIL scales and sees the risk map", as
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status").filter({ hasText: "AIPD enregistrée (version 2)." })).toBeVisible();
   await page.reload();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByRole("figure")).toContainText("Accès illégitime à des données : Gravité 3, Vraisemblance 2 (À réduire)");
   await screenshot(page, "dpo-dpia");
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en PDF" }).click()]);

@@ -196,7 +196,7 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
         hidden={{ id, version: String(breach.version) }}
         action={saveBreachAction}
       />
-      <HistoryTable rows={history} fieldLabel={(k) => (["affectedTenants", "cnilNotifications"].includes(k) ? k : tDpo(`breaches.fields.${k}` as never))} />
+      <HistoryTable rows={history} fieldLabel={(k) => tDpo(`breaches.fields.${k}` as never)} />
     </>
   );
 }
