@@ -118,14 +118,15 @@ describe("worker process", () => {
       workers: [
         { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
         { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
+        { queue: "privacy", kinds: ["dpo-subprocessor-notices"], running: true, activeJobs: 0 },
       ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
 
     // The admin overview sees this process consuming the queues it has handlers for, and no other.
     const overview = await getQueueOverview(connection, { prefix });
-    const consumed = ["maintenance", "imports"];
-    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1]);
+    const consumed = ["maintenance", "imports", "privacy"];
+    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1, 1]);
     expect(overview.filter((q) => !consumed.includes(q.name)).every((q) => q.workerCount === 0)).toBe(
       true,
     );
