@@ -11,6 +11,7 @@ import { requeueStuckImportsHandler } from "./jobs/requeue-stuck-imports";
 import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
 import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-purge";
+import { dpoSubprocessorNoticesHandler } from "./jobs/dpo-subprocessor-notices";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
@@ -25,4 +26,5 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   privacyPurgePlanHandler as JobHandler<TJobKind>,
   privacyPurgeRunHandler as JobHandler<TJobKind>,
   requeueStuckImportsHandler as JobHandler<TJobKind>,
+  dpoSubprocessorNoticesHandler as JobHandler<TJobKind>,
 ];

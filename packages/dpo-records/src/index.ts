@@ -11,3 +11,7 @@ export * from "./breaches/schemas";
 export * from "./breaches/clocks";
 export { draftClientNotification, draftCnilNotification, type Draft } from "./breaches/drafts";
 export * from "./store/breaches";
+export * from "./subprocessors/objection-window";
+export * from "./store/subprocessors";
+export * from "./dpias/schemas";
+export * from "./store/dpias";

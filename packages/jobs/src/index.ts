@@ -34,6 +34,8 @@ export {
   type TPrivacyPurgeRunPayload,
   type TRequeueStuckImportsPayload,
   type JobKindDefinition,
+  ZDpoSubprocessorNoticesPayload,
+  type TDpoSubprocessorNoticesPayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";

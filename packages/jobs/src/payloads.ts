@@ -48,6 +48,9 @@ export type TPrivacyPurgeRunPayload = z.infer<typeof ZPrivacyPurgeRunPayload>;
 /** Re-enqueue imports left "queued" without a live job (e.g. Redis was down when they were queued). */
 export const ZRequeueStuckImportsPayload = z.strictObject({});
 export type TRequeueStuckImportsPayload = z.infer<typeof ZRequeueStuckImportsPayload>;
+/** Send the written notices of a sub-processor change to every client tenant's owners (DPO records). */
+export const ZDpoSubprocessorNoticesPayload = z.strictObject({ changeId: ZId });
+export type TDpoSubprocessorNoticesPayload = z.infer<typeof ZDpoSubprocessorNoticesPayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -66,6 +69,7 @@ export const JOB_KINDS = {
   "privacy-purge-plan": { queue: "privacy", payload: ZPrivacyPurgePlanPayload },
   "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
   "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },
+  "dpo-subprocessor-notices": { queue: "privacy", payload: ZDpoSubprocessorNoticesPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -27,7 +27,7 @@ describe("register exports", () => {
     expect(lines).toHaveLength(1 + entries.length);
     expect(lines[0]!.startsWith("L:name;L:reference;")).toBe(true);
     expect(lines[1]!.startsWith(`"'=HYPERLINK(""http://x"")"`)).toBe(true);
-    expect(lines[1]).toContain("NIR ; Santé");
+    expect(lines[1]).toContain("Santé ; NIR");
   });
 
   it("PDF: a parseable document that carries every activity", async () => {

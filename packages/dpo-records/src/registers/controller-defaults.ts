@@ -27,7 +27,7 @@ export const DEFAULT_CONTROLLER_ACTIVITIES: TControllerActivity[] = [
     legalBasis: "Obligation légale (Code du travail) et exécution du contrat de travail",
     dataSubjects: ["Salariés", "Stagiaires"],
     dataCategories: ["État civil", "Vie professionnelle", "Informations d'ordre économique et financier", "Numéro de sécurité sociale"],
-    sensitiveData: ["nir", "health"],
+    sensitiveData: ["health", "nir"],
     recipientsInternal: ["Direction", "Service RH"],
     recipientsExternal: ["Organismes sociaux", "Expert-comptable"],
     retention: [

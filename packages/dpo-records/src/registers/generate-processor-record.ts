@@ -110,7 +110,7 @@ export function generateProcessorRecord(config: TenantConfiguration, vendor: Ven
     subprocessors: config.subprocessors.map((s) => `${s.name} — ${s.service} (${s.location})`),
     transfers,
     retention: apps.flatMap((a) => APP_PROCESSING[a].retention),
-    securityMeasures: ["user_access_control", "traceability", "encryption", "backups", "processor_contracts"],
+    securityMeasures: ["user_access_control", "traceability", "backups", "encryption", "processor_contracts"],
     securityOther:
       "Identifiants directs chiffrés (AES-256-GCM, clé par client) ; isolation des clients par la base (RLS) ; journal d'audit chaîné.",
   };

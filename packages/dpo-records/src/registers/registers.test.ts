@@ -78,6 +78,14 @@ describe("register form", () => {
     expect(ZControllerActivity.safeParse(content).success).toBe(true);
   });
 
+  it("keeps checklist answers in the checklist's order, so ticking order is not a change", () => {
+    const [a] = DEFAULT_CONTROLLER_ACTIVITIES;
+    const parsed = ZControllerActivity.parse({ ...a, sensitiveData: ["nir", "health", "nir"], securityMeasures: ["encryption", "user_access_control"] });
+    expect(parsed.sensitiveData).toEqual(["health", "nir"]);
+    expect(parsed.securityMeasures).toEqual(["user_access_control", "encryption"]);
+    expect(diffDocuments(a as unknown as Record<string, unknown>, ZControllerActivity.parse(a) as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
   it("rejects an unknown checklist value", () => {
     const content = readEntryForm(PROCESSOR_FIELDS, { name: "x", securityMeasures: ["firewall-magic"] });
     expect(ZProcessorRecord.safeParse(content).success).toBe(false);

@@ -28,6 +28,11 @@ export const SECURITY_MEASURES = [
   "staff_awareness",
 ] as const;
 
+/** Checklist answers in the checklist's own order (and once each), so ticking order is never a change. */
+function inOrder<T extends string>(all: readonly T[], picked: readonly T[]): T[] {
+  return all.filter((x) => picked.includes(x));
+}
+
 const text = (max = 2000) => z.string().trim().max(max);
 const list = z.array(z.string().trim().min(1).max(500)).max(100);
 
@@ -43,10 +48,10 @@ const common = {
   subPurposes: list,
   dataSubjects: list,
   dataCategories: list,
-  sensitiveData: z.array(z.enum(SENSITIVE_FLAGS)),
+  sensitiveData: z.array(z.enum(SENSITIVE_FLAGS)).transform((v) => inOrder(SENSITIVE_FLAGS, v)),
   retention: z.array(ZRetentionRule).max(50),
   transfers: z.array(ZTransfer).max(50),
-  securityMeasures: z.array(z.enum(SECURITY_MEASURES)),
+  securityMeasures: z.array(z.enum(SECURITY_MEASURES)).transform((v) => inOrder(SECURITY_MEASURES, v)),
   securityOther: text(),
 };
 

@@ -53,7 +53,8 @@ export async function createDocument<T extends object>(
     await tx.dpoDocumentVersion.create({
       data: {
         documentId: doc.id, version: 1, content: content as object, actorUserId: input.actorUserId, note: input.note ?? null, createdAt: now,
-        changes: diffDocuments(null, content as Record<string, unknown>) as object,
+        // The first version is the whole document: no field-by-field diff to show.
+        changes: [],
       },
     });
     return { ...doc, kind: input.kind, content } as StoredDocument<T>;

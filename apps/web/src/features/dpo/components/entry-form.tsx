@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Card } from "@rappel/ui";
-import type { FieldDescriptor } from "@rappel/dpo-records";
+import type { FieldDescriptor } from "@rappel/dpo-records/client";
 import type { EntryFormState, EntryFormValues } from "../types";
 
 export interface EntryFormProps {

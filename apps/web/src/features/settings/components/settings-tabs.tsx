@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { tenantRoleCan, type TenantRole } from "@rappel/access";
 import { LinkTabs, type LinkTab } from "@rappel/ui";
 
-export type SettingsTab = "members" | "api-keys" | "api" | "dpo-annex";
+export type SettingsTab = "members" | "api-keys" | "api" | "dpo-annex" | "subprocessors";
 
 export async function SettingsTabs({ slug, role, current }: { slug: string; role: TenantRole; current: SettingsTab }) {
   const t = await getTranslations("apiKeys.tabs");
@@ -18,6 +18,7 @@ export async function SettingsTabs({ slug, role, current }: { slug: string; role
   }
   if (tenantRoleCan(role, "settings.tenant.manage")) {
     tabs.push({ href: `/t/${slug}/settings/dpo-annex`, label: (await getTranslations("dpo.annex"))("tab"), current: current === "dpo-annex" });
+    tabs.push({ href: `/t/${slug}/settings/subprocessors`, label: (await getTranslations("dpo.subprocessors.tenantPage"))("tab"), current: current === "subprocessors" });
   }
   return <LinkTabs label={t("label")} tabs={tabs} className="mb-6" />;
 }

@@ -1,0 +1,1 @@
+export { BreachPage as default, breachMetadata as generateMetadata } from "@/features/dpo/breaches/breach-page";

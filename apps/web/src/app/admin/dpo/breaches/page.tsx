@@ -1,0 +1,1 @@
+export { BreachesPage as default, breachesMetadata as generateMetadata } from "@/features/dpo/breaches/breaches-page";

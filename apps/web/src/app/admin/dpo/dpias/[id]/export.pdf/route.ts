@@ -1,0 +1,1 @@
+export { exportDpiaPdf as GET } from "@/features/dpo/dpias/export-route";

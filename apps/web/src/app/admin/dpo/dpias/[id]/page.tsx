@@ -1,0 +1,1 @@
+export { DpiaPage as default, dpiaMetadata as generateMetadata } from "@/features/dpo/dpias/dpia-page";

@@ -1,0 +1,1 @@
+export { DpiasPage as default, dpiasMetadata as generateMetadata } from "@/features/dpo/dpias/dpias-page";

@@ -1,0 +1,1 @@
+export { TenantSubprocessorsPage as default, tenantSubprocessorsMetadata as generateMetadata } from "@/features/dpo/subprocessors/tenant-subprocessors-page";
