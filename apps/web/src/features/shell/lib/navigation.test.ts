@@ -19,7 +19,7 @@ describe("tenantNavigation", () => {
 describe("adminNavigation", () => {
   it("shows the queues to the superadmin only", () => {
     expect(adminNavigation("superadmin").map((i) => i.id)).toEqual(["tenants", "queues"]);
-    expect(adminNavigation("dpo").map((i) => i.id)).toEqual(["tenants"]);
+    expect(adminNavigation("dpo").map((i) => i.id)).toEqual(["tenants", "privacy"]);
     expect(adminNavigation(null)).toEqual([]);
   });
 });

@@ -22,5 +22,8 @@ export function adminNavigation(platformRole: PlatformRole | null): NavItem[] {
   if (platformRoleCan(platformRole, "platform.queues.view")) {
     items.push({ id: "queues", href: "/admin/queues", labelKey: "admin.queues.label" });
   }
+  if (platformRoleCan(platformRole, "platform.privacy.manage")) {
+    items.push({ id: "privacy", href: "/admin/privacy", labelKey: "privacy.nav" });
+  }
   return items;
 }
