@@ -44,7 +44,7 @@ test("the DPO reviews a purge preview, approves it and opens the report", async 
     await expect(page.getByText("Terminée", { exact: true })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 120_000 });
   const report = page.getByRole("table", { name: "Rapport de purge" });
-  await expect(report.getByRole("row", { name: /^spectator/ })).toContainText(String(due));
+  await expect(report.getByRole("row", { name: /^spectator delete/ })).toContainText(String(due));
   await expect(page.getByText("DPO", { exact: false }).first()).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter le rapport (CSV)" }).click();

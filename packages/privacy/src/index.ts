@@ -11,3 +11,4 @@ export * from "./requests/verification-mail";
 export * from "./offboarding/export-tenant";
 export * from "./offboarding/destroy-tenant";
 export * from "./offboarding/attestation";
+export * from "./audit-search";

@@ -15,7 +15,7 @@ afterAll(async () => db.$disconnect());
 describe("master key rotation", () => {
   it("re-wraps every data key under the new master key while reads keep working", async () => {
     const tenants = [await createTestTenant(db), await createTestTenant(db), await createTestTenant(db)];
-    const ids = [];
+    const ids: string[] = [];
     for (const t of tenants) ids.push((await addSpectator(db, t, { email: `rot-${t.tenantId.slice(0, 6)}@example.test`, lastName: "Rotation" })).spectatorId);
     const next: MasterKey = { id: "mk2", key: randomBytes(32) };
     const ring = [next, testMaster];

@@ -11,7 +11,11 @@ import { seedDemo } from "@rappel/demo-data";
 import { z } from "zod";
 import { executePurgeRun, planPurges } from "../purge-engine";
 
-const { values } = parseArgs({ options: { tickets: { type: "string" }, batch: { type: "string" } } });
+// `pnpm bench:privacy -- --tickets N` passes a literal "--" through pnpm; drop it.
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: { tickets: { type: "string" }, batch: { type: "string" } },
+});
 const args = z
   .object({
     tickets: z.coerce.number().int().min(1_000).max(10_000_000).default(1_000_000),

@@ -14,7 +14,15 @@ export async function PrivacyHomePage() {
   ]);
   return (
     <>
-      <PageHeader title={t("home.title")} description={t("home.description")} />
+      <PageHeader
+        title={t("home.title")}
+        description={t("home.description")}
+        actions={
+          <Link href="/admin/privacy/audit" className="font-medium text-indigo-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            {t("home.auditLink")}
+          </Link>
+        }
+      />
       <Card padding="none">
         <ul className="divide-y divide-slate-100">
           {tenants.map((tenant) => (
