@@ -34,7 +34,10 @@ describe("syncJobSchedulers", () => {
     const { logger, lines } = captureLogger();
 
     const first = await syncJobSchedulers(producer, jobHandlers, logger);
-    expect(first).toEqual({ upserted: ["verify-audit-chains-daily"], removed: ["rollups-hourly"] });
+    expect(first).toEqual({
+      upserted: ["verify-audit-chains-daily", "privacy-purge-plan-daily"],
+      removed: ["rollups-hourly"],
+    });
     expect(lines).toContainEqual(
       expect.objectContaining({
         level: "warn",
@@ -45,7 +48,11 @@ describe("syncJobSchedulers", () => {
 
     // A restart (or a Redis that lost everything) converges on the same single scheduler.
     const second = await syncJobSchedulers(producer, jobHandlers, logger);
-    expect(second).toEqual({ upserted: ["verify-audit-chains-daily"], removed: [] });
+    expect(second).toEqual({
+      upserted: ["verify-audit-chains-daily", "privacy-purge-plan-daily"],
+      removed: [],
+    });
+    expect(await producer.queue("privacy").getJobSchedulersCount()).toBe(1);
     const schedulers = await producer.queue("maintenance").getJobSchedulers();
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]).toMatchObject({
