@@ -24,15 +24,40 @@ export async function createTenantDataKey(tx: Tx, tenantId: string, master: Mast
 
 export class MissingDataKeyError extends Error {}
 
-/** The codec for the tenant's current (non-retired) data key, in a tenant-scoped transaction. */
-export async function loadIdentityCodec(tx: Tx, tenantId: string, master: MasterKey): Promise<SpectatorIdentityCodec> {
+/**
+ * The codec for the tenant's current (non-retired) data key, in a tenant-scoped transaction.
+ * `master` may be a keyring (the new master key first, the previous one after it) so processes
+ * keep reading every tenant while a rotation re-wraps the data keys one tenant at a time.
+ */
+export async function loadIdentityCodec(tx: Tx, tenantId: string, master: MasterKey | readonly MasterKey[]): Promise<SpectatorIdentityCodec> {
   const row = await tx.tenantDataKey.findFirst({
     where: { tenantId, retiredAt: null },
     orderBy: { createdAt: "desc" },
   });
   if (!row) throw new MissingDataKeyError(`tenant ${tenantId} has no active data key (destroyed or never created)`);
-  if (row.masterKeyId !== master.id) {
-    throw new MissingDataKeyError(`tenant ${tenantId}'s data key is wrapped by master key ${row.masterKeyId}, not ${master.id}`);
+  const ring = Array.isArray(master) ? (master as readonly MasterKey[]) : [master as MasterKey];
+  const wrapping = ring.find((m) => m.id === row.masterKeyId);
+  if (!wrapping) {
+    throw new MissingDataKeyError(`tenant ${tenantId}'s data key is wrapped by master key ${row.masterKeyId}, not ${ring.map((m) => m.id).join(" or ")}`);
   }
-  return new SpectatorIdentityCodec(tenantId, row.id, unwrapDataKey(master.key, row.wrappedKey, tenantId));
+  return new SpectatorIdentityCodec(tenantId, row.id, unwrapDataKey(wrapping.key, row.wrappedKey, tenantId));
+}
+
+/**
+ * Key rotation: re-wraps the tenant's data keys under a new master key. The data keys themselves
+ * do not change, so no ciphertext or blind index is rewritten and nothing stops: each tenant's
+ * rows are updated in one short transaction (row locks only). Run it inside withTenant /
+ * withPlatformAccess for the tenant; returns how many keys were re-wrapped (0 when done already).
+ */
+export async function rewrapTenantDataKeys(tx: Tx, tenantId: string, from: MasterKey, to: MasterKey): Promise<number> {
+  if (from.id === to.id) throw new Error("the new master key needs its own id (MASTER_KEY_ID)");
+  const rows = await tx.tenantDataKey.findMany({ where: { tenantId, masterKeyId: from.id } });
+  for (const row of rows) {
+    const dataKey = unwrapDataKey(from.key, row.wrappedKey, tenantId);
+    await tx.tenantDataKey.update({
+      where: { tenantId_id: { tenantId, id: row.id } },
+      data: { wrappedKey: toBytes(wrapDataKey(to.key, dataKey, tenantId)), masterKeyId: to.id },
+    });
+  }
+  return rows.length;
 }

@@ -20,6 +20,7 @@ describe("adminNavigation", () => {
   it("shows the queues to the superadmin only", () => {
     expect(adminNavigation("superadmin").map((i) => i.id)).toEqual(["tenants", "queues"]);
     expect(adminNavigation("dpo").map((i) => i.id)).not.toContain("queues");
+    expect(adminNavigation("dpo").map((i) => i.id)).toEqual(["tenants", "privacy", "dpo"]);
     expect(adminNavigation(null)).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ export function adminNavigation(platformRole: PlatformRole | null): NavItem[] {
     items.push({ id: "queues", href: "/admin/queues", labelKey: "admin.queues.label" });
   }
   if (platformRoleCan(platformRole, "platform.privacy.manage")) {
+    items.push({ id: "privacy", href: "/admin/privacy", labelKey: "privacy.nav" });
     items.push({ id: "dpo", href: "/admin/dpo", labelKey: "dpo.nav.label" });
   }
   return items;

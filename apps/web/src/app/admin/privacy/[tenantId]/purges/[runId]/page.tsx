@@ -1,0 +1,1 @@
+export { PurgeRunPage as default } from "@/features/privacy/purge-run-page";

@@ -1,0 +1,1 @@
+export { getPurgeReport as GET } from "@/features/privacy/purge-report-route";

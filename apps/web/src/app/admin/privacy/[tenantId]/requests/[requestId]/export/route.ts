@@ -1,0 +1,1 @@
+export { getRequestExport as GET } from "@/features/privacy/request-export-route";

@@ -1,0 +1,1 @@
+export { RequestPage as default } from "@/features/privacy/request-page";

@@ -1,0 +1,1 @@
+export { AuditPage as default, auditMetadata as generateMetadata } from "@/features/privacy/audit-page";

@@ -1,0 +1,1 @@
+export { PublicRequestPage as default, publicRequestMetadata as generateMetadata } from "@/features/privacy/public/public-request-page";

@@ -1,0 +1,196 @@
+// One tenant in the DPO console: the retention reference table (defaults and the tenant's
+// overrides), the purge mode, purge previews and reports, and data-subject requests.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Button, Card, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
+import { REQUEST_KINDS } from "@rappel/privacy";
+import { getDb } from "@/server/db";
+import { requirePlatformPermission } from "@/server/guard";
+import { createRequestAction, planPurgesAction, setPurgeModeAction, setRetentionOverrideAction } from "./actions";
+import { Notice } from "./components/notice";
+import { loadTenantPrivacy, resolveTenant } from "./lib/console";
+
+const ZSearch = z.object({ done: z.string().max(40).optional().catch(undefined), error: z.string().max(500).optional().catch(undefined) });
+
+export interface TenantPrivacyPageProps {
+  params: Promise<{ tenantId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const th = "px-3 py-2 font-semibold";
+const td = "px-3 py-2 text-slate-700";
+
+export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyPageProps) {
+  const { tenantId } = await params;
+  const context = await requirePlatformPermission("platform.privacy.manage", `/admin/privacy/${tenantId}`);
+  const tenant = await resolveTenant(getDb(), tenantId);
+  const search = ZSearch.parse(await searchParams);
+  const [view, t, format] = await Promise.all([loadTenantPrivacy(getDb(), context, tenant.id), getTranslations("privacy"), getFormatter()]);
+  const base = `/admin/privacy/${tenant.id}`;
+  const hidden = <input type="hidden" name="tenantId" value={tenant.id} />;
+
+  return (
+    <>
+      <PageHeader eyebrow={t("home.title")} title={tenant.name} description={t("tenant.description")} />
+      <Notice done={search.done ? t(`done.${search.done}` as "done.planned") : null} error={search.error} />
+
+      <Card title={t("purges.title")} id="purges" className="mb-6">
+        <div className="mb-4 flex flex-wrap items-end gap-4">
+          <form action={setPurgeModeAction} className="flex items-end gap-2">
+            {hidden}
+            <SelectField
+              id="purge-mode"
+              name="mode"
+              label={t("purges.mode")}
+              defaultValue={view.mode}
+              options={[
+                { value: "approval", label: t("purges.modes.approval") },
+                { value: "automatic", label: t("purges.modes.automatic") },
+              ]}
+            />
+            <Button type="submit" variant="secondary">{t("purges.saveMode")}</Button>
+          </form>
+          <form action={planPurgesAction}>
+            {hidden}
+            <Button type="submit">{t("purges.planNow")}</Button>
+          </form>
+          <p className="text-sm text-slate-600">{t("purges.holds", { count: view.holds })}</p>
+        </div>
+        {view.runs.length === 0 ? (
+          <EmptyState title={t("purges.emptyTitle")} description={t("purges.emptyBody")} />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[36rem] text-left text-sm">
+              <caption className="sr-only">{t("purges.title")}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className={th}>{t("purges.category")}</th>
+                  <th scope="col" className={th}>{t("purges.status")}</th>
+                  <th scope="col" className={th}>{t("purges.due")}</th>
+                  <th scope="col" className={th}>{t("purges.created")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {view.runs.map((run) => (
+                  <tr key={run.id}>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`${base}/purges/${run.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                        {t(`categories.${run.category}` as "categories.customer")}
+                      </Link>
+                    </th>
+                    <td className={td}>{t(`runStatus.${run.status}`)}</td>
+                    <td className={td}>{(run.preview as { due?: number }).due ?? 0}</td>
+                    <td className={td}>{format.dateTime(run.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card title={t("requests.title")} id="requests" className="mb-6">
+        {view.requests.length === 0 ? (
+          <p className="mb-4 text-sm text-slate-600">{t("requests.empty")}</p>
+        ) : (
+          <div className="mb-4 overflow-x-auto">
+            <table className="w-full min-w-[36rem] text-left text-sm">
+              <caption className="sr-only">{t("requests.title")}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className={th}>{t("requests.kind")}</th>
+                  <th scope="col" className={th}>{t("requests.status")}</th>
+                  <th scope="col" className={th}>{t("requests.received")}</th>
+                  <th scope="col" className={th}>{t("requests.due")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {view.requests.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`${base}/requests/${r.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                        {t(`kinds.${r.kind}`)}
+                      </Link>
+                    </th>
+                    <td className={td}>{t(`requestStatus.${r.status}`)}</td>
+                    <td className={td}>{format.dateTime(r.receivedAt, { dateStyle: "medium" })}</td>
+                    <td className={td}>{r.paused ? t("requests.paused") : r.dueAt ? format.dateTime(r.dueAt, { dateStyle: "medium" }) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <form action={createRequestAction} className="grid gap-3 sm:grid-cols-2">
+          {hidden}
+          <h3 className="font-semibold text-slate-900 sm:col-span-2">{t("requests.newTitle")}</h3>
+          <SelectField id="request-kind" name="kind" label={t("requests.kind")} options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <Field id="request-email" name="email" type="email" required autoComplete="off" label={t("requests.email")} />
+          <Field id="request-details" name="details" label={t("requests.details")} optionalLabel={t("optional")} className="sm:col-span-2" />
+          <label className="flex items-center gap-2 text-sm text-slate-900 sm:col-span-2">
+            <input type="checkbox" name="identityVerified" defaultChecked className="size-5" />
+            {t("requests.identityVerified")}
+          </label>
+          <div className="sm:col-span-2">
+            <Button type="submit">{t("requests.create")}</Button>
+          </div>
+        </form>
+      </Card>
+
+      <Card title={t("retention.title")} id="retention" padding="none" className="mb-6">
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption className="sr-only">{t("retention.title")}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className={th}>{t("retention.category")}</th>
+                <th scope="col" className={th}>{t("retention.startEvent")}</th>
+                <th scope="col" className={th}>{t("retention.active")}</th>
+                <th scope="col" className={th}>{t("retention.archive")}</th>
+                <th scope="col" className={th}>{t("retention.endAction")}</th>
+                <th scope="col" className={th}>{t("retention.legalBasis")}</th>
+                <th scope="col" className={th}>{t("retention.enforcement")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {view.rules.map((rule) => (
+                <tr key={rule.category}>
+                  <th scope="row" className="px-3 py-2 font-medium text-slate-900">{t(`categories.${rule.category}` as "categories.customer")}</th>
+                  <td className={td}>{rule.startEvent}</td>
+                  <td className={td}>
+                    {t("retention.months", { count: rule.activeMonths })}
+                    {rule.overridden ? <span className="ml-1 text-xs font-semibold text-amber-800">{t("retention.overridden")}</span> : null}
+                  </td>
+                  <td className={td}>{t("retention.months", { count: rule.archiveMonths })}</td>
+                  <td className={td}>{t(`endActions.${rule.endAction}`)}</td>
+                  <td className={`${td} max-w-md`}>
+                    {rule.legalBasis}
+                    {rule.overrideReason ? <p className="mt-1 text-xs text-amber-900">{t("retention.reason")} : {rule.overrideReason}</p> : null}
+                  </td>
+                  <td className={td}>{t(`enforcement.${rule.enforcement}` as "enforcement.engine")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <form action={setRetentionOverrideAction} className="grid gap-3 border-t border-slate-200 p-4 sm:grid-cols-4">
+          {hidden}
+          <h3 className="font-semibold text-slate-900 sm:col-span-4">{t("retention.overrideTitle")}</h3>
+          <SelectField id="override-category" name="category" label={t("retention.category")} options={view.rules.map((r) => ({ value: r.category, label: t(`categories.${r.category}` as "categories.customer") }))} />
+          <Field id="override-active" name="activeMonths" type="number" min={0} max={600} required label={t("retention.activeMonths")} />
+          <Field id="override-archive" name="archiveMonths" type="number" min={0} max={600} required defaultValue={0} label={t("retention.archiveMonths")} />
+          <Field id="override-reason" name="reason" label={t("retention.reason")} hint={t("retention.reasonHint")} optionalLabel={t("optional")} />
+          <div className="sm:col-span-4">
+            <Button type="submit" variant="secondary">{t("retention.saveOverride")}</Button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+export async function tenantPrivacyMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("privacy"))("home.title") };
+}

@@ -1,0 +1,157 @@
+// `pnpm bench:privacy`: the retention purge on the demo tenant (1,000,000 tickets unless --tickets
+// says otherwise) while a reader queries the same tables continuously. Every customer of the
+// largest tenant is made due (a 0-month override), so the purge anonymises all its tickets and
+// orders and deletes its spectators and consents. Prints JSON on the last line.
+// Then the full offboarding of that tenant: export with a checksummed receipt, destruction
+// (jobs, Redis keys, data key, partitions, rows, files), and the signed PDF attestation.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createRedisConnection } from "@rappel/jobs";
+import { createDatabase, withTenant } from "@rappel/db";
+import { createTestDatabase } from "@rappel/db/testing";
+import { seedDemo } from "@rappel/demo-data";
+import { z } from "zod";
+import { attestationSigningKey, buildAttestationPdf } from "../offboarding/attestation";
+import { destroyTenant } from "../offboarding/destroy-tenant";
+import { exportTenantData } from "../offboarding/export-tenant";
+import { executePurgeRun, planPurges } from "../purge-engine";
+
+// `pnpm bench:privacy -- --tickets N` passes a literal "--" through pnpm; drop it.
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: { tickets: { type: "string" }, batch: { type: "string" } },
+});
+const args = z
+  .object({
+    tickets: z.coerce.number().int().min(1_000).max(10_000_000).default(1_000_000),
+    batch: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  })
+  .parse(values);
+
+const testDb = await createTestDatabase("rappel_privacy_bench");
+const db = createDatabase(testDb.appUrl, { max: 4 });
+const owner = createDatabase(testDb.ownerUrl, { max: 2 });
+const masterKey = { id: "bench", key: Buffer.alloc(32, 7) };
+try {
+  const seedStarted = performance.now();
+  const report = await seedDemo({
+    ownerUrl: testDb.ownerUrl,
+    appUrl: testDb.appUrl,
+    masterKey,
+    tickets: args.tickets,
+    seed: 42,
+    rollups: false,
+    log: (line) => console.error(line),
+  });
+  console.error(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  const largest = [...report.tenants].sort((a, b) => b.tickets - a.tickets)[0]!;
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: largest.slug } });
+  const tenantId = tenant.id;
+  const performanceId = await withTenant(db, tenantId, async (tx) => {
+    await tx.retentionOverride.create({ data: { tenantId, category: "customer", activeMonths: 0, archiveMonths: 0 } });
+    await tx.privacySetting.create({ data: { tenantId, purgeMode: "automatic" } });
+    const rows = await tx.$queryRawUnsafe<{ performance_id: string }[]>(
+      `SELECT performance_id FROM ticket WHERE tenant_id = $1::uuid GROUP BY performance_id ORDER BY count(*) DESC LIMIT 1`,
+      tenantId,
+    );
+    return rows[0]!.performance_id;
+  });
+  const now = new Date(Date.now() + 24 * 3600_000);
+  const planStarted = performance.now();
+  const runs = await planPurges(db, tenantId, now, { userId: null, role: "system" });
+  const planSeconds = (performance.now() - planStarted) / 1000;
+  const run = runs.find((r) => r.category === "customer");
+  if (!run) throw new Error("no customer purge was planned");
+
+  // The reader: the dashboard-like query a venue runs, on the same tables, in its own pool.
+  const reader = createDatabase(testDb.appUrl, { max: 1 });
+  let stop = false;
+  const waits: number[] = [];
+  let lockTimeouts = 0;
+  const readOnce = async () => {
+    const started = performance.now();
+    try {
+      await withTenant(reader, tenantId, async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '100ms'`);
+        await tx.$queryRawUnsafe(
+          `SELECT count(*)::int, sum(price_cents)::bigint FROM ticket WHERE tenant_id = $1::uuid AND performance_id = $2::uuid`,
+          tenantId,
+          performanceId,
+        );
+        await tx.$queryRawUnsafe(`SELECT count(*)::int FROM ticket_order WHERE tenant_id = $1::uuid AND ordered_at > now() - interval '90 days'`, tenantId);
+      });
+    } catch {
+      lockTimeouts += 1;
+    }
+    return performance.now() - started;
+  };
+  // The same reads with no purge running: what the machine's load alone costs.
+  const baseline: number[] = [];
+  const baselineEnd = performance.now() + 5_000;
+  while (performance.now() < baselineEnd) baseline.push(await readOnce());
+  const loop = (async () => {
+    while (!stop) waits.push(await readOnce());
+  })();
+  const purgeStarted = performance.now();
+  const done = await executePurgeRun(db, tenantId, run.id, { now: () => now, batchSize: args.batch });
+  const purgeSeconds = (performance.now() - purgeStarted) / 1000;
+  stop = true;
+  await loop;
+  await reader.$disconnect();
+
+  const counts = done.counts as { records: number; tables: { table: string; rows: number }[] };
+  const rows = counts.tables.reduce((sum, t) => sum + t.rows, 0);
+  const sorted = [...waits].sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+  for (const t of counts.tables) console.error(`${t.table}: ${t.rows}`);
+  const baseSorted = [...baseline].sort((a, b) => a - b);
+
+  // Offboarding of the same tenant.
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redis = createRedisConnection(redisUrl, { role: "producer", name: "privacy-bench" });
+  const storageDir = await mkdtemp(join(tmpdir(), "privacy-bench-"));
+  const offStarted = performance.now();
+  const receipt = await exportTenantData(db, tenantId, { master: masterKey, outDir: join(storageDir, "export"), now: new Date() });
+  const exportSeconds = (performance.now() - offStarted) / 1000;
+  const facts = await destroyTenant(db, tenantId, {
+    ownerDb: owner, redis, queuePrefix: `privacy-bench-${process.pid}`, storageDir, now: () => new Date(), backupRetentionDays: 35,
+  });
+  const keys = attestationSigningKey(masterKey.key);
+  const pdf = await buildAttestationPdf({ ...facts, contractReference: "BENCH", exportReceipt: receipt }, keys.privateKey);
+  const offboardingSeconds = (performance.now() - offStarted) / 1000;
+  redis.disconnect();
+  await rm(storageDir, { recursive: true, force: true });
+  const rowsLeft = facts.verification.reduce((sum, v) => sum + v.result, 0);
+  console.log(
+    JSON.stringify({
+      scale_tickets: report.tickets,
+      tenant: largest.slug,
+      tenant_tickets: largest.tickets,
+      purge_status: done.status,
+      purge_records: counts.records,
+      purge_rows: rows,
+      purge_plan_s: Math.round(planSeconds * 100) / 100,
+      purge_s: Math.round(purgeSeconds * 100) / 100,
+      purge_rows_per_s: Math.round(rows / purgeSeconds),
+      purge_max_read_wait_ms: Math.round(sorted.at(-1)! * 10) / 10,
+      purge_read_p50_ms: pct(0.5),
+      purge_read_p99_ms: pct(0.99),
+      purge_reads: waits.length,
+      purge_read_lock_timeouts: lockTimeouts,
+      baseline_read_p50_ms: Math.round(baseSorted[Math.floor(baseSorted.length / 2)]! * 10) / 10,
+      baseline_read_max_ms: Math.round(baseSorted.at(-1)! * 10) / 10,
+      offboarding_s: Math.round(offboardingSeconds * 100) / 100,
+      offboarding_export_s: Math.round(exportSeconds * 100) / 100,
+      offboarding_export_files: receipt.files.length,
+      offboarding_rows_destroyed: Object.values(facts.rowsBefore).reduce((a, b) => a + b, 0),
+      offboarding_rows_left: rowsLeft,
+      offboarding_attestation_bytes: pdf.length,
+    }),
+  );
+} finally {
+  await db.$disconnect();
+  await owner.$disconnect();
+  await testDb.drop();
+}
