@@ -9,10 +9,12 @@ const config: NextConfig = {
   transpilePackages: [
     "@rappel/access",
     "@rappel/auth",
+    "@rappel/campaigns",
     "@rappel/config",
     "@rappel/db",
     "@rappel/jobs",
     "@rappel/personal-data",
+    "@rappel/segments",
     "@rappel/ui",
   ],
   // Native or Node-only dependencies are loaded by Node at run time, not bundled.
