@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { PageHeader } from "@rappel/ui";
+import { PageHeader, buttonClasses } from "@rappel/ui";
 import type { TRuleGroup } from "@rappel/segments";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
@@ -39,6 +39,16 @@ export async function SegmentPage({ params, searchParams }: SegmentPageProps) {
       <PageHeader eyebrow={tenant.name} title={segment.id ? segment.name : t("newTitle")} description={t("description")} />
       {saved ? <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("saved")}</p> : null}
       <SegmentBuilder tenantSlug={tenant.slug} segment={segment} choices={choices} />
+      {segment.id ? (
+        <section aria-labelledby="audience-title" className="mt-8">
+          <h2 id="audience-title" className="text-base font-semibold text-slate-900">{t("audience.title")}</h2>
+          <p className="mb-3 text-sm text-slate-700">{t("audience.description")}</p>
+          <div className="flex flex-wrap gap-3">
+            <a className={buttonClasses("secondary")} href={`/t/${tenant.slug}/activation/segments/${segment.id}/audience/meta`}>{t("audience.meta")}</a>
+            <a className={buttonClasses("secondary")} href={`/t/${tenant.slug}/activation/segments/${segment.id}/audience/google`}>{t("audience.google")}</a>
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }
