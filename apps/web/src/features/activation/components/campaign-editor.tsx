@@ -45,6 +45,9 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
   const t = useTranslations("activation.editor");
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
+  // Controlled: React resets uncontrolled fields after a form action, and a <select> would fall
+  // back to the segment it was first rendered with.
+  const [segment, setSegment] = useState(campaign.segmentId ?? "");
   const [preview, setPreview] = useState<{ html: string; subject: string } | null>(null);
   const [state, action, pending] = useActionState<SaveCampaignState, FormData>(saveCampaignAction, { status: "idle" });
   const update = (i: number, patch: Partial<TEmailBlock>) => setBlocks(blocks.map((b, j) => (j === i ? ({ ...b, ...patch } as TEmailBlock) : b)));
@@ -64,7 +67,7 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
         <Field id="campaign-name" name="name" label={t("name")} defaultValue={campaign.name} required />
         <span className="flex flex-col gap-1 text-sm">
           <label htmlFor={segmentId} className="font-medium text-slate-800">{t("segment")}</label>
-          <select id={segmentId} name="segmentId" defaultValue={campaign.segmentId ?? ""} className={inputClass}>
+          <select id={segmentId} name="segmentId" value={segment} onChange={(e) => setSegment(e.target.value)} className={inputClass}>
             <option value="">{t("noSegment")}</option>
             {segments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
