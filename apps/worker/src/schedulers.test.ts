@@ -34,7 +34,7 @@ describe("syncJobSchedulers", () => {
     const { logger, lines } = captureLogger();
 
     const first = await syncJobSchedulers(producer, jobHandlers, logger);
-    expect(first).toEqual({ upserted: ["verify-audit-chains-daily"], removed: ["rollups-hourly"] });
+    expect(first).toEqual({ upserted: ["verify-audit-chains-daily", "campaign-sweep"], removed: ["rollups-hourly"] });
     expect(lines).toContainEqual(
       expect.objectContaining({
         level: "warn",
@@ -43,12 +43,13 @@ describe("syncJobSchedulers", () => {
       }),
     );
 
-    // A restart (or a Redis that lost everything) converges on the same single scheduler.
+    // A restart (or a Redis that lost everything) converges on the same schedulers.
     const second = await syncJobSchedulers(producer, jobHandlers, logger);
-    expect(second).toEqual({ upserted: ["verify-audit-chains-daily"], removed: [] });
+    expect(second).toEqual({ upserted: ["verify-audit-chains-daily", "campaign-sweep"], removed: [] });
     const schedulers = await producer.queue("maintenance").getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers.find((s) => s.key === "campaign-sweep")).toMatchObject({ name: "campaign-sweep", every: 5000 });
+    expect(schedulers.find((s) => s.key === "verify-audit-chains-daily")).toMatchObject({
       key: "verify-audit-chains-daily",
       name: "verify-audit-chains",
       pattern: "0 3 * * *",
@@ -56,7 +57,7 @@ describe("syncJobSchedulers", () => {
     expect(await producer.queue("rollups").getJobSchedulersCount()).toBe(0);
 
     // The scheduler has queued its next run as a delayed job, at 03:00 Paris time.
-    const [next] = await producer.queue("maintenance").getDelayed();
+    const next = (await producer.queue("maintenance").getDelayed()).find((j) => j.name === "verify-audit-chains");
     expect(next?.name).toBe("verify-audit-chains");
     const runAt = new Date((next?.timestamp ?? 0) + (next?.delay ?? 0));
     expect(
