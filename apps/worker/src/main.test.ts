@@ -116,31 +116,31 @@ describe("worker process", () => {
       redis: "ok",
       postgres: "ok",
       workers: [
-        { queue: "maintenance", kinds: ["verify-audit-chains"], running: true, activeJobs: 0 },
+        { queue: "maintenance", kinds: ["verify-audit-chains", "campaign-sweep"], running: true, activeJobs: 0 },
         { queue: "imports", kinds: ["import-file"], running: true, activeJobs: 0 },
+        { queue: "email-send", kinds: ["campaign-launch", "campaign-batch", "campaign-test-send"], running: true, activeJobs: 0 },
       ],
     });
     expect((await worker.get("/nope")).status).toBe(404);
 
     // The admin overview sees this process consuming the queues it has handlers for, and no other.
     const overview = await getQueueOverview(connection, { prefix });
-    const consumed = ["maintenance", "imports"];
-    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1]);
+    const consumed = ["maintenance", "imports", "email-send"];
+    expect(overview.filter((q) => consumed.includes(q.name)).map((q) => q.workerCount)).toEqual([1, 1, 1]);
     expect(overview.filter((q) => !consumed.includes(q.name)).every((q) => q.workerCount === 0)).toBe(
       true,
     );
 
     const schedulers = await waitFor(async () => {
       const list = await (producer as JobProducer).queue("maintenance").getJobSchedulers();
-      return list.length > 0 ? list : undefined;
-    }, "the scheduler");
-    expect(schedulers).toEqual([
-      expect.objectContaining({
-        key: "verify-audit-chains-daily",
-        pattern: "0 3 * * *",
-        tz: "Europe/Paris",
-      }),
-    ]);
+      return list.length > 1 ? list : undefined;
+    }, "the schedulers");
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: "verify-audit-chains-daily", pattern: "0 3 * * *", tz: "Europe/Paris" }),
+        expect.objectContaining({ key: "campaign-sweep", every: 5000 }),
+      ]),
+    );
 
     const lock = holdAuditLock(tenantId);
     await lock.held;
