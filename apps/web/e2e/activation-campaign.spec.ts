@@ -3,13 +3,16 @@
 // redirect) and sees the click in the campaign's report.
 import { expect, test } from "@playwright/test";
 import { waitForEmail } from "./mailbox";
-import { screenshot, signIn } from "./helpers";
+import { fillSignIn, screenshot } from "./helpers";
 
 const BASE = "/t/theatre-lumiere/activation";
 
 test("a marketer segments, composes, tests, sends and sees the click in the report", async ({ page, request }) => {
   test.setTimeout(240_000);
-  await signIn(page, "marketing@lumiere.demo");
+  // Signing in hashes a password (argon2id): give it time on a loaded machine.
+  await page.goto("/sign-in");
+  await fillSignIn(page, "marketing@lumiere.demo");
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 60_000 });
   await page.goto(BASE);
   await expect(page.getByRole("heading", { level: 1, name: "Activation" })).toBeVisible();
 

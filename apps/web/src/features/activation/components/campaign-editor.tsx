@@ -2,7 +2,7 @@
 // The e-mail editor: subject, preheader, blocks (text, image, button, show card, footer) with
 // merge tags, a preview rendered by the server as a spectator of the segment, a test send to the
 // signed-in member, and the launch.
-import { useActionState, useId, useState } from "react";
+import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import type { TEmailBlock } from "@rappel/campaigns";
@@ -45,8 +45,6 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
   const t = useTranslations("activation.editor");
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
-  // Controlled: React resets uncontrolled fields after a form action, and a <select> would fall
-  // back to the segment it was first rendered with.
   const [segment, setSegment] = useState(campaign.segmentId ?? "");
   const [preview, setPreview] = useState<{ html: string; subject: string } | null>(null);
   const [state, action, pending] = useActionState<SaveCampaignState, FormData>(saveCampaignAction, { status: "idle" });
@@ -58,9 +56,17 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
     setBlocks(next);
   };
   const segmentId = useId();
+  // Submitted by hand (not <form action>): React resets a form after an action, and the editor's
+  // fields would fall back to the values they were first rendered with.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(event.currentTarget, submitter);
+    startTransition(() => action(data));
+  };
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <form action={action} className="flex flex-col gap-4">
+      <form onSubmit={submit} className="flex flex-col gap-4">
         <input type="hidden" name="tenantSlug" value={tenantSlug} />
         <input type="hidden" name="campaignId" value={campaign.id} />
         <input type="hidden" name="content" value={JSON.stringify({ blocks })} />
