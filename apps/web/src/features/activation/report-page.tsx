@@ -21,7 +21,9 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     if (error instanceof CampaignError && error.code === "not_found") notFound();
     throw error;
   }
-  const [report, t, format] = await Promise.all([getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getTranslations("activation.report"), getFormatter()]);
+  const [report, t, tc, format] = await Promise.all([
+    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
+  ]);
   const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
   const delivered = report.sent;
   const stats: [string, number, string][] = [
@@ -39,7 +41,7 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
   const a = report.attribution;
   return (
     <>
-      <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("status", { status: campaign.status })} />
+      <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("status", { status: tc(`status.${campaign.status}`) })} />
       {campaign.pauseReason ? <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{campaign.pauseReason}</p> : null}
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="report-stats">
         {stats.map(([key, value, r]) => (
