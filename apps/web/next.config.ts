@@ -9,11 +9,13 @@ const config: NextConfig = {
   transpilePackages: [
     "@rappel/access",
     "@rappel/auth",
+    "@rappel/campaigns",
     "@rappel/config",
     "@rappel/db",
     "@rappel/dpo-records",
     "@rappel/jobs",
     "@rappel/personal-data",
+    "@rappel/segments",
     "@rappel/ui",
   ],
   // Native or Node-only dependencies are loaded by Node at run time, not bundled.

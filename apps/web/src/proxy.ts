@@ -12,5 +12,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  // /m/… are the public tracking and unsubscribe endpoints: nothing to tell them.
+  matcher: ["/((?!api/|_next/|m/|favicon.ico).*)"],
 };

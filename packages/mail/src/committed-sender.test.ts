@@ -37,6 +37,29 @@ describe("committed sender", () => {
     expect(peer.messages[0]?.headers.get("message-id")).toBe("<m1@lumiere.example>");
   });
 
+  it("builds MIME that a real parser reads back: UTF-8 headers, text and HTML parts, extra headers", async () => {
+    peer.clear();
+    const sender = createCommittedSender(peer.url, { maxConnections: 1 });
+    const subject = "Léa, la saison 2026–2027 commence : réservez vos soirées préférées dès maintenant ✨";
+    await sender.send(
+      {
+        ...mail("lea@example.net", 9),
+        subject,
+        text: "Bonjour Léa,\n\nÀ très vite.",
+        html: "<p>Bonjour Léa, <b>à très vite</b>.</p>",
+        headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      },
+      async () => {},
+    );
+    sender.close();
+    const got = peer.messages[0]!;
+    expect(got.subject).toBe(subject);
+    expect(got.text.trim()).toBe("Bonjour Léa,\n\nÀ très vite.");
+    expect(got.html).toContain("<b>à très vite</b>");
+    expect(got.headers.get("from")).toContain("billetterie@lumiere.example");
+    expect(got.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  });
+
   it("never completes the message when the commit fails", async () => {
     peer.clear();
     const sender = createCommittedSender(peer.url, { maxConnections: 1 });

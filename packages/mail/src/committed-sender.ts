@@ -5,11 +5,12 @@
 // means the server drops the message (resend is safe); after it, the message is delivered and
 // the ledger says so. The window left is the few microseconds between the commit's resolution
 // and the terminator's write. nodemailer's pooled transport buffers the message ahead of the
-// DATA command, so this drives nodemailer's SMTPConnection directly, with a small pool.
+// DATA command, so this drives nodemailer's SMTPConnection directly, with a small pool, and
+// builds the MIME itself (mime.ts).
 import { Readable } from "node:stream";
 import DKIM from "nodemailer/lib/dkim";
-import MailComposer from "nodemailer/lib/mail-composer";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
+import { buildMime } from "./mime";
 import type { TDkimKey, TOutgoingMail, TSentMail } from "./transport";
 
 export interface CommittedSenderOptions {
@@ -44,18 +45,7 @@ function serverOf(smtpUrl: string) {
 
 async function compose(message: TOutgoingMail, dkim?: TDkimKey): Promise<Buffer> {
   const domain = /@([^>\s]+)>?\s*$/.exec(message.from)?.[1] ?? "rappel.localhost";
-  const built = await new MailComposer({
-    from: message.from,
-    to: message.to,
-    replyTo: message.replyTo,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    headers: message.headers,
-    messageId: message.messageId ? `<${message.messageId}@${domain}>` : undefined,
-  })
-    .compile()
-    .build();
+  const built = buildMime(message, domain);
   if (!dkim) return built;
   const chunks: Buffer[] = [];
   for await (const chunk of new DKIM(dkim).sign(built)) chunks.push(Buffer.from(chunk as Buffer));
@@ -127,6 +117,10 @@ export function createCommittedSender(smtpUrl: string, options: CommittedSenderO
       });
       connection.connect(() => {
         connection.removeListener("error", reject);
+        // Body and terminator are separate small writes: with Nagle's algorithm the terminator
+        // waits for the peer's delayed ACK (40 ms on Linux) — per message.
+        const socket = (connection as unknown as { _socket?: { setNoDelay?: (on: boolean) => void } })._socket;
+        socket?.setNoDelay?.(true);
         connection.on("error", () => {
           if (slot.connection === connection) slot.connection = null;
         });

@@ -43,6 +43,5 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
 
 export const campaignLaunchHandler = defineJobHandler({
   kind: "campaign-launch",
-  concurrency: 1,
   handle: (payload, context) => launchCampaign(payload, context),
 });

@@ -33,7 +33,6 @@ export async function sweepCampaigns(context: JobContext): Promise<{ campaigns: 
 
 export const campaignSweepHandler = defineJobHandler({
   kind: "campaign-sweep",
-  concurrency: 1,
   schedules: [{ id: "campaign-sweep", repeat: { every: SWEEP_EVERY_MS }, payload: {} }],
   handle: (_payload, context) => sweepCampaigns(context),
 });

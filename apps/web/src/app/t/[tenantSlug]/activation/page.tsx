@@ -1,4 +1,8 @@
-import { areaMetadata, createAreaPage } from "@/features/areas/area-page";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ActivationOverviewPage } from "@/features/activation/overview-page";
 
-export default createAreaPage("activation");
-export const generateMetadata = areaMetadata("activation");
+export default ActivationOverviewPage;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activation"))("title") };
+}

@@ -1,0 +1,2 @@
+export { clickRedirect as GET } from "@/features/activation/public-tracking";
+export const dynamic = "force-dynamic";

@@ -1,0 +1,2 @@
+export { openPixel as GET } from "@/features/activation/public-tracking";
+export const dynamic = "force-dynamic";

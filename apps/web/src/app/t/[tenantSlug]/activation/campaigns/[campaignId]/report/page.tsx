@@ -1,0 +1,1 @@
+export { CampaignReportPage as default } from "@/features/activation/report-page";

@@ -1,0 +1,1 @@
+export { downloadAudience as GET } from "@/features/activation/audience-route";

@@ -1,0 +1,1 @@
+export { SegmentPage as default } from "@/features/activation/segment-page";

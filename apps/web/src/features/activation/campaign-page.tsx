@@ -1,0 +1,51 @@
+// Campaign editor page (drafts) — a campaign already started shows its report instead.
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { tenantRoleCan } from "@rappel/access";
+import { withTenant } from "@rappel/db";
+import { PageHeader } from "@rappel/ui";
+import { getDb } from "@/server/db";
+import { requireTenantPermission } from "@/server/guard";
+import { CampaignEditor } from "./components/campaign-editor";
+import { CampaignError, getCampaign } from "./lib/campaigns";
+import { listSegments } from "./lib/segments";
+
+export interface CampaignPageProps {
+  params: Promise<{ tenantSlug: string; campaignId: string }>;
+}
+
+export async function CampaignPage({ params }: CampaignPageProps) {
+  const { tenantSlug, campaignId } = await params;
+  const { user, tenant } = await requireTenantPermission(tenantSlug, "activation.campaigns.manage", `/t/${tenantSlug}/activation/campaigns/${campaignId}`);
+  if (!z.uuid().safeParse(campaignId).success) notFound();
+  const scope = { tenantId: tenant.tenantId, userId: user.id };
+  let campaign;
+  try {
+    campaign = await getCampaign(getDb(), scope, campaignId);
+  } catch (error) {
+    if (error instanceof CampaignError && error.code === "not_found") notFound();
+    throw error;
+  }
+  if (campaign.status !== "draft") redirect(`/t/${tenant.slug}/activation/campaigns/${campaignId}/report`);
+  const [segments, shows, t] = await Promise.all([
+    listSegments(getDb(), scope),
+    withTenant(getDb(), tenant.tenantId, (tx) => tx.show.findMany({ where: { tenantId: tenant.tenantId }, select: { id: true, title: true }, orderBy: { title: "asc" }, take: 300 }), { userId: user.id }),
+    getTranslations("activation.editor"),
+  ]);
+  return (
+    <>
+      <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("description")} />
+      <CampaignEditor
+        tenantSlug={tenant.slug}
+        campaign={{
+          id: campaign.id, name: campaign.name, segmentId: campaign.segmentId, subject: campaign.subject, preheader: campaign.preheader,
+          blocks: campaign.content.blocks, holdoutPercent: campaign.holdoutPercent, attributionDays: campaign.attributionDays,
+        }}
+        segments={segments.map((s) => ({ value: s.id, label: s.name }))}
+        shows={shows.map((s) => ({ value: s.id, label: s.title }))}
+        canSend={tenantRoleCan(tenant.role, "activation.campaigns.send")}
+      />
+    </>
+  );
+}

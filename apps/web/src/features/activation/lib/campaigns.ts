@@ -1,0 +1,138 @@
+// Campaign drafts, sender identity, preview, test send and launch. The web app never sends: it
+// records intent in Postgres and enqueues a job for the worker.
+import { ZEmailContent, findMergeTagProblems, renderEmail, type TEmailContent } from "@rappel/campaigns";
+import { appendAuditEntry, withTenant, type Database } from "@rappel/db";
+import { enqueueJob, type JobProducer } from "@rappel/jobs";
+import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
+import { parseSegmentRules, listSegmentSpectatorIds } from "@rappel/segments";
+import { z } from "zod";
+import type { Scope } from "./segments";
+
+export class CampaignError extends Error {
+  constructor(
+    readonly code: "not_found" | "not_draft" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused",
+    readonly status = 400,
+  ) {
+    super(code);
+  }
+}
+
+export const ZSenderInput = z.object({
+  fromName: z.string().trim().min(1).max(100),
+  fromEmail: z.email(),
+  replyTo: z.email().optional().or(z.literal("").transform(() => undefined)),
+});
+
+export const ZCampaignInput = z.object({
+  name: z.string().trim().min(1).max(150),
+  segmentId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  subject: z.string().max(200),
+  preheader: z.string().max(200),
+  content: ZEmailContent,
+  holdoutPercent: z.coerce.number().int().min(0).max(50),
+  attributionDays: z.coerce.number().int().min(1).max(60),
+});
+export type TCampaignInput = z.infer<typeof ZCampaignInput>;
+
+const DEFAULT_CONTENT: TEmailContent = {
+  blocks: [
+    { type: "text", text: 'Bonjour {{firstName|"à vous"}},\n\nLa nouvelle saison commence.' },
+    { type: "button", label: "Réserver", href: "https://billetterie.example/saison" },
+    { type: "footer", text: "Vous recevez ce message parce que vous avez accepté nos actualités." },
+  ],
+};
+
+export async function getSenderIdentity(db: Database, scope: Scope) {
+  return withTenant(db, scope.tenantId, (tx) => tx.senderIdentity.findUnique({ where: { tenantId: scope.tenantId } }), { userId: scope.userId });
+}
+
+export async function saveSenderIdentity(db: Database, scope: Scope, input: z.infer<typeof ZSenderInput>) {
+  const data = { fromName: input.fromName, fromEmail: input.fromEmail, replyTo: input.replyTo ?? null };
+  await withTenant(db, scope.tenantId, (tx) =>
+    tx.senderIdentity.upsert({ where: { tenantId: scope.tenantId }, create: { tenantId: scope.tenantId, ...data }, update: data }), { userId: scope.userId });
+}
+
+export async function listCampaigns(db: Database, scope: Scope) {
+  return withTenant(db, scope.tenantId, (tx) =>
+    tx.campaign.findMany({
+      where: { tenantId: scope.tenantId }, orderBy: { createdAt: "desc" },
+      select: { id: true, name: true, status: true, channel: true, createdAt: true, startedAt: true, segment: { select: { name: true } } },
+    }), { userId: scope.userId });
+}
+
+export async function createCampaignDraft(db: Database, scope: Scope, name: string): Promise<string> {
+  const row = await withTenant(db, scope.tenantId, (tx) =>
+    tx.campaign.create({ data: { tenantId: scope.tenantId, name, channel: "email", subject: "", preheader: "", content: DEFAULT_CONTENT, createdById: scope.userId } }),
+    { userId: scope.userId });
+  return row.id;
+}
+
+export async function getCampaign(db: Database, scope: Scope, id: string) {
+  const row = await withTenant(db, scope.tenantId, (tx) => tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } } }), { userId: scope.userId });
+  if (!row) throw new CampaignError("not_found", 404);
+  const content = ZEmailContent.safeParse(row.content);
+  return { ...row, content: content.success ? content.data : DEFAULT_CONTENT };
+}
+
+export async function updateCampaignDraft(db: Database, scope: Scope, id: string, input: TCampaignInput): Promise<void> {
+  await withTenant(db, scope.tenantId, async (tx) => {
+    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true } });
+    if (!row) throw new CampaignError("not_found", 404);
+    if (row.status !== "draft") throw new CampaignError("not_draft", 409);
+    await tx.campaign.update({
+      where: { tenantId_id: { tenantId: scope.tenantId, id } },
+      data: {
+        name: input.name, segmentId: input.segmentId ?? null, subject: input.subject, preheader: input.preheader, content: input.content,
+        holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays,
+      },
+    });
+  }, { userId: scope.userId });
+}
+
+export function contentProblems(input: Pick<TCampaignInput, "subject" | "preheader" | "content">): string[] {
+  const texts = [input.subject, input.preheader, ...input.content.blocks.map((b) => ("text" in b ? b.text : "label" in b ? b.label : ""))];
+  return texts.flatMap((t) => findMergeTagProblems(t).map((p) => p.message));
+}
+
+/** Renders the campaign as the segment's first spectator (or with fallbacks only); reading the
+ * spectator's name is a personal-data read, so it is audited. */
+export async function previewCampaign(db: Database, scope: Scope, id: string, master: MasterKey) {
+  const campaign = await getCampaign(db, scope, id);
+  const values = await withTenant(db, scope.tenantId, async (tx) => {
+    if (!campaign.segmentId) return {};
+    const segment = await tx.segment.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: campaign.segmentId } } });
+    if (!segment) return {};
+    const [first] = await listSegmentSpectatorIds(tx, scope.tenantId, parseSegmentRules(segment.rules), new Date(), 1);
+    if (!first) return {};
+    const s = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: first } } });
+    if (!s) return {};
+    const codec = await loadIdentityCodec(tx, scope.tenantId, master);
+    await appendAuditEntry(tx, scope.tenantId, { actorUserId: scope.userId, actorKind: "staff", action: "spectator.read", targetType: "spectator", targetId: first, details: { purpose: "campaign preview" } });
+    return { firstName: codec.openField("firstName", s.firstNameEnc), lastName: codec.openField("lastName", s.lastNameEnc) };
+  }, { userId: scope.userId });
+  return renderEmail(campaign.content, { subject: campaign.subject, preheader: campaign.preheader, values, unsubscribeUrl: "#" });
+}
+
+export async function requestTestSend(db: Database, producer: JobProducer, scope: Scope, id: string): Promise<void> {
+  const campaign = await getCampaign(db, scope, id);
+  const sender = await getSenderIdentity(db, scope);
+  if (!sender) throw new CampaignError("no_sender");
+  await enqueueJob(producer, "campaign-test-send", { tenantId: scope.tenantId, campaignId: campaign.id, userId: scope.userId });
+}
+
+/** Freezes the draft and hands it to the worker, which snapshots the audience at launch. */
+export async function startCampaign(db: Database, producer: JobProducer, scope: Scope, id: string, scheduledAt?: Date): Promise<void> {
+  await withTenant(db, scope.tenantId, async (tx) => {
+    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } } });
+    if (!row) throw new CampaignError("not_found", 404);
+    if (row.status !== "draft") throw new CampaignError("not_draft", 409);
+    if (!row.segmentId) throw new CampaignError("no_segment");
+    if (!ZEmailContent.safeParse(row.content).success || !row.subject.trim()) throw new CampaignError("invalid_content");
+    const sender = await tx.senderIdentity.findUnique({ where: { tenantId: scope.tenantId } });
+    if (!sender) throw new CampaignError("no_sender");
+    if (sender.pausedAt) throw new CampaignError("sending_paused", 409);
+    await tx.campaign.update({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, data: { status: "scheduled", scheduledAt: scheduledAt ?? null } });
+    await appendAuditEntry(tx, scope.tenantId, { actorUserId: scope.userId, actorKind: "staff", action: "campaign.start", targetType: "campaign", targetId: id });
+  }, { userId: scope.userId });
+  if (!scheduledAt) await enqueueJob(producer, "campaign-launch", { tenantId: scope.tenantId, campaignId: id }, { jobId: `cl-${id}` });
+}

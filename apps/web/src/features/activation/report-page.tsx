@@ -1,0 +1,70 @@
+// Campaign report: counts and rates per outcome, the opens/clicks timeline, and attribution.
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Card, PageHeader } from "@rappel/ui";
+import { getDb } from "@/server/db";
+import { requireTenantPermission } from "@/server/guard";
+import { ReportTimeline } from "./components/report-timeline";
+import { CampaignError, getCampaign } from "./lib/campaigns";
+import { getCampaignReport } from "./lib/report";
+
+export async function CampaignReportPage({ params }: { params: Promise<{ tenantSlug: string; campaignId: string }> }) {
+  const { tenantSlug, campaignId } = await params;
+  const { user, tenant } = await requireTenantPermission(tenantSlug, "activation.reports.view", `/t/${tenantSlug}/activation/campaigns/${campaignId}/report`);
+  if (!z.uuid().safeParse(campaignId).success) notFound();
+  const scope = { tenantId: tenant.tenantId, userId: user.id };
+  let campaign;
+  try {
+    campaign = await getCampaign(getDb(), scope, campaignId);
+  } catch (error) {
+    if (error instanceof CampaignError && error.code === "not_found") notFound();
+    throw error;
+  }
+  const [report, t, tc, format] = await Promise.all([
+    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
+  ]);
+  const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
+  const delivered = report.sent;
+  const stats: [string, number, string][] = [
+    ["targeted", report.targeted, ""],
+    ["sent", report.sent, rate(report.sent, report.targeted - report.holdout)],
+    ["opened", report.opened, rate(report.opened, delivered)],
+    ["machineOpened", report.machineOpened, rate(report.machineOpened, delivered)],
+    ["clicked", report.clicked, rate(report.clicked, delivered)],
+    ["bounced", report.bounced, rate(report.bounced, report.sent + report.bounced)],
+    ["failed", report.failed, rate(report.failed, report.targeted)],
+    ["skipped", report.skipped, rate(report.skipped, report.targeted)],
+    ["unsubscribed", report.unsubscribed, rate(report.unsubscribed, delivered)],
+    ["pending", report.pending, ""],
+  ];
+  const a = report.attribution;
+  return (
+    <>
+      <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("status", { status: tc(`status.${campaign.status}`) })} />
+      {campaign.pauseReason ? <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{campaign.pauseReason}</p> : null}
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="report-stats">
+        {stats.map(([key, value, r]) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white p-3" data-stat={key}>
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{t(`stats.${key}`)}</dt>
+            <dd className="text-2xl font-semibold text-slate-900">{format.number(value)}</dd>
+            {r ? <dd className="text-sm text-slate-700">{r}</dd> : null}
+          </div>
+        ))}
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card title={t("timeline")}>
+          {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}
+        </Card>
+        <Card title={t("attribution", { days: campaign.attributionDays })}>
+          <dl className="grid gap-2 text-sm">
+            <div><dt className="font-medium">{t("buyers")}</dt><dd>{format.number(a.buyers)} ({rate(a.buyers, report.sent)})</dd></div>
+            <div><dt className="font-medium">{t("orders")}</dt><dd>{format.number(a.orders)}</dd></div>
+            <div><dt className="font-medium">{t("revenue")}</dt><dd>{format.number(a.revenueCents / 100, { style: "currency", currency: "EUR" })}</dd></div>
+            {a.holdoutSize > 0 ? <div><dt className="font-medium">{t("holdout")}</dt><dd>{format.number(a.holdoutBuyers)} / {format.number(a.holdoutSize)} ({rate(a.holdoutBuyers, a.holdoutSize)})</dd></div> : null}
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}

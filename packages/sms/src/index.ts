@@ -1,0 +1,3 @@
+export { SmsSendError, isStopMessage, type SmsProvider, type OutgoingSms, type SentSms, type DeliveryReport, type InboundSms, type TDeliveryState } from "./provider";
+export { connectSmppProvider, parseDeliveryReceipt, type SmppProviderOptions } from "./smpp-provider";
+export { createHttpSmsProvider, type HttpProviderOptions, type HttpSmsProvider } from "./http-provider";

@@ -1,0 +1,1 @@
+export { startSmscSimulator, type SmscSimulator, type SubmittedSms } from "./smsc-simulator";
