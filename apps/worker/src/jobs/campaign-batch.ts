@@ -84,6 +84,7 @@ async function sendOne(
 ): Promise<TOutcome | "sent"> {
   if (!r.consented) return { kind: "skipped", reason: "no e-mail consent at send time" };
   if (r.suppressed) return { kind: "skipped", reason: "address on the suppression list" };
+  if (r.restricted) return { kind: "skipped", reason: "processing restricted (GDPR request)" };
   const email = setup.codec.openField("email", r.emailEnc);
   if (!email) return { kind: "skipped", reason: "no e-mail address" };
   const values = {

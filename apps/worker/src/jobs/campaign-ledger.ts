@@ -32,6 +32,8 @@ export async function snapshotAudience(
        AND s.email_enc IS NOT NULL
        AND EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = s.tenant_id AND c.spectator_id = s.id
                       AND c.channel = 'email' AND c.status = 'granted')
+       AND NOT EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                          AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)
     ON CONFLICT DO NOTHING`);
 }
 
@@ -44,6 +46,8 @@ export interface ClaimedRecipient {
   /** Re-checked now, not when the audience was frozen. */
   consented: boolean;
   suppressed: boolean;
+  /** Processing restricted (GDPR Art. 18) by a data-subject request, not lifted. */
+  restricted: boolean;
 }
 
 /** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
@@ -71,7 +75,9 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
            EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
                      AND co.channel = 'email' AND co.status = 'granted') AS "consented",
            (s.email_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
-                     AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed"
+                     AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed",
+           EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL) AS "restricted"
       FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
 }
 
