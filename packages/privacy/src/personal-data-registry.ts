@@ -75,6 +75,40 @@ export const PERSONAL_DATA_LOCATIONS: PersonalDataLocation[] = [
       ),
   },
   byColumn("processing_restriction", "spectator_id", "delete", "created_at, lifted_at"),
+  byColumn("legal_hold", "spectator_id", "delete", "reason, created_at, released_at"),
+  // Satisfaction: answers (through the person's invitations), then invitations and exclusions.
+  {
+    table: "survey_response",
+    action: "delete",
+    exportRows: (tx, tenantId, ids) =>
+      tx.$queryRawUnsafe(
+        `SELECT r.survey_id, r.version, r.answers, r.nps, r.current_page, r.completed_at FROM survey_response r
+          WHERE r.tenant_id = $1::uuid AND r.invitation_id IN
+                (SELECT i.id FROM survey_invitation i WHERE i.tenant_id = $1::uuid AND i.spectator_id = ANY($2::uuid[]))`,
+        tenantId,
+        ids,
+      ),
+    erase: (tx, tenantId, ids) =>
+      tx.$executeRawUnsafe(
+        `DELETE FROM survey_response r WHERE r.tenant_id = $1::uuid AND r.invitation_id IN
+                (SELECT i.id FROM survey_invitation i WHERE i.tenant_id = $1::uuid AND i.spectator_id = ANY($2::uuid[]))`,
+        tenantId,
+        ids,
+      ),
+    remaining: (tx, tenantId, ids) =>
+      countWhere(
+        tx,
+        `SELECT count(*)::int AS n FROM survey_response r WHERE r.tenant_id = $1::uuid AND r.invitation_id IN
+                (SELECT i.id FROM survey_invitation i WHERE i.tenant_id = $1::uuid AND i.spectator_id = ANY($2::uuid[]))`,
+        tenantId,
+        ids,
+      ),
+  },
+  byColumn("survey_invitation", "spectator_id", "delete", "survey_id, performance_id, status, scheduled_for, sent_at, opened_at, started_at"),
+  byColumn("survey_exclusion", "spectator_id", "delete", "list, source, recorded_at"),
+  // Activation: the person's message history (the ledger key includes the person, so no unlink).
+  byColumn("campaign_event", "spectator_id", "delete", "campaign_id, kind, detail, occurred_at"),
+  byColumn("campaign_delivery", "spectator_id", "delete", "campaign_id, channel, status, sent_at"),
   // Last: the spectator row itself, with its sealed identifiers and blind indexes.
   byColumn(
     "spectator",
