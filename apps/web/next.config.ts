@@ -13,6 +13,7 @@ const config: NextConfig = {
     "@rappel/db",
     "@rappel/jobs",
     "@rappel/personal-data",
+    "@rappel/survey",
     "@rappel/ui",
   ],
   // Native or Node-only dependencies are loaded by Node at run time, not bundled.
