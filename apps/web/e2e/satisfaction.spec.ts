@@ -57,8 +57,8 @@ test("a spectator answers the post-show survey from the e-mail, and staff see it
   await spectator.getByRole("button", { name: "Suivant" }).click();
 
   await expect(spectator.getByText("Page 2 sur 2")).toBeVisible();
-  await spectator.getByRole("group", { name: "Son" }).getByText("2", { exact: true }).click();
-  await spectator.getByRole("group", { name: "Accueil" }).getByText("5", { exact: true }).click();
+  await spectator.getByRole("group", { name: "Son", exact: true }).getByText("2", { exact: true }).click();
+  await spectator.getByRole("group", { name: "Accueil", exact: true }).getByText("5", { exact: true }).click();
   await spectator.getByLabel("Un commentaire pour l'équipe ?").fill("Accueil très chaleureux.");
   await screenshot(spectator, "satisfaction-answer-page-2");
   await spectator.getByRole("button", { name: "Envoyer mes réponses" }).click();

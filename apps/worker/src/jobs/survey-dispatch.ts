@@ -14,6 +14,7 @@ import { createInvitationToken, DEFAULT_RECIPIENT_RULES, hashToken, isQuietTime,
 import { loadSurveyKeys } from "@rappel/survey/store";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { errorFields } from "../logger";
+import { checkSurveyAlerts } from "./survey-alerts";
 import { findDuePlans, syncDispatchPlans } from "./survey-planning";
 import { dedupeByEmail, loadCandidates } from "./survey-recipients";
 import { sendPlanInvitations, type SendReport } from "./survey-sending";
@@ -165,8 +166,16 @@ export function createSurveyHandlers(services: () => SurveyServices = getSurveyS
           }
         }
       }
+      let alerts = 0;
+      for (const { id: tenantId } of tenants) {
+        try {
+          alerts += await checkSurveyAlerts(context.db, services(), tenantId, now, context.logger);
+        } catch (error) {
+          context.logger.error("survey alerts failed", { tenantId, ...errorFields(error) });
+        }
+      }
       // Failed plans stay due and are picked up by the next tick; the job itself succeeds.
-      return { tenants: tenants.length, dispatched, failed: failures.length };
+      return { tenants: tenants.length, dispatched, failed: failures.length, alerts };
     },
   });
   const dispatch = defineJobHandler({
