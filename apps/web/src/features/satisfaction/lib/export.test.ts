@@ -25,7 +25,8 @@ describe("responses export", () => {
 
   it("writes XLSX cells as text, never formulas", async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await responsesToXlsx(def, rows));
+    const bytes = await responsesToXlsx(def, rows);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet("Réponses")!;
     const values = (sheet.getRow(2).values as unknown[]).slice(1);
     expect(values).toContain(3);
