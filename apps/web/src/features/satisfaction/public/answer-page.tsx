@@ -93,7 +93,7 @@ export async function SurveyAnswerPage({ params, searchParams }: PublicPageProps
           <ul className="list-disc pl-5">
             {[...errors.keys()].map((id) => (
               <li key={id}>
-                <a href={`#q_${id}`} className="underline">
+                <a href={`#question-${id}`} className="underline">
                   {localise(findQuestion(state.definition, id)!.title, locale)}
                 </a>
               </li>
@@ -106,7 +106,7 @@ export async function SurveyAnswerPage({ params, searchParams }: PublicPageProps
         <input type="hidden" name="shown" value={questions.map((q) => q.id).join(",")} />
         {await Promise.all(
           questions.map(async (q) => (
-            <div key={q.id} id={`q_${q.id}`}>
+            <div key={q.id} id={`question-${q.id}`}>
               <QuestionField question={q} value={state.answers[q.id]} locale={locale} labels={await labelsFor(locale, q, errors.get(q.id))} />
             </div>
           )),
