@@ -33,7 +33,8 @@ export async function SurveyBuilderPage({ params, searchParams }: { params: Prom
   const colour = definition.branding.colour;
   const ratio = contrastRatio(colour, "#ffffff");
   const alerts = ((survey.settings as { alerts?: { recipients?: string[]; npsBelow?: number | null; detractorTopics?: string[] } }).alerts) ?? {};
-  const preview = `/t/${tenantSlug}/satisfaction/surveys/${surveyId}/preview`;
+  // Outside the staff layout, so the frame shows exactly what a spectator sees.
+  const preview = `/preview/survey/${tenantSlug}/${surveyId}`;
 
   return (
     <>
