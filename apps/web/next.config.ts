@@ -16,6 +16,7 @@ const config: NextConfig = {
     "@rappel/jobs",
     "@rappel/personal-data",
     "@rappel/segments",
+    "@rappel/survey",
     "@rappel/ui",
   ],
   // Native or Node-only dependencies are loaded by Node at run time, not bundled.

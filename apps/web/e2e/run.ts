@@ -204,6 +204,9 @@ async function main(): Promise<number> {
       ...process.env,
       E2E_BASE_URL: baseUrl,
       E2E_MAIL_DIR: mailDir,
+      // For journeys that prepare their own rows (satisfaction: a performance that just ended).
+      E2E_DATABASE_URL: db.appUrl,
+      E2E_MASTER_KEY: masterKeyB64,
       E2E_DEMO: JSON.stringify({ password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS }),
     };
     if (serveOnly) {

@@ -154,7 +154,10 @@ export function splitTextAnswers(
   const types = new Map(def.pages.flatMap((p) => p.questions.map((q) => [q.id, q.type] as const)));
   for (const [id, v] of Object.entries(answers)) {
     const type = types.get(id);
-    if (type === "text" && typeof v === "string") texts[id] = v;
+    if (type === "text" && typeof v === "string") {
+      texts[id] = v;
+      plain[id] = ""; // "answered", without the words: results count it, the text stays sealed
+    }
     else if (type === "multiple_choice" && typeof v === "object" && v !== null && "selected" in v) {
       const { other, selected } = v as TMultipleAnswer;
       plain[id] = { selected, ...(other ? { other: "" } : {}) };

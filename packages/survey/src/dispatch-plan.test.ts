@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RECIPIENT_RULES, groupFestivalPerformances, isSampledIn, planSendTimes, selectRecipients, type RecipientCandidate } from "./dispatch-plan";
-import { holdForQuietHours, parisParts, parisToUtc } from "./paris-time";
+import { holdForQuietHours, isQuietTime, parisParts, parisToUtc } from "./paris-time";
 import { contrastRatio, meetsAaWithWhite } from "./contrast";
 
 const iso = (s: string) => new Date(s);
@@ -18,6 +18,9 @@ describe("Paris time and quiet hours", () => {
     expect(holdForQuietHours(iso("2026-12-01T23:30:00Z")).toISOString()).toBe("2026-12-02T08:00:00.000Z"); // 00:30 next day
     expect(holdForQuietHours(iso("2026-07-01T06:59:00Z")).toISOString()).toBe("2026-07-01T07:00:00.000Z"); // 08:59 summer
     expect(holdForQuietHours(iso("2026-12-31T22:00:00Z")).toISOString()).toBe("2027-01-01T08:00:00.000Z"); // year change
+    expect(holdForQuietHours(iso("2026-12-01T23:30:00Z"), { startHour: 0, endHour: 0 }).toISOString()).toBe("2026-12-01T23:30:00.000Z"); // none
+    expect(isQuietTime(iso("2026-12-01T12:30:00Z"), { startHour: 13, endHour: 14 })).toBe(true);
+    expect(isQuietTime(iso("2026-12-01T13:30:00Z"), { startHour: 13, endHour: 14 })).toBe(false);
   });
 });
 

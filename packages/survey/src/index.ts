@@ -8,3 +8,4 @@ export * from "./dispatch-plan";
 export * from "./core-questionnaire";
 export * from "./contrast";
 export * from "./token";
+export * from "./results";

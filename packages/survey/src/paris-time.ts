@@ -51,10 +51,17 @@ export interface QuietHours {
 }
 export const DEFAULT_QUIET_HOURS: QuietHours = { startHour: 21, endHour: 9 };
 
+export function isQuietTime(at: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS): boolean {
+  if (quiet.startHour === quiet.endHour) return false; // the venue chose no quiet hours
+  const { hour } = parisParts(at);
+  // 21→9 wraps midnight; 13→14 (a lunch break) does not.
+  return quiet.startHour > quiet.endHour ? hour >= quiet.startHour || hour < quiet.endHour : hour >= quiet.startHour && hour < quiet.endHour;
+}
+
 /** `at` itself when outside quiet hours, else the next `endHour`:00 in Paris. */
 export function holdForQuietHours(at: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS): Date {
+  if (!isQuietTime(at, quiet)) return at;
   const local = parisParts(at);
-  if (local.hour >= quiet.endHour && local.hour < quiet.startHour) return at;
   const sameDay = local.hour < quiet.endHour;
   const base = new Date(Date.UTC(local.year, local.month - 1, local.day + (sameDay ? 0 : 1)));
   return parisToUtc({

@@ -58,6 +58,8 @@ CREATE TABLE "survey_dispatch_rule" (
     "festival_window_hours" INTEGER NOT NULL DEFAULT 0,
     "exclude_staff" BOOLEAN NOT NULL DEFAULT true,
     "exclude_complimentary" BOOLEAN NOT NULL DEFAULT false,
+    "quiet_start_hour" INTEGER NOT NULL DEFAULT 21,
+    "quiet_end_hour" INTEGER NOT NULL DEFAULT 9,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -10,10 +10,11 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type Database } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
-import { createInvitationToken, DEFAULT_RECIPIENT_RULES, hashToken, selectRecipients, ZBranding } from "@rappel/survey";
+import { createInvitationToken, DEFAULT_RECIPIENT_RULES, hashToken, isQuietTime, selectRecipients, ZBranding } from "@rappel/survey";
 import { loadSurveyKeys } from "@rappel/survey/store";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { errorFields } from "../logger";
+import { checkSurveyAlerts } from "./survey-alerts";
 import { findDuePlans, syncDispatchPlans } from "./survey-planning";
 import { dedupeByEmail, loadCandidates } from "./survey-recipients";
 import { sendPlanInvitations, type SendReport } from "./survey-sending";
@@ -58,6 +59,9 @@ export async function dispatchPlan(
     if (plan.survey.status !== "active") return close("skipped", `survey is ${plan.survey.status}`);
     if (plan.survey.closesAt && plan.survey.closesAt <= now) return close("skipped", "survey closed");
     const rule = plan.survey.dispatchRules[0];
+    // A plan that became due during quiet hours (the worker was down, or a reminder) waits too.
+    if (isQuietTime(now, { startHour: rule?.quietStartHour ?? 21, endHour: rule?.quietEndHour ?? 9 }))
+      return { outcome: { status: "not-due" } as DispatchOutcome };
     const version = await tx.surveyVersion.findUnique({
       where: { tenantId_surveyId_version: { tenantId, surveyId: plan.surveyId, version: plan.survey.currentVersion } },
       select: { definition: true },
@@ -162,8 +166,16 @@ export function createSurveyHandlers(services: () => SurveyServices = getSurveyS
           }
         }
       }
+      let alerts = 0;
+      for (const { id: tenantId } of tenants) {
+        try {
+          alerts += await checkSurveyAlerts(context.db, services(), tenantId, now, context.logger);
+        } catch (error) {
+          context.logger.error("survey alerts failed", { tenantId, ...errorFields(error) });
+        }
+      }
       // Failed plans stay due and are picked up by the next tick; the job itself succeeds.
-      return { tenants: tenants.length, dispatched, failed: failures.length };
+      return { tenants: tenants.length, dispatched, failed: failures.length, alerts };
     },
   });
   const dispatch = defineJobHandler({

@@ -24,6 +24,8 @@ interface RuleRow {
   genres: string[];
   delayMinutes: number;
   reminderAfterDays: number | null;
+  quietStartHour: number;
+  quietEndHour: number;
 }
 
 export async function syncDispatchPlans(tx: Tx, tenantId: string, now: Date): Promise<PlanSyncReport> {
@@ -32,6 +34,7 @@ export async function syncDispatchPlans(tx: Tx, tenantId: string, now: Date): Pr
     where: { tenantId, active: true, survey: { status: "active" } },
     select: {
       surveyId: true, showIds: true, venueIds: true, genres: true, delayMinutes: true, reminderAfterDays: true,
+      quietStartHour: true, quietEndHour: true,
       survey: { select: { closesAt: true } },
     },
     orderBy: { createdAt: "asc" },
@@ -60,6 +63,7 @@ export async function syncDispatchPlans(tx: Tx, tenantId: string, now: Date): Pr
         delayMinutes: rule.delayMinutes,
         reminderAfterDays: rule.reminderAfterDays,
         closesAt: rule.closesAt,
+        quietHours: { startHour: rule.quietStartHour, endHour: rule.quietEndHour },
       });
       const wanted = { initial: times.initialAt, reminder: times.reminderAt } as const;
       for (const kind of ["initial", "reminder"] as const) {

@@ -21,7 +21,7 @@ export function testMasterKey(): MasterKey {
 export async function createSurveyWorld(
   db: Database,
   master: MasterKey,
-  rule: Partial<{ delayMinutes: number; reminderAfterDays: number | null; fatigueDays: number; festivalWindowHours: number; excludeComplimentary: boolean }> = {},
+  rule: Partial<{ delayMinutes: number; reminderAfterDays: number | null; fatigueDays: number; festivalWindowHours: number; excludeComplimentary: boolean; quietStartHour: number; quietEndHour: number }> = {},
 ): Promise<SurveyWorld> {
   const tenantId = await createTestTenant(db, master);
   return withTenant(db, tenantId, async (tx) => {

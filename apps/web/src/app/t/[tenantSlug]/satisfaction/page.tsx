@@ -1,4 +1,6 @@
-import { areaMetadata, createAreaPage } from "@/features/areas/area-page";
+import type { Metadata } from "next";
+import { areaMetadata } from "@/features/areas/area-page";
+import { SatisfactionResultsPage } from "@/features/satisfaction/results-page";
 
-export default createAreaPage("satisfaction");
-export const generateMetadata = areaMetadata("satisfaction");
+export const generateMetadata: () => Promise<Metadata> = areaMetadata("satisfaction");
+export default SatisfactionResultsPage;

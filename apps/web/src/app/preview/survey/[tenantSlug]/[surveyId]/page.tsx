@@ -1,0 +1,3 @@
+import { SurveyPreviewPage } from "@/features/satisfaction/preview-page";
+
+export default SurveyPreviewPage;

@@ -1,0 +1,1 @@
+export { postAnswer as POST } from "@/features/satisfaction/public/handlers";

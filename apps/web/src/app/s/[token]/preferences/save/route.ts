@@ -1,0 +1,1 @@
+export { postPreferences as POST } from "@/features/satisfaction/public/handlers";

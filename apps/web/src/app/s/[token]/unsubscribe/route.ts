@@ -1,0 +1,1 @@
+export { postOneClickUnsubscribe as POST, getUnsubscribe as GET } from "@/features/satisfaction/public/handlers";

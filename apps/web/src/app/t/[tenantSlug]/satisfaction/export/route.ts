@@ -1,0 +1,1 @@
+export { exportResponses as GET } from "@/features/satisfaction/export-route";

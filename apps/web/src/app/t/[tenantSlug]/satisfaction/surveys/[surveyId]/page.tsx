@@ -1,0 +1,3 @@
+import { SurveyBuilderPage } from "@/features/satisfaction/builder-page";
+
+export default SurveyBuilderPage;

@@ -1,0 +1,3 @@
+import { SurveysPage } from "@/features/satisfaction/surveys-page";
+
+export default SurveysPage;

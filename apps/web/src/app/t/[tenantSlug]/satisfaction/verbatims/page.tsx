@@ -1,0 +1,3 @@
+import { VerbatimsPage } from "@/features/satisfaction/verbatims-page";
+
+export default VerbatimsPage;

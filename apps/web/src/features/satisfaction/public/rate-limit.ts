@@ -1,0 +1,41 @@
+// Abuse limits of the public survey endpoints: per link (someone hammering one invitation) and
+// per client address (someone trying many links). Counters in Redis, shared by every web process;
+// when Redis is down an in-memory limiter takes over rather than letting requests through.
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getRedis } from "@/server/redis";
+
+type Scope = "token-write" | "ip-read" | "ip-write";
+const POLICIES: Record<Scope, { points: number; duration: number }> = {
+  "token-write": { points: 40, duration: 600 },
+  "ip-read": { points: 600, duration: 60 },
+  "ip-write": { points: 200, duration: 60 },
+};
+
+const limiters = new Map<Scope, RateLimiterAbstract>();
+
+function limiter(scope: Scope): RateLimiterAbstract {
+  let found = limiters.get(scope);
+  if (!found) {
+    const policy = POLICIES[scope];
+    found = new RateLimiterRedis({
+      storeClient: getRedis(),
+      keyPrefix: `rl:survey:${scope}`,
+      ...policy,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:survey:${scope}:mem`, ...policy }),
+    });
+    limiters.set(scope, found);
+  }
+  return found;
+}
+
+/** True when the request may go on; false when one of its keys is over the limit. */
+export async function allowSurveyRequest(checks: { scope: Scope; key: string }[]): Promise<boolean> {
+  try {
+    await Promise.all(checks.map((c) => limiter(c.scope).consume(c.key)));
+    return true;
+  } catch (error) {
+    if (error instanceof Error) throw error; // a real failure, not a "limit reached" verdict
+    return false;
+  }
+}

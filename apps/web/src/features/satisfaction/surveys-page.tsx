@@ -1,0 +1,56 @@
+// /t/[slug]/satisfaction/surveys: the tenant's surveys, their status, version and responses.
+import { getTranslations } from "next-intl/server";
+import { withTenant } from "@rappel/db";
+import { Card, PageHeader } from "@rappel/ui";
+import { requireTenantPermission } from "@/server/guard";
+import { getDb } from "@/server/db";
+import { SatisfactionNav } from "./components/satisfaction-nav";
+import { listSurveys } from "./lib/queries";
+import { createCoreSurveyAction } from "./actions";
+
+export async function SurveysPage({ params }: { params: Promise<{ tenantSlug: string }> }) {
+  const { tenantSlug } = await params;
+  const ctx = await requireTenantPermission(tenantSlug, "satisfaction.surveys.manage", `/t/${tenantSlug}/satisfaction/surveys`);
+  const t = await getTranslations("satisfaction.builder");
+  const tr = await getTranslations("satisfaction.results");
+  const surveys = await withTenant(getDb(), ctx.tenant.tenantId, (tx) => listSurveys(tx, ctx.tenant.tenantId), { userId: ctx.user.id });
+  return (
+    <>
+      <PageHeader
+        eyebrow={ctx.tenant.name}
+        title={t("title")}
+        actions={
+          <form action={createCoreSurveyAction}>
+            <input type="hidden" name="tenantSlug" value={tenantSlug} />
+            <button className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white">{tr("createCore")}</button>
+          </form>
+        }
+      />
+      <SatisfactionNav tenantSlug={tenantSlug} current="surveys" />
+      <Card className="mt-4" padding="none">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b bg-slate-50">
+              <th scope="col" className="px-3 py-2">{t("name")}</th>
+              <th scope="col" className="px-3 py-2">{t("status")}</th>
+              <th scope="col" className="px-3 py-2">{t("version", { n: "" }).trim()}</th>
+              <th scope="col" className="px-3 py-2 text-right">{tr("responses")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {surveys.map((s) => (
+              <tr key={s.id} className="border-b last:border-0">
+                <th scope="row" className="px-3 py-2 font-medium">
+                  <a className="text-indigo-800 underline" href={`/t/${tenantSlug}/satisfaction/surveys/${s.id}`}>{s.name}</a>
+                </th>
+                <td className="px-3 py-2">{t(`status_${s.status}`)}</td>
+                <td className="px-3 py-2 tabular-nums">{s.currentVersion}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{s.responses}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}
