@@ -59,7 +59,7 @@ describe("survey dispatch", () => {
       { email: null },
       { email: "nope@example.test", surveyConsent: "withdrawn" },
       { email: "out@example.test", lists: ["opted_out"] },
-      { email: "gdpr@example.test", lists: ["restricted"] },
+      { email: "gdpr@example.test", gdprRestricted: true },
       { email: "bounced@example.test", lists: ["hard_bounced"] },
       { email: "staff@example.test", lists: ["staff"] },
     ]);

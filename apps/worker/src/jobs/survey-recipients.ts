@@ -49,7 +49,11 @@ export async function loadCandidates(
            encode(s.email_bidx, 'hex') AS "emailKey",
            c.status::text AS "surveyConsent",
            COALESCE((SELECT array_agg(e.list) FROM survey_exclusion e
-                      WHERE e.tenant_id = ${tenantId}::uuid AND e.spectator_id = p.spectator_id), '{}') AS lists,
+                      WHERE e.tenant_id = ${tenantId}::uuid AND e.spectator_id = p.spectator_id), '{}')
+             -- a GDPR restriction (data-subject request, not lifted) counts as the "restricted" list
+             || CASE WHEN EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = ${tenantId}::uuid
+                                    AND pr.spectator_id = p.spectator_id AND pr.lifted_at IS NULL)
+                     THEN ARRAY['restricted'] ELSE '{}'::text[] END AS lists,
            p.only_comp AS "onlyComplimentary",
            EXISTS (SELECT 1 FROM survey_invitation i
                     WHERE i.tenant_id = ${tenantId}::uuid AND i.survey_id = ${surveyId}::uuid

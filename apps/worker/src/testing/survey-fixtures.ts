@@ -54,6 +54,8 @@ export interface NewSpectator {
   language?: "fr" | "en";
   surveyConsent?: "granted" | "withdrawn";
   lists?: string[];
+  /** Processing restricted by a data-subject request (the privacy console's table). */
+  gdprRestricted?: boolean;
 }
 
 /** Creates spectators, each with one paid order and one ticket per given performance. */
@@ -100,6 +102,8 @@ export async function addAttendees(
         (p.lists ?? []).map((list) => ({ tenantId, spectatorId: spectators[i]!.id, list, source: "test", recordedAt: when })),
       );
       if (lists.length) await tx.surveyExclusion.createMany({ data: lists });
+      const restricted = people.flatMap((p, i) => (p.gdprRestricted ? [{ tenantId, spectatorId: spectators[i]!.id }] : []));
+      if (restricted.length) await tx.processingRestriction.createMany({ data: restricted });
       return spectators.map((s) => s.id);
     },
     { timeoutMs: 300_000 },
