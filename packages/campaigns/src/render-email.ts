@@ -14,6 +14,8 @@ export interface RenderOptions {
   trackLink?: (url: string, index: number) => string;
   openPixelUrl?: string;
   unsubscribeUrl?: string;
+  /** The venue's data-protection request form (access, erasure…), linked in the footer. */
+  privacyUrl?: string;
   locale?: "fr" | "en";
 }
 
@@ -100,6 +102,11 @@ export function renderEmail(content: TEmailContent, options: RenderOptions): Ren
     const label = locale === "fr" ? "Se désinscrire" : "Unsubscribe";
     html.push(`<tr><td style="${FONT}font-size:12px;color:#6b7280;padding:8px 24px 24px" align="center"><a href="${escapeHtml(options.unsubscribeUrl)}" style="color:#6b7280">${label}</a></td></tr>`);
     text.push(`${label} : ${options.unsubscribeUrl}`);
+  }
+  if (options.privacyUrl) {
+    const label = locale === "fr" ? "Vos données personnelles (accès, rectification, effacement…)" : "Your personal data (access, correction, erasure…)";
+    html.push(`<tr><td style="${FONT}font-size:12px;color:#6b7280;padding:0 24px 24px" align="center"><a href="${escapeHtml(options.privacyUrl)}" style="color:#6b7280">${label}</a></td></tr>`);
+    text.push(`${label} : ${options.privacyUrl}`);
   }
   const subject = plain(options.subject);
   const preheader = htmlText(options.preheader);

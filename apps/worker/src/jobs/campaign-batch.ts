@@ -64,8 +64,9 @@ async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaign
     const sender = await tx.senderIdentity.findUnique({ where: { tenantId: p.tenantId } });
     if (!sender) return "the tenant has no sender identity";
     if (sender.pausedAt) return `the tenant's sending is paused: ${sender.pauseReason ?? ""}`;
+    const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
     return {
-      campaign: { tenantId: p.tenantId, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
+      campaign: { tenantId: p.tenantId, tenantSlug: slug, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
       sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit },
       codec: await loadIdentityCodec(tx, p.tenantId, config.master),
       showCards: await loadShowCards(tx, p.tenantId, campaign.content),

@@ -6,6 +6,8 @@ import { listUnsubscribeHeaders, type TOutgoingMail } from "@rappel/mail";
 
 export interface CampaignForSend {
   tenantId: string;
+  /** For the link to the venue's data-protection request form, in every message. */
+  tenantSlug: string;
   id: string;
   subject: string;
   preheader: string;
@@ -56,6 +58,7 @@ export function buildCampaignMessage(
     trackLink: urls.click,
     openPixelUrl: urls.open,
     unsubscribeUrl: urls.unsubscribe,
+    privacyUrl: `${ctx.appUrl.replace(/\/$/, "")}/privacy/${campaign.tenantSlug}`,
     locale: ctx.locale ?? "fr",
   });
   return {

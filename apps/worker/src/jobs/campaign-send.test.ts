@@ -65,6 +65,7 @@ describe("campaign sending engine", () => {
     expect(one.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(one.html).toContain("http://rappel.test/m/c/");
     expect(one.text).toContain("La nouvelle saison est là.");
+    expect(one.text).toMatch(/Vos données personnelles .*: http:\/\/rappel\.test\/privacy\/[a-z0-9-]+/);
     const counts = await withTenant(db, f.tenantId, (tx) => countDeliveries(tx, f.tenantId, f.campaignId));
     expect(counts.sent).toBe(12);
     const campaign = await withTenant(db, f.tenantId, (tx) => tx.campaign.findFirstOrThrow({ where: { id: f.campaignId } }));

@@ -22,11 +22,12 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
         values = { firstName: codec.openField("firstName", s.firstNameEnc), lastName: codec.openField("lastName", s.lastNameEnc) };
       }
     }
-    return { campaign, sender, email: user.user.email, values };
+    const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
+    return { campaign, sender, email: user.user.email, values, tenantSlug: slug };
   });
   if (!prepared) return { sent: false, reason: "campaign, sender identity or member not found" };
   const message = buildCampaignMessage(
-    { tenantId: p.tenantId, id: prepared.campaign.id, subject: `[TEST] ${prepared.campaign.subject}`, preheader: prepared.campaign.preheader, content: prepared.campaign.content },
+    { tenantId: p.tenantId, tenantSlug: prepared.tenantSlug, id: prepared.campaign.id, subject: `[TEST] ${prepared.campaign.subject}`, preheader: prepared.campaign.preheader, content: prepared.campaign.content },
     prepared.sender,
     { spectatorId: p.spectatorId ?? p.userId, email: prepared.email, values: prepared.values },
     { appUrl: config.appUrl, trackingKey: config.trackingKey, showCards: new Map() },

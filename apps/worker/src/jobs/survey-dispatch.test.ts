@@ -95,6 +95,8 @@ describe("survey dispatch", () => {
     const token = /\/s\/([A-Za-z0-9_-]+)/.exec(links[0]!)![1]!;
     expect(readTokenTenant(token)).toBe(world.tenantId);
     expect(anne.html).toContain(`/s/${token}/preferences`);
+    // Every message links to the venue's data-protection request form.
+    expect(anne.text).toContain(`https://rappel.test/privacy/${world.tenantSlug}`);
     expect(anne.headers.get("list-unsubscribe")).toBe(`<https://rappel.test/s/${token}/unsubscribe>`);
     expect(anne.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const bob = peer.messages.find((m) => m.envelope.to[0] === "bob@example.test")!;

@@ -67,7 +67,7 @@ export async function dispatchPlan(
       select: { definition: true },
     });
     const branding = ZBranding.safeParse((version?.definition as { branding?: unknown } | undefined)?.branding);
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } });
     const codec = await loadIdentityCodec(tx, tenantId, services.master);
     const keys = await loadSurveyKeys(tx, tenantId, services.master);
     let invited = 0;
@@ -108,6 +108,7 @@ export async function dispatchPlan(
       outcome: null,
       plan, codec, keys, invited, excluded,
       tenantName: tenant.name,
+      tenantSlug: tenant.slug,
       brandColour: branding.success ? branding.data.colour : "#1f3a68",
     };
   }, { timeoutMs: 120_000 });
@@ -116,7 +117,7 @@ export async function dispatchPlan(
 
   const send = await sendPlanInvitations(
     {
-      db, services, codec: prepared.codec, keys: prepared.keys, tenantId, tenantName: prepared.tenantName,
+      db, services, codec: prepared.codec, keys: prepared.keys, tenantId, tenantName: prepared.tenantName, tenantSlug: prepared.tenantSlug,
       surveyId: plan.surveyId, performanceId: plan.performanceId, brandColour: prepared.brandColour, now, logger: context.logger,
     },
     plan.kind,

@@ -18,6 +18,8 @@ export interface InvitationEmailInput {
   performances: InvitationPerformance[];
   /** https://…/s/<token> */
   answerUrl: string;
+  /** The venue's public form for data-protection requests (access, erasure…): in every message. */
+  privacyUrl: string;
   brandColour: string;
   reminder: boolean;
   messageId: string;
@@ -32,6 +34,7 @@ const TEXT = {
     question: "Recommanderiez-vous ce spectacle à un proche ? (0 = pas du tout, 10 = certainement)",
     open: "Répondre au questionnaire (2 minutes)",
     unsubscribe: "Ne plus recevoir de questionnaires de",
+    privacy: "Vos données personnelles (accès, rectification, effacement…)",
     dateLocale: "fr-FR",
   },
   en: {
@@ -42,6 +45,7 @@ const TEXT = {
     question: "Would you recommend this show to a friend? (0 = not at all, 10 = definitely)",
     open: "Answer the survey (2 minutes)",
     unsubscribe: "Stop receiving surveys from",
+    privacy: "Your personal data (access, correction, erasure…)",
     dateLocale: "en-GB",
   },
 } as const;
@@ -73,6 +77,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): TOutgoingMai
     `${t.open}: ${input.answerUrl}`,
     "",
     `${t.unsubscribe} ${input.tenantName}: ${preferencesUrl}`,
+    `${t.privacy}: ${input.privacyUrl}`,
   ].join("\n");
   const colour = escapeHtml(input.brandColour);
   const scores = Array.from(
@@ -88,7 +93,7 @@ ${lines.length > 1 ? `<p>${escapeHtml(t.several)}</p><ul>${lines.map((l) => `<li
 <p style="font-weight:bold">${escapeHtml(t.question)}</p>
 <table role="presentation" style="border-collapse:collapse"><tr>${scores}</tr></table>
 <p style="margin-top:24px"><a href="${escapeHtml(input.answerUrl)}" style="background:${colour};color:#fff;padding:12px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(t.open)}</a></p>
-<p style="font-size:13px;color:#555;margin-top:32px"><a href="${escapeHtml(preferencesUrl)}" style="color:#555">${escapeHtml(`${t.unsubscribe} ${input.tenantName}`)}</a></p>
+<p style="font-size:13px;color:#555;margin-top:32px"><a href="${escapeHtml(preferencesUrl)}" style="color:#555">${escapeHtml(`${t.unsubscribe} ${input.tenantName}`)}</a><br><a href="${escapeHtml(input.privacyUrl)}" style="color:#555">${escapeHtml(t.privacy)}</a></p>
 </div></body></html>`;
   return {
     from: input.from,

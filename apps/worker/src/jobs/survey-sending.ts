@@ -24,6 +24,7 @@ export interface SendContext {
   keys: Pick<SurveyKeys, "tokenKey">;
   tenantId: string;
   tenantName: string;
+  tenantSlug: string;
   surveyId: string;
   performanceId: string;
   brandColour: string;
@@ -124,6 +125,7 @@ export async function sendPlanInvitations(ctx: SendContext, kind: "initial" | "r
         tenantName: ctx.tenantName,
         performances: inv.performanceIds.map((id) => performances.get(id)).filter((p): p is InvitationPerformance => !!p),
         answerUrl: `${ctx.services.appUrl}/s/${token}`,
+        privacyUrl: `${ctx.services.appUrl}/privacy/${ctx.tenantSlug}`,
         brandColour: ctx.brandColour,
         reminder: kind === "reminder",
         messageId: `survey-${inv.id}${kind === "reminder" ? "-r" : ""}-${randomUUID().slice(0, 8)}`,

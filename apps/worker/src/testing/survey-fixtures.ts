@@ -8,6 +8,7 @@ import { createCoreDefinition } from "@rappel/survey";
 
 export interface SurveyWorld {
   tenantId: string;
+  tenantSlug: string;
   venueId: string;
   showId: string;
   surveyId: string;
@@ -32,7 +33,8 @@ export async function createSurveyWorld(
     const created = await tx.surveyDispatchRule.create({
       data: { tenantId, surveyId: survey.id, delayMinutes: 180, fatigueDays: 30, reminderAfterDays: null, ...rule },
     });
-    return { tenantId, venueId: venue.id, showId: show.id, surveyId: survey.id, ruleId: created.id };
+    const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { slug: true } });
+    return { tenantId, tenantSlug: slug, venueId: venue.id, showId: show.id, surveyId: survey.id, ruleId: created.id };
   });
 }
 
