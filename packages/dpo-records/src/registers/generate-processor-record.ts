@@ -40,8 +40,10 @@ export interface TenantConfiguration {
     spectators: number;
     /** Marketing consents recorded: Activation's campaigns. */
     marketingConsents: number;
-    /** Survey data present (0 until Satisfaction ships its tables). */
+    /** Surveys configured: Satisfaction asks the tenant's spectators. */
     surveys: number;
+    /** Campaigns created: Activation contacts the tenant's spectators. */
+    campaigns: number;
   };
   subprocessors: { name: string; service: string; location: string; transferSafeguards: string; dataCategories: string[] }[];
 }
@@ -52,7 +54,7 @@ export function detectApps(usage: TenantConfiguration["usage"]): AppKey[] {
   const apps: AppKey[] = [];
   if (usage.tickets > 0 || usage.imports > 0) apps.push("ignition");
   if (usage.surveys > 0) apps.push("satisfaction");
-  if (usage.marketingConsents > 0) apps.push("activation");
+  if (usage.marketingConsents > 0 || usage.campaigns > 0) apps.push("activation");
   return apps;
 }
 

@@ -8,7 +8,7 @@ import { DEFAULT_CONTROLLER_ACTIVITIES } from "./controller-defaults";
 const config = (over: Partial<TenantConfiguration["usage"]> = {}, subs: TenantConfiguration["subprocessors"] = []): TenantConfiguration => ({
   tenant: { name: "Théâtre de la Lumière", slug: "lumiere", kind: "theatre" },
   owners: [{ name: "Claire Direction", email: "direction@rappel.demo" }],
-  usage: { tickets: 0, imports: 0, spectators: 0, marketingConsents: 0, surveys: 0, ...over },
+  usage: { tickets: 0, imports: 0, spectators: 0, marketingConsents: 0, surveys: 0, campaigns: 0, ...over },
   subprocessors: subs,
 });
 
@@ -17,6 +17,7 @@ describe("processor register generation", () => {
     expect(detectApps(config().usage)).toEqual([]);
     expect(detectApps(config({ imports: 1 }).usage)).toEqual(["ignition"]);
     expect(detectApps(config({ tickets: 5, marketingConsents: 2 }).usage)).toEqual(["ignition", "activation"]);
+    expect(detectApps(config({ surveys: 1, campaigns: 1 }).usage)).toEqual(["satisfaction", "activation"]);
   });
 
   it("fills the Art. 30(2) fields from the configuration and validates", () => {

@@ -30,19 +30,20 @@ export interface DpoActor {
 /** What the product knows about a tenant, read inside its scope (counts only, no personal data). */
 export async function collectTenantConfiguration(tx: Tx, tenantId: string): Promise<TenantConfiguration> {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true, kind: true } });
-  const [tickets, imports, spectators, marketingConsents, owners, subprocessors] = await Promise.all([
+  const [tickets, imports, spectators, marketingConsents, surveys, campaigns, owners, subprocessors] = await Promise.all([
     tx.ticket.count({ where: { tenantId } }),
     tx.importJob.count({ where: { tenantId } }),
     tx.spectator.count({ where: { tenantId } }),
     tx.consent.count({ where: { tenantId, status: "granted" } }),
+    tx.survey.count({ where: { tenantId } }),
+    tx.campaign.count({ where: { tenantId } }),
     tx.membership.findMany({ where: { tenantId, role: "owner" }, select: { user: { select: { name: true, email: true } } } }),
     tx.tenantSubprocessor.findMany({ where: { tenantId }, select: { subprocessor: true }, orderBy: { enabledAt: "asc" } }),
   ]);
   return {
     tenant,
     owners: owners.map((o) => o.user),
-    // Satisfaction has no tables yet on this branch: its usage reads as 0 until it ships.
-    usage: { tickets, imports, spectators, marketingConsents, surveys: 0 },
+    usage: { tickets, imports, spectators, marketingConsents, surveys, campaigns },
     subprocessors: subprocessors.map(({ subprocessor: s }) => ({
       name: s.name, service: s.service, location: s.location, transferSafeguards: s.transferSafeguards, dataCategories: s.dataCategories,
     })),
