@@ -21,11 +21,11 @@ test("a superadmin signs in with a TOTP code and sees the queues", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "Files de tâches" })).toBeVisible();
   const queues = page.getByRole("table", { name: "État des files" });
   await expect(queues.getByRole("columnheader", { name: "Échouées" })).toBeVisible();
-  // The runner put one waiting and one delayed job on survey dispatch, a queue the worker (which
+  // The runner put one waiting and one delayed job on tracking, a queue the worker (which
   // runs during e2e, for imports) does not consume yet.
-  const surveyDispatch = queues.getByRole("row", { name: /survey-dispatch/ });
-  await expect(surveyDispatch.getByRole("cell").nth(0)).toHaveText("1");
-  await expect(surveyDispatch.getByRole("cell").nth(2)).toHaveText("1");
+  const tracking = queues.getByRole("row", { name: /tracking/ });
+  await expect(tracking.getByRole("cell").nth(0)).toHaveText("1");
+  await expect(tracking.getByRole("cell").nth(2)).toHaveText("1");
   await expect(queues.getByRole("row", { name: /imports/ })).toContainText("Imports de billetterie");
   await screenshot(page, "admin-queues");
 });

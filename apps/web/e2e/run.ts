@@ -69,7 +69,7 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_0
 
 /**
  * Starts the e2e Redis database clean (no throttling counters, used TOTP codes or jobs left by
- * a previous run), then puts jobs on a queue no worker consumes yet (survey dispatch), so the
+ * a previous run), then puts jobs on a queue no worker consumes yet (tracking), so the
  * admin queue page has a waiting and a delayed job to show while the worker runs imports.
  */
 async function prepareE2eRedis(queuePrefix: string): Promise<void> {
@@ -78,8 +78,9 @@ async function prepareE2eRedis(queuePrefix: string): Promise<void> {
     const keys = await redis.keys("rappel:signin:*");
     if (keys.length) await redis.del(...keys);
     const producer = createJobProducer(redis, { prefix: queuePrefix });
-    // Raw adds: no survey-dispatch job kind exists yet, and these are only counted, never run.
-    const queue = producer.queue("survey-dispatch");
+    // Raw adds on a queue with no handler (tracking events are written by the web app directly):
+    // these are only counted, never run.
+    const queue = producer.queue("tracking");
     await queue.add("e2e-fixture", {}, { jobId: "e2e-waiting" });
     await queue.add("e2e-fixture", {}, { jobId: "e2e-delayed", delay: 3_600_000 });
     await producer.close();
