@@ -74,8 +74,8 @@ describe("processor register (ST)", () => {
     const record = await getProcessorRecord(db, { userId: dpoId }, a.tenantId);
     expect(record.version).toBe(1);
     expect(record.tenantName).toBe("Tenant a");
-    // The fixture tenant has tickets and a granted consent: Ignition and Activation.
-    expect(record.content.processingCategories.map((c) => c.split(" ")[0])).toEqual(["Ignition", "Activation"]);
+    // The fixture tenant has tickets, a survey and a campaign: all three apps.
+    expect(record.content.processingCategories.map((c) => c.split(" ")[0])).toEqual(["Ignition", "Satisfaction", "Activation"]);
     expect(record.content.subprocessors[0]).toMatch(/^Hébergeur a-/);
     const audit = await withTenant(db, a.tenantId, (tx) => tx.auditEntry.findMany({ where: { tenantId: a.tenantId, action: "platform.access" }, orderBy: { seq: "desc" }, take: 1 }));
     expect(audit[0]!.actorUserId).toBe(dpoId);
