@@ -7,7 +7,7 @@ import { screenshot, signIn, totpFor } from "./helpers";
 
 test("the DPO keeps the registers and the breach register", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
   await page.getByRole("navigation", { name: "Navigation de l'administration" }).getByRole("link", { name: "Registres DPO" }).click();
   await expect(page).toHaveURL(/\/admin\/dpo\/registers$/);
   await expect(page.getByRole("heading", { level: 1, name: "Registres des traitements" })).toBeVisible();
@@ -78,7 +78,7 @@ test("the DPO keeps the registers and the breach register", async ({ page }) => 
 
 test("the DPO rates a DPIA's risks on the CNIL scales and sees the risk map", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
   await page.goto("/admin/dpo/dpias");
   await page.getByLabel("Intitulé de la nouvelle AIPD").fill("Campagnes SMS aux spectateurs");
   await page.getByRole("button", { name: "Créer l'AIPD" }).click();

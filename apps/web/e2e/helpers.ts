@@ -1,4 +1,8 @@
 // Shared steps for the journeys: demo accounts (from the runner), signing in, screenshots.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 
@@ -21,11 +25,25 @@ export function account(email: string): DemoAccount {
   return found;
 }
 
-/** The current TOTP code for a demo platform account (its secret is public demo data). */
-export function totpFor(email: string): string {
+// The server refuses a TOTP code that was already used (replay protection), and several journeys
+// sign the same platform account in within one 30-second step: the codes handed out during this
+// run are recorded in a file (journeys may run in several worker processes), and a journey that
+// would get a used one waits for the next step.
+const usedCodesFile = join(tmpdir(), `rappel-e2e-totp-${createHash("sha256").update(process.env.E2E_BASE_URL ?? "").digest("hex").slice(0, 12)}.json`);
+
+/** A TOTP code for a demo platform account (its secret is public demo data) not used before in this run. */
+export async function totpFor(email: string): Promise<string> {
   const secret = account(email).totpSecret;
   if (!secret) throw new Error(`${email} has no TOTP secret`);
-  return authenticator.generate(secret);
+  for (;;) {
+    const used = existsSync(usedCodesFile) ? (JSON.parse(readFileSync(usedCodesFile, "utf8")) as Record<string, string>) : {};
+    const code = authenticator.generate(secret);
+    if (used[email] !== code) {
+      writeFileSync(usedCodesFile, JSON.stringify({ ...used, [email]: code }));
+      return code;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }
 
 export async function fillSignIn(page: Page, email: string, options: { password?: string; code?: string } = {}): Promise<void> {

@@ -9,7 +9,7 @@ test("a superadmin signs in with a TOTP code and sees the queues", async ({ page
   await expect(signInAlert(page)).toContainText("Ce compte demande un code de vérification à 6 chiffres.");
   await expect(page.getByLabel(/Code de vérification/)).toBeFocused();
 
-  await page.getByLabel(/Code de vérification/).fill(totpFor("superadmin@rappel.demo"));
+  await page.getByLabel(/Code de vérification/).fill(await totpFor("superadmin@rappel.demo"));
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   const tenants = page.getByRole("table", { name: "Structures clientes" });
@@ -31,7 +31,7 @@ test("a superadmin signs in with a TOTP code and sees the queues", async ({ page
 });
 
 test("the DPO reaches the admin area but not the queues", async ({ page }) => {
-  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
   await expect(page).toHaveURL(/\/admin$/);
   const adminNav = page.getByRole("navigation", { name: "Navigation de l'administration" });
   await expect(adminNav.getByRole("link", { name: "Files de tâches" })).toHaveCount(0);
@@ -40,7 +40,7 @@ test("the DPO reaches the admin area but not the queues", async ({ page }) => {
 
 test("a wrong TOTP code is refused", async ({ page }) => {
   await page.goto("/sign-in");
-  const right = totpFor("superadmin@rappel.demo");
+  const right = await totpFor("superadmin@rappel.demo");
   await fillSignIn(page, "superadmin@rappel.demo", { code: right === "000000" ? "111111" : "000000" });
   await expect(signInAlert(page)).toContainText("Ce code de vérification n'est pas valide");
   await expect(page).toHaveURL(/\/sign-in/);

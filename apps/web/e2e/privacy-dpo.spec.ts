@@ -8,7 +8,7 @@ import { waitForEmail } from "./mailbox";
 
 test("the DPO reviews a purge preview, approves it and opens the report", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
   await page.getByRole("navigation", { name: "Navigation de l'administration" }).getByRole("link", { name: "Confidentialité (DPO)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Console de confidentialité" })).toBeVisible();
   await page.getByRole("link", { name: "Festival des Nuits d'Été" }).click();
@@ -69,7 +69,7 @@ test("an erasure request from the public form, verified by e-mailed code, handle
   await page.getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByRole("status")).toContainText("votre demande est confirmée");
 
-  await signIn(page, "dpo@rappel.demo", { code: totpFor("dpo@rappel.demo") });
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
   await page.goto("/admin/privacy");
   await page.getByRole("link", { name: "Théâtre de la Lumière" }).click();
   await page.getByRole("table", { name: "Demandes des personnes" }).getByRole("link", { name: "Effacement" }).first().click();

@@ -35,7 +35,7 @@ test("the shell switches to English and back", async ({ page }) => {
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByText("No campaigns yet")).toBeVisible();
+  await expect(page.getByText("Segments and campaigns that bring your audience back.")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
   await screenshot(page, "dashboard-en");
