@@ -74,6 +74,21 @@ describe("createMailTransport", () => {
     signing.close();
   });
 
+  it("keeps running when a client resets its connection mid-session (a killed sender)", async () => {
+    const { connect } = await import("node:net");
+    const socket = connect(peer.port, "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("data", () => resolve())); // the 220 greeting
+    socket.write("EHLO killed.example\r\nMAIL FROM:<a@lumiere.example>\r\nRCPT TO:<lost@example.org>\r\nDATA\r\n");
+    await new Promise((r) => setTimeout(r, 200));
+    socket.write("Subject: half a message\r\n\r\nthe body is cut"); // killed in the middle of DATA
+    await new Promise((r) => setTimeout(r, 100));
+    socket.resetAndDestroy();
+    await new Promise((r) => setTimeout(r, 200));
+    await transport.send({ from: "a@lumiere.example", to: "after@example.org", subject: "s", text: "t" });
+    expect((await peer.waitForMessages(1))[0]?.envelope.to).toEqual(["after@example.org"]);
+    expect(peer.connectionErrors).toContain("ECONNRESET");
+  });
+
   it("refuses a URL that is not SMTP, without echoing its password", () => {
     expect(() => createMailTransport("http://user:secret@host")).toThrow(InvalidSmtpUrlError);
     expect(() => createMailTransport("http://user:secret@host")).not.toThrow(/secret/);

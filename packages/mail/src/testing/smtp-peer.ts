@@ -33,6 +33,8 @@ export type SmtpPeer = {
   readonly messages: readonly ReceivedMail[];
   /** Recipients refused, with the reply code given. */
   readonly refusals: readonly { recipient: string; code: number }[];
+  /** Connections that broke mid-session (e.g. ECONNRESET from a killed client). */
+  readonly connectionErrors: readonly string[];
   waitForMessages(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   clear(): void;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ function refusal(verdict: Exclude<TPeerVerdict, "accept">): Error & { responseCo
 export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
   const messages: ReceivedMail[] = [];
   const refusals: { recipient: string; code: number }[] = [];
+  const connectionErrors: string[] = [];
   const waiters = new Set<() => void>();
   const keep = options.keep ?? "parsed";
 
@@ -108,6 +111,11 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
   });
+  // A client that dies mid-session (a worker killed by a crash test) resets its connection; the
+  // server reports it as an "error" event, which must not bring the peer down with it.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    connectionErrors.push(error.code ?? error.message);
+  });
   const port = (server.server.address() as AddressInfo).port;
 
   return {
@@ -115,6 +123,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     port,
     messages,
     refusals,
+    connectionErrors,
     waitForMessages(count, timeoutMs = 10_000) {
       if (messages.length >= count) return Promise.resolve(messages);
       return new Promise((resolve, reject) => {
