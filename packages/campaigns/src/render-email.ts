@@ -3,6 +3,7 @@
 // Links go through `trackLink` (signed click redirects) and an open pixel is added when given.
 import type { ShowCardData, TEmailBlock, TEmailContent } from "./blocks";
 import { applyMergeTags, type TMergeValues } from "./merge-tags";
+import { escapeHtml } from "@rappel/mail";
 
 export interface RenderOptions {
   subject: string;
@@ -25,9 +26,6 @@ export interface RenderedEmail {
   text: string;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-}
 
 const FONT = "font-family:Helvetica,Arial,sans-serif;";
 

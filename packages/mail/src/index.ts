@@ -11,3 +11,4 @@ export {
 export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
 export { listUnsubscribeHeaders } from "./list-unsubscribe";
 export { createCommittedSender, type CommittedSender, type CommittedSenderOptions } from "./committed-sender";
+export { escapeHtml } from "./html";

@@ -1,7 +1,7 @@
 // The invitation e-mail: personalised (show, date, venue), the first question inline (each score
 // is a link that opens the page with that score recorded), a visible unsubscribe link, and the
 // List-Unsubscribe / List-Unsubscribe-Post headers for one-click unsubscribing in mail clients.
-import { listUnsubscribeHeaders, type TOutgoingMail } from "@rappel/mail";
+import { escapeHtml, listUnsubscribeHeaders, type TOutgoingMail } from "@rappel/mail";
 
 export interface InvitationPerformance {
   showTitle: string;
@@ -50,9 +50,6 @@ const TEXT = {
   },
 } as const;
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 function describePerformance(p: InvitationPerformance, locale: string): string {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(p.startsAt);
