@@ -1,5 +1,5 @@
-// `pnpm bench:privacy`: the retention purge on the demo tenant (1,000,000 tickets unless --tickets
-// says otherwise) while a reader queries the same tables continuously. Every customer of the
+// `pnpm bench:privacy`: the retention purge on the largest demo tenant, seeded so that it alone
+// holds 1,000,000 tickets unless --tickets says otherwise, while a reader queries the same tables continuously. Every customer of the
 // largest tenant is made due (a 0-month override), so the purge anonymises all its tickets and
 // orders and deletes its spectators and consents. Prints JSON on the last line.
 // Then the full offboarding of that tenant: export with a checksummed receipt, destruction
@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { createRedisConnection } from "@rappel/jobs";
 import { createDatabase, withTenant } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
-import { seedDemo } from "@rappel/demo-data";
+import { DEMO_TENANTS, seedDemo } from "@rappel/demo-data";
 import { z } from "zod";
 import { attestationSigningKey, buildAttestationPdf } from "../offboarding/attestation";
 import { destroyTenant } from "../offboarding/destroy-tenant";
@@ -36,11 +36,14 @@ const owner = createDatabase(testDb.ownerUrl, { max: 2 });
 const masterKey = { id: "bench", key: Buffer.alloc(32, 7) };
 try {
   const seedStarted = performance.now();
+  // The demo splits its tickets between tenants by share; seed enough for the largest to hold them.
+  const shares = DEMO_TENANTS.map((t) => t.share);
+  const seedTickets = Math.ceil((args.tickets * shares.reduce((a, b) => a + b, 0)) / Math.max(...shares));
   const report = await seedDemo({
     ownerUrl: testDb.ownerUrl,
     appUrl: testDb.appUrl,
     masterKey,
-    tickets: args.tickets,
+    tickets: seedTickets,
     seed: 42,
     rollups: false,
     log: (line) => console.error(line),
