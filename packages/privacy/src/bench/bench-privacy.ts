@@ -142,6 +142,7 @@ try {
       purge_read_p50_ms: pct(0.5),
       purge_read_p99_ms: pct(0.99),
       purge_reads: waits.length,
+      purge_reads_over_100ms: waits.filter((w) => w > 100).length,
       purge_read_lock_timeouts: lockTimeouts,
       baseline_read_p50_ms: Math.round(baseSorted[Math.floor(baseSorted.length / 2)]! * 10) / 10,
       baseline_read_max_ms: Math.round(baseSorted.at(-1)! * 10) / 10,
