@@ -65,6 +65,8 @@ async function removeJobs(redis: Redis, prefix: string, tenantId: string): Promi
       const jobs = await queue.getJobs(["waiting", "delayed", "prioritized", "failed", "completed", "active", "waiting-children"]);
       for (const job of jobs) {
         if ((job?.data as { tenantId?: string } | undefined)?.tenantId !== tenantId) continue;
+        // The offboarding's own jobs (the running destruction among them) carry ids only.
+        if (job.name.startsWith("privacy-offboarding-")) continue;
         try {
           await job.remove();
           removed += 1;
