@@ -33,7 +33,16 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
 
   return (
     <>
-      <PageHeader eyebrow={t("home.title")} title={tenant.name} description={t("tenant.description")} />
+      <PageHeader
+        eyebrow={t("home.title")}
+        title={tenant.name}
+        description={t("tenant.description")}
+        actions={
+          <Link href={`${base}/offboarding`} className="font-medium text-indigo-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            {t("offboarding.link")}
+          </Link>
+        }
+      />
       <Notice done={search.done ? t(`done.${search.done}` as "done.planned") : null} error={search.error} />
 
       <Card title={t("purges.title")} id="purges" className="mb-6">
