@@ -70,6 +70,10 @@ test("the DPO exports, has the client confirm, destroys a tenant and gets a veri
   await expect(page.getByRole("region", { name: "Journal de la réversibilité" })).toContainText("Attestation téléchargée");
   await screenshot(page, "privacy-offboarding-destroyed");
 
+  // The destroyed tenant's privacy page leads to its offboarding record (nothing else is left).
+  await page.goto(tenantPath);
+  await expect(page).toHaveURL(new RegExp(`${tenantPath}/offboarding$`));
+
   // The same screen in English (the language cookie only).
   await context.addCookies([{ name: "rappel_locale", value: "en", url: baseURL! }]);
   await page.reload();

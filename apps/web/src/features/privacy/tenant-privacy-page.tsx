@@ -2,6 +2,7 @@
 // overrides), the purge mode, purge previews and reports, and data-subject requests.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button, Card, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
@@ -26,6 +27,8 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
   const { tenantId } = await params;
   const context = await requirePlatformPermission("platform.privacy.manage", `/admin/privacy/${tenantId}`);
   const tenant = await resolveTenant(getDb(), tenantId);
+  // A destroyed tenant has no data (nor audit chain) left: only its offboarding record remains.
+  if (tenant.status === "closed") redirect(`/admin/privacy/${tenant.id}/offboarding`);
   const search = ZSearch.parse(await searchParams);
   const [view, t, format] = await Promise.all([loadTenantPrivacy(getDb(), context, tenant.id), getTranslations("privacy"), getFormatter()]);
   const base = `/admin/privacy/${tenant.id}`;
