@@ -158,7 +158,7 @@ export function enqueueOffboardingStep(
   return enqueueJob(producer, kind, payload, { jobId: `offboarding-${step}-${payload.offboardingId}-${attempt}` });
 }
 
-/** A master key rotation; one at a time (same job id while one is queued or running). */
+/** A master key rotation (idempotent; the handler runs one at a time, concurrency 1). */
 export function enqueueMasterKeyRotation(producer: JobProducer, payload: TPrivacyRotateMasterKeyPayload, options?: TEnqueueOptions): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-rotate-master-key", payload, options);
 }
