@@ -19,6 +19,7 @@ import { removeQueuePrefix } from "@rappel/jobs/testing";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@rappel/demo-data";
 import { masterKeyFromEnv } from "@rappel/personal-data";
 import { startWorker, type E2eWorker } from "./worker";
+import { seedOffboardingTenant } from "./offboarding-fixture";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -163,6 +164,8 @@ async function main(): Promise<number> {
       seed: 42,
     });
     log(`demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // The offboarding journey destroys a tenant of its own, never a demo tenant.
+    await seedOffboardingTenant(db.appUrl, masterKeyFromEnv({ MASTER_KEY: masterKeyB64, MASTER_KEY_ID: "mk1" }));
     await prepareE2eRedis(queuePrefix);
 
     smtpPeer = await startSmtpPeer({

@@ -12,6 +12,8 @@ import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
 import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-purge";
 import { dpoSubprocessorNoticesHandler } from "./jobs/dpo-subprocessor-notices";
+import { privacyOffboardingDestroyHandler, privacyOffboardingExportHandler } from "./jobs/privacy-offboarding";
+import { privacyRotateMasterKeyHandler } from "./jobs/privacy-rotate-master-key";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
@@ -27,4 +29,7 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   privacyPurgeRunHandler as JobHandler<TJobKind>,
   requeueStuckImportsHandler as JobHandler<TJobKind>,
   dpoSubprocessorNoticesHandler as JobHandler<TJobKind>,
+  privacyOffboardingExportHandler as JobHandler<TJobKind>,
+  privacyOffboardingDestroyHandler as JobHandler<TJobKind>,
+  privacyRotateMasterKeyHandler as JobHandler<TJobKind>,
 ];

@@ -33,6 +33,7 @@ export const PLATFORM_PERMISSIONS = [
   "platform.queues.view",
   "platform.privacy.manage", // registers, retention, purges, requests, breaches
   "platform.audit.view",
+  "platform.offboarding.manage", // end-of-contract export, destruction and attestation
 ] as const;
 export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
 
@@ -58,8 +59,8 @@ export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, ReadonlySet<TenantPermi
 };
 
 export const PLATFORM_ROLE_PERMISSIONS: Record<PlatformRole, ReadonlySet<PlatformPermission>> = {
-  superadmin: new Set(["platform.admin.access", "platform.tenants.manage", "platform.users.manage", "platform.queues.view", "platform.audit.view"]),
-  dpo: new Set(["platform.admin.access", "platform.privacy.manage", "platform.audit.view"]),
+  superadmin: new Set(["platform.admin.access", "platform.tenants.manage", "platform.users.manage", "platform.queues.view", "platform.audit.view", "platform.offboarding.manage"]),
+  dpo: new Set(["platform.admin.access", "platform.privacy.manage", "platform.audit.view", "platform.offboarding.manage"]),
 };
 
 export function tenantRoleCan(role: TenantRole, permission: TenantPermission): boolean {

@@ -34,4 +34,13 @@ describe("TOTP", () => {
     expect(openTotpSecret(master, "user-1", sealed)).toBe(secret);
     expect(() => openTotpSecret(master, "user-2", sealed)).toThrow();
   });
+
+  it("still opens a secret sealed under the previous master key during a rotation", () => {
+    const old = { id: "mk1", key: generateDataKey() };
+    const secret = generateTotpSecret();
+    const sealed = sealTotpSecret(old, "user-1", secret);
+    const rotated = { id: "mk2", key: generateDataKey(), previous: [old] };
+    expect(openTotpSecret(rotated, "user-1", sealed)).toBe(secret);
+    expect(() => openTotpSecret({ id: "mk2", key: rotated.key }, "user-1", sealed)).toThrow();
+  });
 });

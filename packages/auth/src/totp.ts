@@ -27,5 +27,15 @@ export function sealTotpSecret(master: MasterKey, userId: string, secret: string
 }
 
 export function openTotpSecret(master: MasterKey, userId: string, sealed: Uint8Array): string {
-  return open(master.key, sealed, `totp:${userId}`).toString("utf8");
+  // Sealed under the current master key, or under the previous one until the user's secret is
+  // re-sealed: a master key rotation must not lock platform users out.
+  let failure: unknown;
+  for (const key of [master, ...(master.previous ?? [])]) {
+    try {
+      return open(key.key, sealed, `totp:${userId}`).toString("utf8");
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }

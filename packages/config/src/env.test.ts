@@ -37,4 +37,13 @@ describe("parseEnv", () => {
     expect(() => requireEnv(env, "AUTH_SECRET")).toThrowError(/AUTH_SECRET is required/);
     expect(requireEnv(parseEnv({ ...valid, AUTH_SECRET: "x".repeat(32) }), "AUTH_SECRET")).toHaveLength(32);
   });
+
+  it("accepts a previous master key for a rotation only with its own, different id", () => {
+    const previous = Buffer.alloc(32, 8).toString("base64");
+    const env = parseEnv({ ...valid, MASTER_KEY_ID: "mk2", MASTER_KEY_PREVIOUS: previous, MASTER_KEY_PREVIOUS_ID: "mk1" });
+    expect(env.MASTER_KEY_PREVIOUS_ID).toBe("mk1");
+    expect(() => parseEnv({ ...valid, MASTER_KEY_PREVIOUS: previous })).toThrowError(/MASTER_KEY_PREVIOUS_ID must be set together with MASTER_KEY_PREVIOUS/);
+    expect(() => parseEnv({ ...valid, MASTER_KEY_PREVIOUS: previous, MASTER_KEY_PREVIOUS_ID: "mk1" })).toThrowError(/must differ from MASTER_KEY_ID/);
+    expect(() => parseEnv({ ...valid, MASTER_KEY_PREVIOUS: "short", MASTER_KEY_PREVIOUS_ID: "mk0" })).toThrowError(/MASTER_KEY_PREVIOUS must be 32 bytes/);
+  });
 });

@@ -19,6 +19,8 @@ export const ZEnv = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
   MASTER_KEY: base64Key32.describe("wraps every tenant's data key"),
   MASTER_KEY_ID: z.string().min(1).default("mk1"),
+  MASTER_KEY_PREVIOUS: base64Key32.optional().describe("during a master key rotation: the previous master key, still read"),
+  MASTER_KEY_PREVIOUS_ID: z.string().min(1).optional().describe("the id of MASTER_KEY_PREVIOUS"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional(),
@@ -40,6 +42,14 @@ export const ZEnv = z.object({
     .default(1)
     .describe("how many reverse proxies (counting Next itself when none) append to X-Forwarded-For before the app"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+}).superRefine((env, ctx) => {
+  // The previous master key comes with its id, and that id is not the current one.
+  if (Boolean(env.MASTER_KEY_PREVIOUS) !== Boolean(env.MASTER_KEY_PREVIOUS_ID)) {
+    ctx.addIssue({ code: "custom", path: ["MASTER_KEY_PREVIOUS_ID"], message: "must be set together with MASTER_KEY_PREVIOUS" });
+  }
+  if (env.MASTER_KEY_PREVIOUS_ID && env.MASTER_KEY_PREVIOUS_ID === env.MASTER_KEY_ID) {
+    ctx.addIssue({ code: "custom", path: ["MASTER_KEY_PREVIOUS_ID"], message: "must differ from MASTER_KEY_ID" });
+  }
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -442,6 +442,13 @@ const SPECS: ModelSpec[] = [
     remove: (tx, v) => tx.tenantSubprocessor.deleteMany({ where: { tenantId: v.tenantId } }),
     insert: (tx, v, att) => tx.tenantSubprocessor.create({ data: { tenantId: v.tenantId, subprocessorId: att.subprocessorId } }),
   },
+  {
+    table: "tenant_offboarding",
+    read: (tx, v) => tx.tenantOffboarding.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.tenantOffboarding.updateMany({ where: { tenantId: v.tenantId }, data: { status: "destroyed" } }),
+    remove: (tx, v) => tx.tenantOffboarding.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.tenantOffboarding.create({ data: { tenantId: v.tenantId, contractReference: "CT-x" } }),
+  },
 ];
 
 /** Tables that carry tenant_id, read from the catalog so a new table cannot be forgotten. */

@@ -36,6 +36,10 @@ export {
   type JobKindDefinition,
   ZDpoSubprocessorNoticesPayload,
   type TDpoSubprocessorNoticesPayload,
+  ZPrivacyOffboardingStepPayload,
+  type TPrivacyOffboardingStepPayload,
+  ZPrivacyRotateMasterKeyPayload,
+  type TPrivacyRotateMasterKeyPayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";
@@ -45,6 +49,8 @@ export {
   enqueueVerifyAuditChains,
   enqueueImportFile,
   enqueuePrivacyPurgeRun,
+  enqueueOffboardingStep,
+  enqueueMasterKeyRotation,
   openQueue,
   type JobProducer,
   type QueueErrorListener,

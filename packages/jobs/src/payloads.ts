@@ -52,6 +52,13 @@ export type TRequeueStuckImportsPayload = z.infer<typeof ZRequeueStuckImportsPay
 export const ZDpoSubprocessorNoticesPayload = z.strictObject({ changeId: ZId });
 export type TDpoSubprocessorNoticesPayload = z.infer<typeof ZDpoSubprocessorNoticesPayload>;
 
+/** Run one step of a tenant's offboarding (the handler reloads the record in the tenant's scope). */
+export const ZPrivacyOffboardingStepPayload = z.strictObject({ tenantId: ZId, offboardingId: ZId });
+export type TPrivacyOffboardingStepPayload = z.infer<typeof ZPrivacyOffboardingStepPayload>;
+/** Re-wrap every data key still wrapped by a non-current master key (ids and keys come from config). */
+export const ZPrivacyRotateMasterKeyPayload = z.strictObject({ requestedById: ZId.optional() });
+export type TPrivacyRotateMasterKeyPayload = z.infer<typeof ZPrivacyRotateMasterKeyPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -70,6 +77,9 @@ export const JOB_KINDS = {
   "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
   "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },
   "dpo-subprocessor-notices": { queue: "privacy", payload: ZDpoSubprocessorNoticesPayload },
+  "privacy-offboarding-export": { queue: "privacy", payload: ZPrivacyOffboardingStepPayload },
+  "privacy-offboarding-destroy": { queue: "privacy", payload: ZPrivacyOffboardingStepPayload },
+  "privacy-rotate-master-key": { queue: "privacy", payload: ZPrivacyRotateMasterKeyPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -11,6 +11,8 @@ import {
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
   type TPrivacyPurgeRunPayload,
+  type TPrivacyOffboardingStepPayload,
+  type TPrivacyRotateMasterKeyPayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -140,4 +142,23 @@ export function enqueueImportFile(
 /** Enqueues an approved purge; the run id is the job id, so a double approval queues it once. */
 export function enqueuePrivacyPurgeRun(producer: JobProducer, payload: TPrivacyPurgeRunPayload): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-purge-run", payload, { jobId: `purge-${payload.runId}` });
+}
+
+/**
+ * One offboarding step. The job id names the record and its attempt count, so a double click is
+ * one job while a retry after a failure (attempts incremented) is a new one.
+ */
+export function enqueueOffboardingStep(
+  producer: JobProducer,
+  step: "export" | "destroy",
+  payload: TPrivacyOffboardingStepPayload,
+  attempt: number,
+): Promise<EnqueuedJob> {
+  const kind = step === "export" ? "privacy-offboarding-export" : "privacy-offboarding-destroy";
+  return enqueueJob(producer, kind, payload, { jobId: `offboarding-${step}-${payload.offboardingId}-${attempt}` });
+}
+
+/** A master key rotation (idempotent; the handler runs one at a time, concurrency 1). */
+export function enqueueMasterKeyRotation(producer: JobProducer, payload: TPrivacyRotateMasterKeyPayload, options?: TEnqueueOptions): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "privacy-rotate-master-key", payload, options);
 }

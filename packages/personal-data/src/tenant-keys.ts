@@ -7,10 +7,46 @@ import { SpectatorIdentityCodec } from "./spectator-identity";
 export interface MasterKey {
   id: string;
   key: Buffer;
+  /**
+   * During a key rotation, the master keys that may still wrap some data keys: readers fall back
+   * to them (by the data key's master key id), writers always use `key`.
+   */
+  previous?: readonly MasterKey[];
 }
 
-export function masterKeyFromEnv(env: { MASTER_KEY: string; MASTER_KEY_ID: string }): MasterKey {
-  return { id: env.MASTER_KEY_ID, key: Buffer.from(env.MASTER_KEY, "base64") };
+export interface MasterKeyEnv {
+  MASTER_KEY: string;
+  MASTER_KEY_ID: string;
+  MASTER_KEY_PREVIOUS?: string | undefined;
+  MASTER_KEY_PREVIOUS_ID?: string | undefined;
+}
+
+/** The current master key, carrying the previous one (when configured) for reads during a rotation. */
+export function masterKeyFromEnv(env: MasterKeyEnv): MasterKey {
+  const previous = env.MASTER_KEY_PREVIOUS && env.MASTER_KEY_PREVIOUS_ID
+    ? [{ id: env.MASTER_KEY_PREVIOUS_ID, key: Buffer.from(env.MASTER_KEY_PREVIOUS, "base64") }]
+    : [];
+  return { id: env.MASTER_KEY_ID, key: Buffer.from(env.MASTER_KEY, "base64"), ...(previous.length ? { previous } : {}) };
+}
+
+/** The keyring [current, previous…]: a master key and the previous keys it carries, flattened. */
+export function masterKeyring(master: MasterKey | readonly MasterKey[]): MasterKey[] {
+  const list = Array.isArray(master) ? (master as readonly MasterKey[]) : [master as MasterKey];
+  const ring: MasterKey[] = [];
+  for (const m of list) {
+    for (const k of [m, ...(m.previous ?? [])]) if (!ring.some((r) => r.id === k.id)) ring.push({ id: k.id, key: k.key });
+  }
+  return ring;
+}
+
+/** Unwraps a stored data key with whichever master key of the ring wrapped it. */
+export function unwrapStoredDataKey(master: MasterKey | readonly MasterKey[], row: { masterKeyId: string; wrappedKey: Uint8Array }, tenantId: string): Buffer {
+  const ring = masterKeyring(master);
+  const wrapping = ring.find((m) => m.id === row.masterKeyId);
+  if (!wrapping) {
+    throw new MissingDataKeyError(`tenant ${tenantId}'s data key is wrapped by master key ${row.masterKeyId}, not ${ring.map((m) => m.id).join(" or ")}`);
+  }
+  return unwrapDataKey(wrapping.key, row.wrappedKey, tenantId);
 }
 
 /** Creates the tenant's data key; run inside the tenant-scoped provisioning transaction. */
@@ -35,12 +71,7 @@ export async function loadIdentityCodec(tx: Tx, tenantId: string, master: Master
     orderBy: { createdAt: "desc" },
   });
   if (!row) throw new MissingDataKeyError(`tenant ${tenantId} has no active data key (destroyed or never created)`);
-  const ring = Array.isArray(master) ? (master as readonly MasterKey[]) : [master as MasterKey];
-  const wrapping = ring.find((m) => m.id === row.masterKeyId);
-  if (!wrapping) {
-    throw new MissingDataKeyError(`tenant ${tenantId}'s data key is wrapped by master key ${row.masterKeyId}, not ${ring.map((m) => m.id).join(" or ")}`);
-  }
-  return new SpectatorIdentityCodec(tenantId, row.id, unwrapDataKey(wrapping.key, row.wrappedKey, tenantId));
+  return new SpectatorIdentityCodec(tenantId, row.id, unwrapStoredDataKey(master, row, tenantId));
 }
 
 /**

@@ -12,3 +12,6 @@ export * from "./offboarding/export-tenant";
 export * from "./offboarding/destroy-tenant";
 export * from "./offboarding/attestation";
 export * from "./audit-search";
+export * from "./offboarding/workflow";
+export * from "./offboarding/workflow-steps";
+export * from "./key-rotation";

@@ -2,7 +2,7 @@
 // text. Free-text answers may name or describe a person ("my neighbour Mrs Dupont in row F"), so
 // they are personal data and stored only sealed (AES-256-GCM, same envelope as identifiers).
 import { toBytes, type Tx } from "@rappel/db";
-import { MissingDataKeyError, open, seal, unwrapDataKey, type MasterKey } from "@rappel/personal-data";
+import { MissingDataKeyError, open, seal, unwrapStoredDataKey, type MasterKey } from "@rappel/personal-data";
 import { deriveTokenKey } from "./token";
 
 export interface SurveyKeys {
@@ -30,5 +30,6 @@ export function createSurveyKeys(tenantId: string, dataKey: Buffer): SurveyKeys 
 export async function loadSurveyKeys(tx: Tx, tenantId: string, master: MasterKey): Promise<SurveyKeys> {
   const row = await tx.tenantDataKey.findFirst({ where: { tenantId, retiredAt: null }, orderBy: { createdAt: "desc" } });
   if (!row) throw new MissingDataKeyError(`tenant ${tenantId} has no active data key (destroyed or never created)`);
-  return createSurveyKeys(tenantId, unwrapDataKey(master.key, row.wrappedKey, tenantId));
+  // The keyring (current + previous master key) keeps surveys readable during a key rotation.
+  return createSurveyKeys(tenantId, unwrapStoredDataKey(master, row, tenantId));
 }

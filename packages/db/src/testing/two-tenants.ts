@@ -144,6 +144,8 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   });
   await tx.dpoSubprocessorNotice.create({ data: { tenantId, changeId: change.id, recipients: 1, objectedAt: startsAt } });
   await tx.tenantSubprocessor.create({ data: { tenantId, subprocessorId: subprocessor.id } });
+  // Offboarding: the record of a requested offboarding (kept after the destruction).
+  await tx.tenantOffboarding.create({ data: { tenantId, contractReference: `CT-${tag}` } });
   return {
     surveyId: survey.id,
     invitationId: invitation.id,

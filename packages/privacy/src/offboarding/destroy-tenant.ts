@@ -65,6 +65,8 @@ async function removeJobs(redis: Redis, prefix: string, tenantId: string): Promi
       const jobs = await queue.getJobs(["waiting", "delayed", "prioritized", "failed", "completed", "active", "waiting-children"]);
       for (const job of jobs) {
         if ((job?.data as { tenantId?: string } | undefined)?.tenantId !== tenantId) continue;
+        // The offboarding's own jobs (the running destruction among them) carry ids only.
+        if (job.name.startsWith("privacy-offboarding-")) continue;
         try {
           await job.remove();
           removed += 1;
@@ -97,16 +99,48 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-export async function destroyTenant(db: Database, tenantId: string, options: DestroyOptions): Promise<DestructionFacts> {
-  const startedAt = options.now();
+/** What the tenant held just before the destruction: captured once, kept by the caller, reused on a retry. */
+export interface DestructionBaseline {
+  tenantName: string;
+  tenantSlug: string;
+  startedAt: string;
+  rowsBefore: Record<string, number>;
+  keyIds: string[];
+  auditHeadHash: string | null;
+  auditEntries: number;
+}
+
+export async function captureDestructionBaseline(db: Database, tenantId: string, now: Date): Promise<DestructionBaseline> {
   const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
   if (!tenant) throw new OffboardingError(`tenant ${tenantId} not found`);
   if (tenant.status === "closed") throw new OffboardingError("this tenant was already destroyed");
-  await db.tenant.update({ where: { id: tenantId }, data: { status: "offboarding" } });
   const tables = await listTenantTables(db);
   const rowsBefore = await countRows(db, tenantId, tables);
   const chain = await withTenant(db, tenantId, (tx) => verifyAuditChain(tx, tenantId), { timeoutMs: 300_000 });
   const keyIds = await withTenant(db, tenantId, async (tx) => (await tx.tenantDataKey.findMany({ where: { tenantId }, select: { id: true } })).map((k) => k.id));
+  return {
+    tenantName: tenant.name,
+    tenantSlug: tenant.slug,
+    startedAt: now.toISOString(),
+    rowsBefore,
+    keyIds,
+    auditHeadHash: chain.ok ? (chain.headHash ?? null) : null,
+    auditEntries: chain.checked,
+  };
+}
+
+/**
+ * Destroys every copy of the tenant's data. Each step is idempotent (deletes, drops, removals), so
+ * with the `baseline` captured by the first attempt a retry after a crash converges: it redoes
+ * what is left and verifies the same zero counts, even when the tenant is already closed.
+ */
+export async function destroyTenant(db: Database, tenantId: string, options: DestroyOptions & { baseline?: DestructionBaseline }): Promise<DestructionFacts> {
+  const baseline = options.baseline ?? (await captureDestructionBaseline(db, tenantId, options.now()));
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId } });
+  if (!tenant) throw new OffboardingError(`tenant ${tenantId} not found`);
+  if (tenant.status !== "closed") await db.tenant.update({ where: { id: tenantId }, data: { status: "offboarding" } });
+  const tables = await listTenantTables(db);
+  const { rowsBefore, keyIds } = baseline;
 
   const jobs = await removeJobs(options.redis, options.queuePrefix, tenantId);
   if (jobs.left > 0) throw new OffboardingError(`${jobs.left} job(s) of this tenant are running: retry once they finish`);
@@ -153,13 +187,13 @@ export async function destroyTenant(db: Database, tenantId: string, options: Des
   if (verification.some((v) => v.result !== 0)) {
     throw new OffboardingError(`destruction incomplete: ${verification.filter((v) => v.result).map((v) => v.check).join("; ")}`);
   }
-  await db.tenant.update({ where: { id: tenantId }, data: { status: "closed" } });
+  if (tenant.status !== "closed") await db.tenant.update({ where: { id: tenantId }, data: { status: "closed" } });
   const finishedAt = options.now();
   return {
     tenantId,
-    tenantName: tenant.name,
-    tenantSlug: tenant.slug,
-    startedAt: startedAt.toISOString(),
+    tenantName: baseline.tenantName,
+    tenantSlug: baseline.tenantSlug,
+    startedAt: baseline.startedAt,
     finishedAt: finishedAt.toISOString(),
     rowsBefore,
     partitionsDropped: dropped[0]?.n ?? 0,
@@ -168,8 +202,8 @@ export async function destroyTenant(db: Database, tenantId: string, options: Des
     redisKeysRemoved: keys.length,
     filesRemoved: hadFiles,
     destroyedKeyIds: keyIds,
-    auditHeadHash: chain.ok ? (chain.headHash ?? null) : null,
-    auditEntries: chain.checked,
+    auditHeadHash: baseline.auditHeadHash,
+    auditEntries: baseline.auditEntries,
     backupsExpireOn: new Date(finishedAt.getTime() + options.backupRetentionDays * 86_400_000).toISOString().slice(0, 10),
     verification,
     methods: [

@@ -5,9 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
+import { Notice } from "./components/notice";
+import { KeyRotationCard } from "./key-rotation-card";
 
-export async function PrivacyHomePage() {
+export async function PrivacyHomePage({ searchParams }: { searchParams?: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformPermission("platform.privacy.manage", "/admin/privacy");
+  const done = (await searchParams)?.done === "rotation";
   const [tenants, t] = await Promise.all([
     getDb().tenant.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true, status: true } }),
     getTranslations("privacy"),
@@ -23,6 +26,8 @@ export async function PrivacyHomePage() {
           </Link>
         }
       />
+      <Notice done={done ? t("keys.started") : null} />
+      <KeyRotationCard />
       <Card padding="none">
         <ul className="divide-y divide-slate-100">
           {tenants.map((tenant) => (

@@ -2,6 +2,7 @@
 // overrides), the purge mode, purge previews and reports, and data-subject requests.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button, Card, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
@@ -26,6 +27,8 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
   const { tenantId } = await params;
   const context = await requirePlatformPermission("platform.privacy.manage", `/admin/privacy/${tenantId}`);
   const tenant = await resolveTenant(getDb(), tenantId);
+  // A destroyed tenant has no data (nor audit chain) left: only its offboarding record remains.
+  if (tenant.status === "closed") redirect(`/admin/privacy/${tenant.id}/offboarding`);
   const search = ZSearch.parse(await searchParams);
   const [view, t, format] = await Promise.all([loadTenantPrivacy(getDb(), context, tenant.id), getTranslations("privacy"), getFormatter()]);
   const base = `/admin/privacy/${tenant.id}`;
@@ -33,7 +36,16 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
 
   return (
     <>
-      <PageHeader eyebrow={t("home.title")} title={tenant.name} description={t("tenant.description")} />
+      <PageHeader
+        eyebrow={t("home.title")}
+        title={tenant.name}
+        description={t("tenant.description")}
+        actions={
+          <Link href={`${base}/offboarding`} className="font-medium text-indigo-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            {t("offboarding.link")}
+          </Link>
+        }
+      />
       <Notice done={search.done ? t(`done.${search.done}` as "done.planned") : null} error={search.error} />
 
       <Card title={t("purges.title")} id="purges" className="mb-6">

@@ -1,0 +1,1 @@
+export { getExportArchive as GET } from "@/features/privacy/offboarding/download-routes";

@@ -1,0 +1,1 @@
+export { getAttestation as GET } from "@/features/privacy/offboarding/download-routes";

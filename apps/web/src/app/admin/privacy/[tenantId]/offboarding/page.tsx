@@ -1,0 +1,1 @@
+export { OffboardingPage as default, offboardingMetadata as generateMetadata } from "@/features/privacy/offboarding/offboarding-page";
