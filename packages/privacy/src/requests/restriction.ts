@@ -1,0 +1,68 @@
+// Restriction of processing (Art. 18 GDPR): the person's records stay but are left out of
+// campaigns, surveys and Ignition's analytics until the restriction is lifted. Placing or lifting
+// it refreshes the rollups of the performances the person has tickets for, in the same
+// transaction, so the dashboards never show a state the restriction does not allow.
+import { appendAuditEntry, type Tx, type Database } from "@rappel/db";
+import { refreshRollups } from "@rappel/ignition-analytics";
+import { findSubjectSpectators, loadOpenRequest } from "./intake";
+import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
+
+/** Rebuilds the rollups of every performance the spectators hold or bought tickets for. */
+export async function refreshAnalyticsOf(tx: Tx, tenantId: string, spectatorIds: string[]): Promise<number> {
+  if (spectatorIds.length === 0) return 0;
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT DISTINCT t.performance_id::text AS id FROM ticket t
+       JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+      WHERE t.tenant_id = $1::uuid AND (t.holder_id = ANY($2::uuid[]) OR o.spectator_id = ANY($2::uuid[]))`,
+    tenantId,
+    spectatorIds,
+  );
+  if (rows.length > 0) await refreshRollups(tx, tenantId, { performanceIds: rows.map((r) => r.id) });
+  return rows.length;
+}
+
+/** Restriction: the person's records are flagged and left out of campaigns, surveys and analytics. */
+export async function restrictRequestSubject(db: Database, actor: RequestActor, tenantId: string, requestId: string, now: Date): Promise<number> {
+  return runAs(db, actor, tenantId, "data-subject restriction", async (tx) => {
+    const request = await loadOpenRequest(tx, tenantId, requestId);
+    if (request.kind !== "restriction") throw new RequestError("only a restriction request restricts processing");
+    const ids = (await findSubjectSpectators(tx, tenantId, request)).map((s) => s.id);
+    // A restriction lifted earlier is placed again (the row is per person).
+    await tx.processingRestriction.updateMany({
+      where: { tenantId, spectatorId: { in: ids }, liftedAt: { not: null } },
+      data: { liftedAt: null, requestId, createdAt: now },
+    });
+    const created = await tx.processingRestriction.createMany({
+      data: ids.map((spectatorId) => ({ tenantId, spectatorId, requestId, createdAt: now })),
+      skipDuplicates: true,
+    });
+    const performances = await refreshAnalyticsOf(tx, tenantId, ids);
+    await appendAuditEntry(
+      tx,
+      tenantId,
+      { ...actorFields(actor), action: "privacy.restriction.applied", targetType: "data_subject_request", targetId: requestId, details: { spectators: ids.length, performancesRefreshed: performances } },
+      now,
+    );
+    await tx.dataSubjectRequest.update({
+      where: { tenantId_id: { tenantId, id: requestId } },
+      data: { status: "completed", completedAt: now, outcome: { restricted: ids.length } },
+    });
+    return created.count;
+  });
+}
+
+/** Lifts a person's active restriction (the person's records return to normal use and analytics). */
+export async function liftRestriction(db: Database, actor: RequestActor, tenantId: string, spectatorId: string, now: Date): Promise<void> {
+  if (actor.kind === "spectator") throw new RequestError("only the venue's staff or the DPO lift a restriction", 403);
+  await runAs(db, actor, tenantId, "data-subject restriction lifted", async (tx) => {
+    const lifted = await tx.processingRestriction.updateMany({ where: { tenantId, spectatorId, liftedAt: null }, data: { liftedAt: now } });
+    if (lifted.count === 0) throw new RequestError("no active restriction for this person", 404);
+    const performances = await refreshAnalyticsOf(tx, tenantId, [spectatorId]);
+    await appendAuditEntry(
+      tx,
+      tenantId,
+      { ...actorFields(actor), action: "privacy.restriction.lifted", targetType: "spectator", targetId: spectatorId, details: { performancesRefreshed: performances } },
+      now,
+    );
+  });
+}
