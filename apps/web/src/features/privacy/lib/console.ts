@@ -29,7 +29,7 @@ export async function resolveTenant(db: Database, raw: string): Promise<{ id: st
 
 export interface TenantPrivacyView {
   mode: "approval" | "automatic";
-  rules: (ResolvedRule & { enforcement: string; startEvent: string; setAt: Date | null })[];
+  rules: (ResolvedRule & { enforcement: "engine" | "manual"; startEvent: string; setAt: Date | null })[];
   runs: PurgeRun[];
   requests: (DataSubjectRequest & { paused: boolean })[];
   holds: number;
