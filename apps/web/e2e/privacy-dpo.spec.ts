@@ -82,3 +82,28 @@ test("an erasure request from the public form, verified by e-mailed code, handle
   await expect(page.getByText(email)).toHaveCount(0);
   await screenshot(page, "privacy-erasure-receipt");
 });
+
+test("the retention table says what the engine purges, in which mode, and what the archive means (FR, then EN)", async ({ page }) => {
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
+  await page.getByRole("navigation", { name: "Navigation de l'administration" }).getByRole("link", { name: "Confidentialité (DPO)" }).click();
+  await page.getByRole("link", { name: "Théâtre de la Lumière" }).click();
+  const table = page.getByRole("table", { name: "Référentiel des durées de conservation" });
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("Purge automatique");
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("60 mois");
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("ancre");
+  await expect(table.getByRole("row", { name: /Billets et commandes/ })).toContainText("84 mois");
+  await expect(table.getByRole("row", { name: /Comptes du personnel/ })).toContainText("Aucun");
+  // Every category is purged by the engine now; the mode says whether the DPO approves first.
+  await expect(table.getByText("Suivi manuel")).toHaveCount(0);
+  await expect(table.getByText(/Chaque nuit/).first()).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(page, "privacy-retention-table-fr");
+
+  await page.context().addCookies([{ name: "rappel_locale", value: "en", domain: new URL(page.url()).hostname, path: "/" }]);
+  await page.reload();
+  const en = page.getByRole("table", { name: "Retention reference table" });
+  await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("Automatic purge");
+  await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("60 months");
+  await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Kept for accounting");
+  await screenshot(page, "privacy-retention-table-en");
+});
