@@ -5,7 +5,7 @@ import { withTenant, type Database } from "@rappel/db";
 import { getOverviewKpis, refreshRollups, resolveFilters } from "@rappel/ignition-analytics";
 import { addSpectator, createTestTenant, openAppDatabase, testMaster, type TestTenant } from "../testing/fixtures";
 import { createRequest } from "./intake";
-import { liftRestriction, restrictRequestSubject } from "./restriction";
+import { liftRequestRestriction, liftRestriction, restrictRequestSubject } from "./restriction";
 
 let db: Database;
 beforeAll(() => {
@@ -48,6 +48,13 @@ describe("restriction of processing in analytics", () => {
     );
     expect(actions.map((a) => a.action)).toEqual(["privacy.restriction.applied", "privacy.restriction.lifted"]);
     await expect(liftRestriction(db, actor, t.tenantId, person.spectatorId, now)).rejects.toMatchObject({ status: 404 });
+
+    // Placed again by a new request, then lifted from that request (the DPO console's button).
+    const again = await createRequest(db, actor, t.tenantId, { kind: "restriction", email: "limite@example.test" }, { now, master: testMaster });
+    await restrictRequestSubject(db, actor, t.tenantId, again.request.id, now);
+    expect(await kpis(t)).toMatchObject({ tickets: 1, buyers: 1 });
+    expect(await liftRequestRestriction(db, actor, t.tenantId, again.request.id, now)).toBe(1);
+    expect(await kpis(t)).toMatchObject({ tickets: 2, buyers: 2 });
   });
 
   it("cannot be lifted from another tenant, nor by a spectator", async () => {

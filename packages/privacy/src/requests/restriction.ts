@@ -52,17 +52,41 @@ export async function restrictRequestSubject(db: Database, actor: RequestActor, 
 }
 
 /** Lifts a person's active restriction (the person's records return to normal use and analytics). */
-export async function liftRestriction(db: Database, actor: RequestActor, tenantId: string, spectatorId: string, now: Date): Promise<void> {
+export function liftRestriction(db: Database, actor: RequestActor, tenantId: string, spectatorId: string, now: Date): Promise<number> {
+  return lift(db, actor, tenantId, { spectatorId }, { targetType: "spectator", targetId: spectatorId }, now);
+}
+
+/** Lifts the restrictions a restriction request placed (the DPO console's "lift" button). */
+export function liftRequestRestriction(db: Database, actor: RequestActor, tenantId: string, requestId: string, now: Date): Promise<number> {
+  return lift(db, actor, tenantId, { requestId }, { targetType: "data_subject_request", targetId: requestId }, now);
+}
+
+async function lift(
+  db: Database,
+  actor: RequestActor,
+  tenantId: string,
+  which: { spectatorId: string } | { requestId: string },
+  target: { targetType: string; targetId: string },
+  now: Date,
+): Promise<number> {
   if (actor.kind === "spectator") throw new RequestError("only the venue's staff or the DPO lift a restriction", 403);
-  await runAs(db, actor, tenantId, "data-subject restriction lifted", async (tx) => {
-    const lifted = await tx.processingRestriction.updateMany({ where: { tenantId, spectatorId, liftedAt: null }, data: { liftedAt: now } });
-    if (lifted.count === 0) throw new RequestError("no active restriction for this person", 404);
-    const performances = await refreshAnalyticsOf(tx, tenantId, [spectatorId]);
+  return runAs(db, actor, tenantId, "data-subject restriction lifted", async (tx) => {
+    const active = await tx.processingRestriction.findMany({ where: { tenantId, ...which, liftedAt: null }, select: { spectatorId: true } });
+    if (active.length === 0) throw new RequestError("no active restriction to lift", 404);
+    const ids = active.map((r) => r.spectatorId);
+    await tx.processingRestriction.updateMany({ where: { tenantId, spectatorId: { in: ids }, liftedAt: null }, data: { liftedAt: now } });
+    const performances = await refreshAnalyticsOf(tx, tenantId, ids);
     await appendAuditEntry(
       tx,
       tenantId,
-      { ...actorFields(actor), action: "privacy.restriction.lifted", targetType: "spectator", targetId: spectatorId, details: { performancesRefreshed: performances } },
+      { ...actorFields(actor), action: "privacy.restriction.lifted", ...target, details: { spectators: ids.length, performancesRefreshed: performances } },
       now,
     );
+    return ids.length;
   });
+}
+
+/** How many people a restriction request still keeps restricted. */
+export async function countActiveRestrictions(tx: Tx, tenantId: string, requestId: string): Promise<number> {
+  return tx.processingRestriction.count({ where: { tenantId, requestId, liftedAt: null } });
 }
