@@ -107,3 +107,18 @@ test("the retention table says what the engine purges, in which mode, and what t
   await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Kept for accounting");
   await screenshot(page, "privacy-retention-table-en");
 });
+
+test("a restriction request handled in the console shows what it still restricts", async ({ page }) => {
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
+  await page.goto("/admin/privacy");
+  await page.getByRole("link", { name: "Théâtre de la Lumière" }).click();
+  await page.getByLabel("Type de demande").selectOption("restriction");
+  await page.getByLabel("Adresse e-mail de la personne").fill(`limite-${Date.now()}@example.test`);
+  await page.getByRole("button", { name: "Enregistrer la demande" }).click();
+  await page.getByRole("button", { name: "Limiter le traitement" }).click();
+  await expect(page.getByRole("status")).toHaveText("Limitation du traitement appliquée.");
+  // Nobody in the tenant has this address: nothing is restricted, so there is nothing to lift.
+  await expect(page.getByTestId("active-restrictions")).toHaveText("Aucune fiche n'est plus limitée par cette demande.");
+  await expect(page.getByRole("button", { name: "Lever la limitation" })).toHaveCount(0);
+  await screenshot(page, "privacy-restriction-request");
+});
