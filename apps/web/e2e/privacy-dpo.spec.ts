@@ -95,8 +95,11 @@ test("the retention table says what the engine purges, in which mode, and what t
   await expect(table.getByRole("row", { name: /Comptes du personnel/ })).toContainText("Aucun");
   // Every category is purged by the engine now; the mode says whether the DPO approves first.
   await expect(table.getByText("Suivi manuel")).toHaveCount(0);
-  await expect(table.getByText(/Chaque nuit/).first()).toBeVisible();
-  await table.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("retention-engine-note")).toHaveText(
+    "Catégories purgées automatiquement par le calcul quotidien (2 h 30) : 11 sur 11. Mode actuel : chaque purge attend la validation du DPO.",
+  );
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("Date de l'entrée");
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header would cover the table
   await screenshot(page, "privacy-retention-table-fr");
 
   await page.context().addCookies([{ name: "rappel_locale", value: "en", domain: new URL(page.url()).hostname, path: "/" }]);
@@ -105,6 +108,9 @@ test("the retention table says what the engine purges, in which mode, and what t
   await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("Automatic purge");
   await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("60 months");
   await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Kept for accounting");
+  await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Order date");
+  await expect(page.getByTestId("retention-engine-note")).toContainText("11 of 11");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "privacy-retention-table-en");
 });
 

@@ -106,7 +106,7 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
       {request.kind === "restriction" && request.status === "completed" ? (
         <Card title={t("request.restriction.title")} id="restriction" className="mb-6">
           <p className="mb-3 text-sm text-slate-700" data-testid="active-restrictions">
-            {t("request.restriction.active", { count: activeRestrictions })}
+            {activeRestrictions > 0 ? t("request.restriction.active", { count: activeRestrictions }) : t("request.restriction.none")}
           </p>
           {activeRestrictions > 0 ? (
             <form action={requestActionAction}>

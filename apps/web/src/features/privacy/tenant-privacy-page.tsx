@@ -147,6 +147,10 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
       </Card>
 
       <Card title={t("retention.title")} id="retention" padding="none" className="mb-6">
+        <p className="px-4 pb-3 text-sm text-slate-700" data-testid="retention-engine-note">
+          {t("retention.engineNote", { engine: view.rules.filter((r) => r.enforcement === "engine").length, total: view.rules.length })}{" "}
+          {t(`enforcement.${view.mode}`)}
+        </p>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[56rem] text-left text-sm">
             <caption className="sr-only">{t("retention.title")}</caption>
@@ -165,7 +169,7 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
               {view.rules.map((rule) => (
                 <tr key={rule.category}>
                   <th scope="row" className="px-3 py-2 font-medium text-slate-900">{t(`categories.${rule.category}` as "categories.customer")}</th>
-                  <td className={td}>{rule.startEvent}</td>
+                  <td className={td}>{t(`startEvents.${rule.category}` as "startEvents.customer")}</td>
                   <td className={td}>
                     {t("retention.months", { count: rule.activeMonths })}
                     {rule.overridden ? <span className="ml-1 text-xs font-semibold text-amber-800">{t("retention.overridden")}</span> : null}
@@ -183,7 +187,6 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
                     <span className={rule.enforcement === "engine" ? "font-medium text-emerald-800" : "font-medium text-amber-800"}>
                       {t(`enforcement.${rule.enforcement}`)}
                     </span>
-                    {rule.enforcement === "engine" ? <p className="mt-1 text-xs text-slate-600">{t(`enforcement.${view.mode}`)}</p> : null}
                   </td>
                 </tr>
               ))}

@@ -29,7 +29,7 @@ export async function resolveTenant(db: Database, raw: string): Promise<{ id: st
 
 export interface TenantPrivacyView {
   mode: "approval" | "automatic";
-  rules: (ResolvedRule & { enforcement: "engine" | "manual"; startEvent: string; setAt: Date | null })[];
+  rules: (ResolvedRule & { enforcement: "engine" | "manual"; setAt: Date | null })[];
   runs: PurgeRun[];
   requests: (DataSubjectRequest & { paused: boolean })[];
   holds: number;
@@ -49,7 +49,7 @@ export async function loadTenantPrivacy(db: Database, context: PlatformContext, 
       mode: setting?.purgeMode ?? "approval",
       rules: RETENTION_CATEGORIES.map((c) => {
         const o = byCategory.get(c.id);
-        return { ...resolveRule(c, o), enforcement: c.enforcement, startEvent: c.startEvent, setAt: o?.setAt ?? null };
+        return { ...resolveRule(c, o), enforcement: c.enforcement, setAt: o?.setAt ?? null };
       }),
       runs,
       requests: requests.map((r) => ({ ...r, paused: computeDeadline(r).paused })),
