@@ -82,3 +82,49 @@ test("an erasure request from the public form, verified by e-mailed code, handle
   await expect(page.getByText(email)).toHaveCount(0);
   await screenshot(page, "privacy-erasure-receipt");
 });
+
+test("the retention table says what the engine purges, in which mode, and what the archive means (FR, then EN)", async ({ page }) => {
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
+  await page.getByRole("navigation", { name: "Navigation de l'administration" }).getByRole("link", { name: "Confidentialité (DPO)" }).click();
+  await page.getByRole("link", { name: "Théâtre de la Lumière" }).click();
+  const table = page.getByRole("table", { name: "Référentiel des durées de conservation" });
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("Purge automatique");
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("60 mois");
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("ancre");
+  await expect(table.getByRole("row", { name: /Billets et commandes/ })).toContainText("84 mois");
+  await expect(table.getByRole("row", { name: /Comptes du personnel/ })).toContainText("Aucun");
+  // Every category is purged by the engine now; the mode says whether the DPO approves first.
+  await expect(table.getByText("Suivi manuel")).toHaveCount(0);
+  await expect(page.getByTestId("retention-engine-note")).toHaveText(
+    "Catégories purgées automatiquement par le calcul quotidien (2 h 30) : 11 sur 11. Mode actuel : chaque purge attend la validation du DPO.",
+  );
+  await expect(table.getByRole("row", { name: /Journal d'audit/ })).toContainText("Date de l'entrée");
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header would cover the table
+  await screenshot(page, "privacy-retention-table-fr");
+
+  await page.context().addCookies([{ name: "rappel_locale", value: "en", domain: new URL(page.url()).hostname, path: "/" }]);
+  await page.reload();
+  const en = page.getByRole("table", { name: "Retention reference table" });
+  await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("Automatic purge");
+  await expect(en.getByRole("row", { name: /Audit log/ })).toContainText("60 months");
+  await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Kept for accounting");
+  await expect(en.getByRole("row", { name: /Tickets and orders/ })).toContainText("Order date");
+  await expect(page.getByTestId("retention-engine-note")).toContainText("11 of 11");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, "privacy-retention-table-en");
+});
+
+test("a restriction request handled in the console shows what it still restricts", async ({ page }) => {
+  await signIn(page, "dpo@rappel.demo", { code: await totpFor("dpo@rappel.demo") });
+  await page.goto("/admin/privacy");
+  await page.getByRole("link", { name: "Théâtre de la Lumière" }).click();
+  await page.getByLabel("Type de demande").selectOption("restriction");
+  await page.getByLabel("Adresse e-mail de la personne").fill(`limite-${Date.now()}@example.test`);
+  await page.getByRole("button", { name: "Enregistrer la demande" }).click();
+  await page.getByRole("button", { name: "Limiter le traitement" }).click();
+  await expect(page.getByRole("status")).toHaveText("Limitation du traitement appliquée.");
+  // Nobody in the tenant has this address: nothing is restricted, so there is nothing to lift.
+  await expect(page.getByTestId("active-restrictions")).toHaveText("Aucune fiche n'est plus limitée par cette demande.");
+  await expect(page.getByRole("button", { name: "Lever la limitation" })).toHaveCount(0);
+  await screenshot(page, "privacy-restriction-request");
+});

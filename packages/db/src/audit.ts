@@ -80,13 +80,60 @@ export interface ChainVerdict {
   /** The first entry whose hash or link does not match, when the chain is broken. */
   brokenAtSeq?: bigint;
   headHash?: string;
+  /** When old entries were purged (retention): the last purged seq the chain is verified from. */
+  anchoredAfterSeq?: bigint;
 }
 
-/** Recomputes the tenant's chain from the start. */
+/** The entry a retention purge appends: it names the last purged entry and its hash (decision 0009). */
+export const AUDIT_PURGE_ACTION = "audit.entries.purged";
+
+/**
+ * Deletes the tenant's entries up to `throughSeq` (never the head) and appends an anchor entry
+ * carrying the hash of the last deleted one, so the remaining chain still verifies from there.
+ * Must run inside withTenant / withPlatformAccess; returns the number of entries deleted.
+ */
+export async function purgeAuditPrefix(tx: Tx, tenantId: string, throughSeq: bigint, now = new Date()): Promise<number> {
+  const last = await tx.auditEntry.findUnique({ where: { tenantId_seq: { tenantId, seq: throughSeq } }, select: { hash: true } });
+  if (!last) return 0;
+  const rows = await tx.$queryRaw<{ n: number }[]>`SELECT purge_audit_prefix(${tenantId}::uuid, ${throughSeq}::bigint) AS n`;
+  const deleted = rows[0]?.n ?? 0;
+  await appendAuditEntry(
+    tx,
+    tenantId,
+    {
+      actorKind: "system",
+      action: AUDIT_PURGE_ACTION,
+      targetType: "audit_entry",
+      targetId: throughSeq.toString(),
+      details: { throughSeq: throughSeq.toString(), throughHash: Buffer.from(last.hash).toString("hex"), deleted },
+    },
+    now,
+  );
+  return deleted;
+}
+
+/**
+ * Recomputes the tenant's chain from the start, or, when a retention purge removed its oldest
+ * entries, from the anchor that the latest purge entry recorded (it is itself in the verified
+ * chain, so the anchor cannot be swapped without breaking the chain after it).
+ */
 export async function verifyAuditChain(tx: Tx, tenantId: string): Promise<ChainVerdict> {
   const entries = await tx.auditEntry.findMany({ where: { tenantId }, orderBy: { seq: "asc" } });
   let prev: Buffer = GENESIS;
   let expectedSeq = 1n;
+  let anchoredAfterSeq: bigint | undefined;
+  const first = entries[0];
+  if (first && first.seq !== 1n) {
+    const anchor = entries
+      .filter((e) => e.action === AUDIT_PURGE_ACTION)
+      .map((e) => e.details as { throughSeq?: string; throughHash?: string })
+      .reverse()
+      .find((d) => d.throughSeq === (first.seq - 1n).toString() && typeof d.throughHash === "string");
+    if (!anchor) return { ok: false, checked: 0, brokenAtSeq: first.seq };
+    prev = Buffer.from(anchor.throughHash!, "hex");
+    expectedSeq = first.seq;
+    anchoredAfterSeq = first.seq - 1n;
+  }
   for (const e of entries) {
     const expected = hashAuditEntry(prev, {
       tenantId,
@@ -100,10 +147,10 @@ export async function verifyAuditChain(tx: Tx, tenantId: string): Promise<ChainV
       details: e.details as Record<string, unknown>,
     });
     if (e.seq !== expectedSeq || !Buffer.from(e.prevHash).equals(prev) || !Buffer.from(e.hash).equals(expected)) {
-      return { ok: false, checked: Number(expectedSeq - 1n), brokenAtSeq: e.seq };
+      return { ok: false, checked: Number(expectedSeq - 1n - (anchoredAfterSeq ?? 0n)), brokenAtSeq: e.seq };
     }
     prev = expected;
     expectedSeq += 1n;
   }
-  return { ok: true, checked: entries.length, headHash: prev.toString("hex") };
+  return { ok: true, checked: entries.length, headHash: prev.toString("hex"), ...(anchoredAfterSeq !== undefined ? { anchoredAfterSeq } : {}) };
 }

@@ -1,7 +1,7 @@
 export { createDatabase, type Database, type Tx } from "./client";
 export { withTenant, withUser, TenantScopeError, type ScopeOptions } from "./tenant-scope";
 export { withPlatformAccess, type PlatformActor } from "./platform-access";
-export { appendAuditEntry, verifyAuditChain, hashAuditEntry, type AuditInput, type ChainVerdict } from "./audit";
+export { appendAuditEntry, AUDIT_PURGE_ACTION, hashAuditEntry, purgeAuditPrefix, verifyAuditChain, type AuditInput, type ChainVerdict } from "./audit";
 export { provisionTenant, analyzeTenantTables, type NewTenant } from "./tenants";
 export { assertSafeAppRole } from "./migrate/app-role";
 export { runMigrations } from "./migrate/run-migrations";

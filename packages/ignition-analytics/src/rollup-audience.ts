@@ -1,7 +1,7 @@
 // Audience rollups: rollup_audience (per performance and commune: the commune map) and
 // rollup_audience_departement (its sums per département: the choropleth and average distance).
 import { Prisma, type Tx } from "@rappel/db";
-import { haversineKm, onlyPerformances } from "./rollup-sql";
+import { countedTicket, haversineKm, onlyPerformances } from "./rollup-sql";
 
 /** Rebuilds both tables for the performances (null: the whole tenant). */
 export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ audienceRows: number }> {
@@ -26,7 +26,7 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
           FROM ticket t
           JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
          WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-           AND t.status = 'valid' AND o.status = 'paid'
+           AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
          GROUP BY t.performance_id, coalesce(t.holder_id, o.spectator_id)
       ) a
       JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = a.performance_id

@@ -6,7 +6,7 @@
 // refresh recomputes the flags of every buyer it touches (on all their rows), then the seasons
 // whose rows changed.
 import { Prisma, type Tx } from "@rappel/db";
-import { onlyPerformances, seasonOfDay } from "./rollup-sql";
+import { countedTicket, notRestricted, onlyPerformances, seasonOfDay } from "./rollup-sql";
 import { parisDayOf } from "./scope";
 
 /**
@@ -19,6 +19,7 @@ function firstPaidOrders(tenantId: string, spectators: Prisma.Sql | null): Prism
     SELECT e.spectator_id, min(e.ordered_at) AS first_at
       FROM ticket_order e
      WHERE e.tenant_id = ${tenantId}::uuid AND e.status = 'paid' AND e.spectator_id IS NOT NULL ${only}
+       AND ${notRestricted(tenantId, Prisma.sql`e.spectator_id`)}
      GROUP BY e.spectator_id`;
 }
 
@@ -73,7 +74,7 @@ async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | 
         JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
         LEFT JOIN (${firstPaidOrders(tenantId, ids ? buyersOf(tenantId, ids) : null)}) f ON f.spectator_id = o.spectator_id
        WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-         AND t.status = 'valid' AND o.status = 'paid'
+         AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
        GROUP BY t.tenant_id, t.performance_id, t.order_id, t.sales_channel, o.spectator_id, o.ordered_at, p.starts_at, f.first_at
       RETURNING season
     )

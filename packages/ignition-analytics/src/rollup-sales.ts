@@ -2,7 +2,7 @@
 // channel-filtered views), rollup_performance_day (per day only: KPIs, series, curves) and
 // rollup_performance (all days: KPIs whose sales cut falls after the last sale).
 import { Prisma, type Tx } from "@rappel/db";
-import { onlyPerformances } from "./rollup-sql";
+import { countedTicket, onlyPerformances } from "./rollup-sql";
 import { parisDayOf } from "./scope";
 
 /**
@@ -33,7 +33,7 @@ export async function refreshSalesRollups(
       JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
       JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
      WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-       AND t.status = 'valid' AND o.status = 'paid'
+       AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
      GROUP BY 1, 2, 3, 4, 5`;
 
   // Both summed from the rows just written.

@@ -17,3 +17,17 @@ export function seasonOfDay(day: Prisma.Sql): Prisma.Sql {
 export function onlyPerformances(column: Prisma.Sql, ids: readonly string[] | null): Prisma.Sql {
   return ids ? Prisma.sql`AND ${column} = ANY(${ids}::uuid[])` : Prisma.empty;
 }
+
+/**
+ * The spectator (an SQL expression, possibly NULL) is not under an active GDPR restriction of
+ * processing (Art. 18): restricted people's tickets and orders are left out of every rollup.
+ */
+export function notRestricted(tenantId: string, spectator: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM processing_restriction pr
+                                 WHERE pr.tenant_id = ${tenantId}::uuid AND pr.spectator_id = ${spectator} AND pr.lifted_at IS NULL)`;
+}
+
+/** A ticket (`t`) of an order (`o`) counts when neither its holder nor its buyer is restricted. */
+export function countedTicket(tenantId: string): Prisma.Sql {
+  return Prisma.sql`${notRestricted(tenantId, Prisma.sql`t.holder_id`)} AND ${notRestricted(tenantId, Prisma.sql`o.spectator_id`)}`;
+}

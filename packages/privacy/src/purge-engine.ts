@@ -48,9 +48,16 @@ export async function planPurges(db: Database, tenantId: string, now: Date, acto
     const setting = await tx.privacySetting.findUnique({ where: { tenantId } });
     const mode = setting?.purgeMode ?? "approval";
     const runs: PurgeRun[] = [];
+    const archive: Record<string, { archived: number; restored: number }> = {};
     for (const step of PURGE_STEPS) {
       const rule = await loadRule(tx, tenantId, step.category);
       const cutoff = purgeCutoff(rule, now);
+      if (step.archive) {
+        // Past the active period the record leaves normal use at once, whether an archive period
+        // follows or the purge still awaits the DPO's approval.
+        const changed = await step.archive(tx, tenantId, purgeCutoff({ activeMonths: rule.activeMonths, archiveMonths: 0 }, now), now);
+        if (changed.archived + changed.restored > 0) archive[step.category] = changed;
+      }
       const { due, held } = await step.listDue(tx, tenantId, cutoff);
       await tx.purgeRun.updateMany({
         where: { tenantId, category: step.category, status: "awaiting_approval" },
@@ -76,6 +83,9 @@ export async function planPurges(db: Database, tenantId: string, now: Date, acto
           },
         }),
       );
+    }
+    if (Object.keys(archive).length > 0) {
+      await appendAuditEntry(tx, tenantId, { actorKind: "system", action: "privacy.archive.updated", details: archive }, now);
     }
     return runs;
   });
@@ -148,7 +158,7 @@ export async function executePurgeRun(db: Database, tenantId: string, runId: str
     for (let i = 0; i < due.length; i += batchSize) {
       options.signal?.throwIfAborted();
       const keys = due.slice(i, i + batchSize).map((d) => d.key);
-      counts = addCounts(counts, await withTenant(db, tenantId, (tx) => step.purgeBatch(tx, tenantId, keys), { timeoutMs: 60_000 }));
+      counts = addCounts(counts, await withTenant(db, tenantId, (tx) => step.purgeBatch(tx, tenantId, keys, options.now()), { timeoutMs: 60_000 }));
     }
     return await withPlatformAccess(db, { userId: null, role: "system" }, { tenantId, reason: "retention purge" }, async (tx) => {
       const finishedAt = options.now();

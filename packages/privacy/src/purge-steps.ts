@@ -1,7 +1,9 @@
 // What the purge engine knows how to purge, per data category: how to list the records that are
 // due (their key and start event, never personal data) and how to purge one batch of them.
 import type { Tx } from "@rappel/db";
+import { AUDIT_ENTRIES_STEP } from "./purge-step-audit";
 import { eraseSpectators, type TableCount } from "./personal-data-registry";
+import { RECORD_PURGE_STEPS } from "./purge-steps-records";
 
 export interface DueRecord {
   key: string;
@@ -17,7 +19,14 @@ export interface DueList {
 export interface PurgeStep {
   category: string;
   listDue(tx: Tx, tenantId: string, cutoff: Date): Promise<DueList>;
-  purgeBatch(tx: Tx, tenantId: string, keys: string[]): Promise<TableCount[]>;
+  /** `now` is the engine's clock (for what the step records, e.g. the audit anchor entry). */
+  purgeBatch(tx: Tx, tenantId: string, keys: string[], now: Date): Promise<TableCount[]>;
+  /**
+   * Intermediate archive: marks the records whose active period ended on or before
+   * `activeCutoff` as archived (out of normal use) and un-marks those back in their active
+   * period (a new contact). Only for categories whose records have such a flag.
+   */
+  archive?(tx: Tx, tenantId: string, activeCutoff: Date, now: Date): Promise<{ archived: number; restored: number }>;
 }
 
 /**
@@ -56,6 +65,26 @@ function spectatorStep(category: "customer" | "prospect"): PurgeStep {
       };
     },
     purgeBatch: (tx, tenantId, keys) => eraseSpectators(tx, tenantId, keys),
+    async archive(tx, tenantId, activeCutoff, now) {
+      const startEvent = category === "customer" ? "a.last_contact" : "s.created_at";
+      const belongs = category === "customer" ? "a.last_contact IS NOT NULL" : "a.last_contact IS NULL";
+      const rows = await tx.$queryRawUnsafe<{ archived: number; restored: number }[]>(
+        `WITH target AS (
+           SELECT s.id, (${startEvent} <= $2) AS past
+             FROM spectator s CROSS JOIN LATERAL (SELECT ${lastContact} AS last_contact) a
+            WHERE s.tenant_id = $1::uuid AND ${belongs}
+              AND ((${startEvent} <= $2) <> (s.archived_at IS NOT NULL))),
+         changed AS (
+           UPDATE spectator s SET archived_at = CASE WHEN t.past THEN $3::timestamptz ELSE NULL END
+             FROM target t WHERE s.tenant_id = $1::uuid AND s.id = t.id
+           RETURNING t.past)
+         SELECT count(*) FILTER (WHERE past)::int AS archived, count(*) FILTER (WHERE NOT past)::int AS restored FROM changed`,
+        tenantId,
+        activeCutoff,
+        now,
+      );
+      return rows[0] ?? { archived: 0, restored: 0 };
+    },
   };
 }
 
@@ -84,7 +113,13 @@ const rejectedImportRows: PurgeStep = {
   },
 };
 
-export const PURGE_STEPS: readonly PurgeStep[] = [spectatorStep("customer"), spectatorStep("prospect"), rejectedImportRows];
+export const PURGE_STEPS: readonly PurgeStep[] = [
+  spectatorStep("customer"),
+  spectatorStep("prospect"),
+  rejectedImportRows,
+  ...RECORD_PURGE_STEPS,
+  AUDIT_ENTRIES_STEP,
+];
 
 export function findPurgeStep(category: string): PurgeStep | undefined {
   return PURGE_STEPS.find((s) => s.category === category);

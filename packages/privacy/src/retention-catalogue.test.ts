@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMonthsToDay, endOfParisDay, parisDay } from "./calendar";
+import { findPurgeStep, PURGE_STEPS } from "./purge-steps";
 import { findCategory, purgeCutoff, RETENTION_CATEGORIES, resolveRule, validateOverride } from "./retention-catalogue";
 
 describe("retention reference table", () => {
@@ -47,5 +48,14 @@ describe("calendar months", () => {
   it("puts the purge cutoff at the end of the Paris day one period ago", () => {
     const cutoff = purgeCutoff({ activeMonths: 36, archiveMonths: 0 }, new Date("2026-06-15T08:00:00Z"));
     expect(cutoff.toISOString()).toBe("2023-06-15T21:59:59.999Z");
+  });
+});
+
+describe("enforcement", () => {
+  it("says 'engine' exactly for the categories the purge engine has a step for", () => {
+    for (const c of RETENTION_CATEGORIES) {
+      expect({ category: c.id, step: Boolean(findPurgeStep(c.id)) }).toEqual({ category: c.id, step: c.enforcement === "engine" });
+    }
+    expect(PURGE_STEPS.every((s) => findCategory(s.category))).toBe(true);
   });
 });

@@ -16,9 +16,9 @@ export interface RetentionCategory {
   legalBasis: string;
   /**
    * How the purge engine handles the category on this codebase: "engine" when a purge step
-   * exists (see purge-steps.ts), otherwise why it is not purged automatically.
+   * exists (see purge-steps.ts; a test keeps the two in step), "manual" when the DPO must act.
    */
-  enforcement: "engine" | "append-only" | "kept-for-suppression" | "not-yet-stored" | "manual";
+  enforcement: "engine" | "manual";
 }
 
 export const RETENTION_CATEGORIES = [
@@ -47,7 +47,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 84,
     endAction: "anonymise",
     legalBasis: "Pièces comptables : 10 ans (art. L123-22 C. com.) ; le lien avec la personne tombe avec la catégorie « client »",
-    enforcement: "manual",
+    enforcement: "engine",
   },
   {
     id: "survey_responses",
@@ -56,7 +56,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 0,
     endAction: "anonymise",
     legalBasis: "CNIL, études de satisfaction : durée nécessaire à l'étude, 2 ans au plus",
-    enforcement: "not-yet-stored",
+    enforcement: "engine",
   },
   {
     id: "free_text_answers",
@@ -65,7 +65,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 0,
     endAction: "delete",
     legalBasis: "Minimisation (art. 5-1-c RGPD) : les réponses libres peuvent identifier la personne",
-    enforcement: "not-yet-stored",
+    enforcement: "engine",
   },
   {
     id: "campaign_events",
@@ -74,7 +74,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 0,
     endAction: "delete",
     legalBasis: "CNIL, traceurs et mesure d'audience : 13 mois au plus pour les données de suivi",
-    enforcement: "not-yet-stored",
+    enforcement: "engine",
   },
   {
     id: "consent_proofs",
@@ -83,7 +83,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 24,
     endAction: "delete",
     legalBasis: "Preuve du consentement (art. 7-1 RGPD) : durée de prescription de 5 ans (art. 2224 C. civ.)",
-    enforcement: "manual",
+    enforcement: "engine",
   },
   {
     id: "suppression_list",
@@ -92,7 +92,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 0,
     endAction: "delete",
     legalBasis: "CNIL, liste d'opposition : 3 ans ; conservée sous forme de hachage à clé uniquement",
-    enforcement: "kept-for-suppression",
+    enforcement: "engine",
   },
   {
     id: "rejected_import_rows",
@@ -110,7 +110,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 60,
     endAction: "delete",
     legalBasis: "Traçabilité (art. 32 RGPD) : 6 ans, délai de prescription (CNIL, journalisation)",
-    enforcement: "append-only",
+    enforcement: "engine",
   },
   {
     id: "staff_accounts",
@@ -119,7 +119,7 @@ export const RETENTION_CATEGORIES = [
     archiveMonths: 0,
     endAction: "delete",
     legalBasis: "Fin de la relation contractuelle avec le client ; comptes du personnel",
-    enforcement: "manual",
+    enforcement: "engine",
   },
 ] as const satisfies readonly RetentionCategory[];
 

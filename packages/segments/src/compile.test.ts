@@ -112,6 +112,18 @@ describe("segment rules on PostgreSQL", () => {
     expect(await withTenant(db, f.tenantId, (tx) => countSegment(tx, f.tenantId, rules, NOW))).toBe(2);
   });
 
+  it("never selects an archived person (past the active retention period)", async () => {
+    const everyone = { op: "and" as const, rules: [] };
+    expect(await who(everyone)).toEqual(["ana", "bob", "cleo", "dan"]);
+    await withTenant(db, f.tenantId, (tx) => tx.spectator.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.cleo } }, data: { archivedAt: NOW } }));
+    try {
+      expect(await who(everyone)).toEqual(["ana", "bob", "dan"]);
+      expect(await withTenant(db, f.tenantId, (tx) => countSegment(tx, f.tenantId, parseSegmentRules(everyone), NOW))).toBe(3);
+    } finally {
+      await withTenant(db, f.tenantId, (tx) => tx.spectator.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.cleo } }, data: { archivedAt: null } }));
+    }
+  });
+
   it("carries values as parameters: SQL in a value is only a value", async () => {
     expect(await one({ type: "bought", dimension: "price_category", values: ["x'); DELETE FROM spectator; --"] })).toEqual([]);
     expect(await who({ op: "and", rules: [] })).toHaveLength(4);

@@ -23,9 +23,13 @@ export function parseSegmentRules(input: unknown): TSegmentRules {
   return result.data;
 }
 
-/** The spectator condition for the tenant: the compiled rules plus the tenant key (for indexes). */
+/**
+ * The spectator condition for the tenant: the compiled rules plus the tenant key (for indexes).
+ * Archived people (past their active retention period, see @rappel/privacy) are out of normal
+ * use: no segment, count, export or campaign audience ever selects them.
+ */
 export function segmentWhere(tenantId: string, rules: TSegmentRules, now: Date): Prisma.Sql {
-  return Prisma.sql`s.tenant_id = ${tenantId}::uuid AND ${compileSegmentCondition(rules, now)}`;
+  return Prisma.sql`s.tenant_id = ${tenantId}::uuid AND s.archived_at IS NULL AND ${compileSegmentCondition(rules, now)}`;
 }
 
 /** How many spectators match (must run inside withTenant). */

@@ -46,7 +46,7 @@ export interface ClaimedRecipient {
   /** Re-checked now, not when the audience was frozen. */
   consented: boolean;
   suppressed: boolean;
-  /** Processing restricted (GDPR Art. 18) by a data-subject request, not lifted. */
+  /** Processing restricted (GDPR Art. 18) by a data-subject request, not lifted, or the person archived. */
   restricted: boolean;
 }
 
@@ -76,8 +76,9 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
                      AND co.channel = 'email' AND co.status = 'granted') AS "consented",
            (s.email_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
                      AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed",
-           EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
-                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL) AS "restricted"
+           -- archived since the snapshot (past the active retention period) is out of use too
+           (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted"
       FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
 }
 

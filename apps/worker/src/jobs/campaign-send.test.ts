@@ -123,6 +123,19 @@ describe("campaign sending engine", () => {
     expect(to("spectateur1@example.net")).toHaveLength(0);
   });
 
+  it("skips a spectator archived (past the active retention period) after the snapshot", async () => {
+    peer.clear();
+    const f = await createCampaignFixture(db, { recipients: 3 });
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt());
+    const target = f.emails.get("spectateur0@example.net")!;
+    await withTenant(db, f.tenantId, (tx) =>
+      tx.spectator.update({ where: { tenantId_id: { tenantId: f.tenantId, id: target } }, data: { archivedAt: new Date() } }),
+    );
+    const r = await runCampaignBatch({ tenantId: f.tenantId, campaignId: f.campaignId, batch: 0 }, contextAt(), config);
+    expect(r).toMatchObject({ sent: 2, skipped: 1 });
+    expect(to("spectateur0@example.net")).toHaveLength(0);
+  });
+
   it("retries 4xx later with backoff, bounces 5xx and suppresses the address", async () => {
     peer.clear();
     const f = await createCampaignFixture(db, {

@@ -62,6 +62,7 @@ describe("survey dispatch", () => {
       { email: "gdpr@example.test", gdprRestricted: true },
       { email: "bounced@example.test", lists: ["hard_bounced"] },
       { email: "staff@example.test", lists: ["staff"] },
+      { email: "archived@example.test", archived: true }, // past its active retention period
     ]);
 
     clock.current = new Date("2026-12-01T23:00:00Z");

@@ -78,6 +78,8 @@ export async function loadCandidates(
       FROM people p
       JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = p.spectator_id
       LEFT JOIN consent c ON c.tenant_id = ${tenantId}::uuid AND c.spectator_id = p.spectator_id AND c.channel = 'survey'
+     -- archived people (past their active retention period) are out of normal use: never invited
+     WHERE s.archived_at IS NULL
      ORDER BY p.spectator_id`);
   return rows.map((r) => ({
     ...r,

@@ -58,6 +58,8 @@ export interface NewSpectator {
   lists?: string[];
   /** Processing restricted by a data-subject request (the privacy console's table). */
   gdprRestricted?: boolean;
+  /** Past the active retention period (archived by the privacy engine): out of normal use. */
+  archived?: boolean;
 }
 
 /** Creates spectators, each with one paid order and one ticket per given performance. */
@@ -77,7 +79,7 @@ export async function addAttendees(
       const codec = await loadIdentityCodec(tx, tenantId, master);
       const when = new Date("2026-10-01T10:00:00Z");
       const spectators = people.map((p) => ({
-        tenantId, id: randomUUID(), language: p.language ?? "fr",
+        tenantId, id: randomUUID(), language: p.language ?? "fr", archivedAt: p.archived ? when : null,
         ...codec.sealIdentity({ email: p.email, firstName: p.firstName ?? null }),
       }));
       const orders = spectators.map((s) => ({

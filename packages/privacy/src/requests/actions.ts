@@ -94,22 +94,6 @@ export async function eraseRequestSubject(db: Database, actor: RequestActor, ten
   });
 }
 
-/** Restriction: the person's records are flagged and left out of campaigns, surveys and analytics. */
-export async function restrictRequestSubject(db: Database, actor: RequestActor, tenantId: string, requestId: string, now: Date): Promise<number> {
-  return runAs(db, actor, tenantId, "data-subject restriction", async (tx) => {
-    const request = await loadOpenRequest(tx, tenantId, requestId);
-    if (request.kind !== "restriction") throw new RequestError("only a restriction request restricts processing");
-    const ids = (await findSubjectSpectators(tx, tenantId, request)).map((s) => s.id);
-    const created = await tx.processingRestriction.createMany({
-      data: ids.map((spectatorId) => ({ tenantId, spectatorId, requestId, createdAt: now })),
-      skipDuplicates: true,
-    });
-    await appendAuditEntry(tx, tenantId, { ...actorFields(actor), action: "privacy.restriction.applied", targetType: "data_subject_request", targetId: requestId, details: { spectators: ids.length } }, now);
-    await completeRequest(tx, request, { restricted: ids.length }, now);
-    return created.count;
-  });
-}
-
 /** Objection to marketing: consents withdrawn and the address added to the suppression list. */
 export async function objectForRequestSubject(db: Database, actor: RequestActor, tenantId: string, requestId: string, now: Date): Promise<number> {
   return runAs(db, actor, tenantId, "data-subject objection", async (tx) => {

@@ -4,7 +4,8 @@ import { createMailTransport } from "@rappel/mail";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import JSZip from "jszip";
 import { addSpectator, createTestTenant, openAppDatabase, testMaster } from "../testing/fixtures";
-import { eraseRequestSubject, exportRequestSubject, objectForRequestSubject, restrictRequestSubject } from "./actions";
+import { eraseRequestSubject, exportRequestSubject, objectForRequestSubject } from "./actions";
+import { restrictRequestSubject } from "./restriction";
 import { createRequest, verifyRequestCode } from "./intake";
 import { sendVerificationCode } from "./verification-mail";
 

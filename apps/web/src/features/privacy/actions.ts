@@ -9,6 +9,7 @@ import {
   eraseRequestSubject,
   extendDeadline,
   computeDeadline,
+  liftRequestRestriction,
   objectForRequestSubject,
   planPurges,
   PurgeRunError,
@@ -139,13 +140,14 @@ export async function createRequestAction(formData: FormData): Promise<void> {
 export async function requestActionAction(formData: FormData): Promise<void> {
   const { context, tenant, base } = await guard(formData);
   const requestId = z.uuid().parse(formData.get("requestId"));
-  const action = z.enum(["erase", "restrict", "object", "extend", "reject", "complete"]).parse(formData.get("action"));
+  const action = z.enum(["erase", "restrict", "lift", "object", "extend", "reject", "complete"]).parse(formData.get("action"));
   const path = `${base}/requests/${requestId}`;
   const actor = dpoActor(context);
   const now = new Date();
   try {
     if (action === "erase") await eraseRequestSubject(getDb(), actor, tenant.id, requestId, now);
     else if (action === "restrict") await restrictRequestSubject(getDb(), actor, tenant.id, requestId, now);
+    else if (action === "lift") await liftRequestRestriction(getDb(), actor, tenant.id, requestId, now);
     else if (action === "object") await objectForRequestSubject(getDb(), actor, tenant.id, requestId, now);
     else {
       await withPlatformAccess(getDb(), { userId: actor.userId, role: actor.role }, { tenantId: tenant.id, reason: `DPO console: request ${action}` }, async (tx) => {

@@ -70,6 +70,9 @@ export async function AuditPage({ searchParams }: { searchParams: Promise<Record
         result.chain.ok ? (
           <p role="status" className="mb-6 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
             {t("audit.chainOk", { count: result.chain.checked })} <span className="font-mono break-all">{result.chain.headHash}</span>
+            {result.chain.anchoredAfterSeq !== undefined ? (
+              <span className="mt-1 block font-normal">{t("audit.chainAnchored", { seq: String(result.chain.anchoredAfterSeq) })}</span>
+            ) : null}
           </p>
         ) : (
           <p role="alert" className="mb-6 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">

@@ -25,7 +25,7 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
   const context = await requirePlatformPermission("platform.privacy.manage", `/admin/privacy/${tenantId}/requests/${requestId}`);
   const tenant = await resolveTenant(getDb(), tenantId);
   const search = ZSearch.parse(await searchParams);
-  const [{ request, email, details }, t, format] = await Promise.all([loadRequest(getDb(), context, tenant.id, requestId), getTranslations("privacy"), getFormatter()]);
+  const [{ request, email, details, activeRestrictions }, t, format] = await Promise.all([loadRequest(getDb(), context, tenant.id, requestId), getTranslations("privacy"), getFormatter()]);
   const base = `/admin/privacy/${tenant.id}`;
   const deadline = computeDeadline(request);
   const open = request.status === "open";
@@ -100,6 +100,21 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
             <Field id="extend-reason" name="reason" label={t("request.extendReason")} required minLength={10} />
             <Button type="submit" variant="secondary">{t("request.do.extend")}</Button>
           </form>
+        </Card>
+      ) : null}
+
+      {request.kind === "restriction" && request.status === "completed" ? (
+        <Card title={t("request.restriction.title")} id="restriction" className="mb-6">
+          <p className="mb-3 text-sm text-slate-700" data-testid="active-restrictions">
+            {activeRestrictions > 0 ? t("request.restriction.active", { count: activeRestrictions }) : t("request.restriction.none")}
+          </p>
+          {activeRestrictions > 0 ? (
+            <form action={requestActionAction}>
+              {hidden}
+              <input type="hidden" name="action" value="lift" />
+              <Button type="submit" variant="secondary">{t("request.do.lift")}</Button>
+            </form>
+          ) : null}
         </Card>
       ) : null}
 

@@ -21,6 +21,13 @@ export interface TenantPrivacyPageProps {
 }
 
 const th = "px-3 py-2 font-semibold";
+
+/** What the intermediate archive means for a category (the flag exists for people only). */
+function archiveNote(category: string): "people" | "tickets_orders" | "consent_proofs" | "audit_entries" | "other" {
+  if (category === "customer" || category === "prospect") return "people";
+  if (category === "tickets_orders" || category === "consent_proofs" || category === "audit_entries") return category;
+  return "other";
+}
 const td = "px-3 py-2 text-slate-700";
 
 export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyPageProps) {
@@ -152,6 +159,10 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
       </Card>
 
       <Card title={t("retention.title")} id="retention" padding="none" className="mb-6">
+        <p className="px-4 pb-3 text-sm text-slate-700" data-testid="retention-engine-note">
+          {t("retention.engineNote", { engine: view.rules.filter((r) => r.enforcement === "engine").length, total: view.rules.length })}{" "}
+          {t(`enforcement.${view.mode}`)}
+        </p>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[56rem] text-left text-sm">
             <caption className="sr-only">{t("retention.title")}</caption>
@@ -170,18 +181,25 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
               {view.rules.map((rule) => (
                 <tr key={rule.category}>
                   <th scope="row" className="px-3 py-2 font-medium text-slate-900">{t(`categories.${rule.category}` as "categories.customer")}</th>
-                  <td className={td}>{rule.startEvent}</td>
+                  <td className={td}>{t(`startEvents.${rule.category}` as "startEvents.customer")}</td>
                   <td className={td}>
                     {t("retention.months", { count: rule.activeMonths })}
                     {rule.overridden ? <span className="ml-1 text-xs font-semibold text-amber-800">{t("retention.overridden")}</span> : null}
                   </td>
-                  <td className={td}>{t("retention.months", { count: rule.archiveMonths })}</td>
+                  <td className={`${td} max-w-xs`}>
+                    {rule.archiveMonths > 0 ? t("retention.months", { count: rule.archiveMonths }) : t("archiveNote.none")}
+                    {rule.archiveMonths > 0 ? <p className="mt-1 text-xs text-slate-600">{t(`archiveNote.${archiveNote(rule.category)}`)}</p> : null}
+                  </td>
                   <td className={td}>{t(`endActions.${rule.endAction}`)}</td>
                   <td className={`${td} max-w-md`}>
                     {rule.legalBasis}
                     {rule.overrideReason ? <p className="mt-1 text-xs text-amber-900">{t("retention.reason")} : {rule.overrideReason}</p> : null}
                   </td>
-                  <td className={td}>{t(`enforcement.${rule.enforcement}` as "enforcement.engine")}</td>
+                  <td className={td}>
+                    <span className={rule.enforcement === "engine" ? "font-medium text-emerald-800" : "font-medium text-amber-800"}>
+                      {t(`enforcement.${rule.enforcement}`)}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@
 import { loadEnv } from "@rappel/config";
 import { withPlatformAccess, type Database, type DataSubjectRequest, type PurgeRun } from "@rappel/db";
 import { loadIdentityCodec, masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
-import { computeDeadline, RETENTION_CATEGORIES, resolveRule, type RequestActor, type ResolvedRule } from "@rappel/privacy";
+import { computeDeadline, countActiveRestrictions, RETENTION_CATEGORIES, resolveRule, type RequestActor, type ResolvedRule } from "@rappel/privacy";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { PlatformContext } from "@/server/guard";
@@ -29,7 +29,7 @@ export async function resolveTenant(db: Database, raw: string): Promise<{ id: st
 
 export interface TenantPrivacyView {
   mode: "approval" | "automatic";
-  rules: (ResolvedRule & { enforcement: string; startEvent: string; setAt: Date | null })[];
+  rules: (ResolvedRule & { enforcement: "engine" | "manual"; setAt: Date | null })[];
   runs: PurgeRun[];
   requests: (DataSubjectRequest & { paused: boolean })[];
   holds: number;
@@ -49,7 +49,7 @@ export async function loadTenantPrivacy(db: Database, context: PlatformContext, 
       mode: setting?.purgeMode ?? "approval",
       rules: RETENTION_CATEGORIES.map((c) => {
         const o = byCategory.get(c.id);
-        return { ...resolveRule(c, o), enforcement: c.enforcement, startEvent: c.startEvent, setAt: o?.setAt ?? null };
+        return { ...resolveRule(c, o), enforcement: c.enforcement, setAt: o?.setAt ?? null };
       }),
       runs,
       requests: requests.map((r) => ({ ...r, paused: computeDeadline(r).paused })),
@@ -73,13 +73,18 @@ export async function loadRequest(
   context: PlatformContext,
   tenantId: string,
   requestId: string,
-): Promise<{ request: DataSubjectRequest; email: string | null; details: string | null }> {
+): Promise<{ request: DataSubjectRequest; email: string | null; details: string | null; activeRestrictions: number }> {
   if (!ZTenantId.safeParse(requestId).success) notFound();
   const found = await withPlatformAccess(db, { userId: context.user.id, role: context.user.platformRole }, { tenantId, reason: "DPO console: data-subject request" }, async (tx) => {
     const request = await tx.dataSubjectRequest.findUnique({ where: { tenantId_id: { tenantId, id: requestId } } });
     if (!request) return null;
     const codec = await loadIdentityCodec(tx, tenantId, masterKey());
-    return { request, email: codec.openField("email", request.emailEnc), details: codec.openField("streetAddress", request.detailsEnc) };
+    return {
+      request,
+      email: codec.openField("email", request.emailEnc),
+      details: codec.openField("streetAddress", request.detailsEnc),
+      activeRestrictions: request.kind === "restriction" ? await countActiveRestrictions(tx, tenantId, requestId) : 0,
+    };
   });
   if (!found) notFound();
   return found;
