@@ -4,6 +4,7 @@
 // integrity of the history on the registers page.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { createDatabase } from "@rappel/db";
 import { waitForEmail } from "./mailbox";
 import { screenshot, signIn, totpFor } from "./helpers";
 
@@ -137,4 +138,26 @@ test("the DPO keeps the vendor's identity, versioned, and sees the history intac
   await expect(page.getByRole("heading", { level: 1, name: "Vendor identity" })).toBeVisible();
   await expect(page.getByTestId("chain-status")).toContainText("Hash chain intact");
   await screenshot(page, "dpo-vendor-en");
+
+  // Someone with the database owner's access rewrites the breach's first version: the console
+  // shows where the chain breaks.
+  const owner = createDatabase(process.env.E2E_OWNER_DATABASE_URL!, { max: 1 });
+  try {
+    const rows = await owner.$queryRaw<{ reference: string }[]>`
+      UPDATE dpo_document_version v SET content = jsonb_set(v.content, '{title}', '"Incident sans gravité"')
+        FROM dpo_document d WHERE d.id = v.document_id AND d.title = 'Fichier de spectateurs exposé par un lien public' AND v.version = 1
+      RETURNING d.reference`;
+    expect(rows).toHaveLength(1);
+    await page.context().addCookies([{ name: "rappel_locale", value: "fr", domain: new URL(page.url()).hostname, path: "/" }]);
+    await page.goto("/admin/dpo/registers");
+    const chain = page.getByTestId("chain-status");
+    await expect(chain.getByRole("alert")).toHaveText("Chaîne d'empreintes rompue : l'historique a été modifié en dehors de l'application.");
+    const broken = chain.getByRole("table", { name: "Endroits où la chaîne d'empreintes est rompue" }).getByRole("row", { name: new RegExp(rows[0]!.reference) });
+    await expect(broken).toContainText("1");
+    await expect(broken).toContainText("Registre des violations");
+    await expect(broken).toContainText("modifié après coup");
+    await screenshot(page, "dpo-chain-broken");
+  } finally {
+    await owner.$disconnect();
+  }
 });

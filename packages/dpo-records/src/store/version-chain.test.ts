@@ -57,7 +57,7 @@ describe("version hash chains", () => {
   it("reports a version whose content was changed in the table", async () => {
     const doc = await activityWithThreeVersions();
     await owner.query(`UPDATE dpo_document_version SET content = jsonb_set(content, '{purposeMain}', '"Falsifié"') WHERE document_id = $1 AND version = 2`, [doc.id]);
-    expect((await verifyDocumentChain(db, doc.id)).breaks).toEqual([{ scope: "document", key: doc.id, label: doc.reference, version: 2, problem: "content_changed" }]);
+    expect((await verifyDocumentChain(db, doc.id)).breaks).toEqual([{ scope: "document", key: doc.id, label: doc.reference, kind: "controller_activity", version: 2, problem: "content_changed" }]);
     // The console's global check shows it too.
     expect((await verifyPlatformChains(db)).breaks).toContainEqual(expect.objectContaining({ key: doc.id, version: 2, problem: "content_changed" }));
   });

@@ -15,6 +15,8 @@ export interface ChainBreak {
   key: string;
   /** What a person recognises: the reference, the sub-processor's name, the tenant's name. */
   label: string;
+  /** The document's kind (controller_activity, breach, dpia, vendor_profile), or the scope. */
+  kind: string;
   version: number;
   problem: ChainProblem;
 }
@@ -27,15 +29,16 @@ export interface ChainReport {
 interface Row {
   key: string;
   label: string;
+  kind: string;
   version: number;
   problem: ChainProblem | null;
 }
 
 // The chains' tables, as constants (never from input): version table, key column, head table.
 const CHAINS = {
-  document: { versions: "dpo_document_version", key: "document_id", head: "dpo_document", headKey: "id", label: "h.reference", content: "h.content" },
-  subprocessor: { versions: "dpo_subprocessor_version", key: "subprocessor_id", head: "dpo_subprocessor", headKey: "id", label: "h.name", content: "to_jsonb(h) - 'created_at' - 'updated_at'" },
-  processor_record: { versions: "dpo_processor_record_version", key: "tenant_id", head: "dpo_processor_record", headKey: "tenant_id", label: "(SELECT name FROM tenant WHERE id = h.tenant_id)", content: "h.content" },
+  document: { versions: "dpo_document_version", key: "document_id", head: "dpo_document", headKey: "id", label: "h.reference", kind: "h.kind", content: "h.content" },
+  subprocessor: { versions: "dpo_subprocessor_version", key: "subprocessor_id", head: "dpo_subprocessor", headKey: "id", label: "h.name", kind: "'subprocessor'", content: "to_jsonb(h) - 'created_at' - 'updated_at'" },
+  processor_record: { versions: "dpo_processor_record_version", key: "tenant_id", head: "dpo_processor_record", headKey: "tenant_id", label: "(SELECT name FROM tenant WHERE id = h.tenant_id)", kind: "'processor_record'", content: "h.content" },
 } as const;
 
 function chainSql(scope: ChainScope, onlyKey: boolean): string {
@@ -44,7 +47,7 @@ function chainSql(scope: ChainScope, onlyKey: boolean): string {
   const headVersion = scope === "subprocessor" ? "max(v.version) OVER (PARTITION BY v." + c.key + ")" : "h.version";
   return `
     WITH v AS (
-      SELECT v.${c.key}::text AS key, ${c.label} AS label, v.version, v.hash, v.prev_hash, v.content,
+      SELECT v.${c.key}::text AS key, ${c.label} AS label, ${c.kind} AS kind, v.version, v.hash, v.prev_hash, v.content,
              dpo_version_hash(v.prev_hash, v.${c.key}::text, v.version, v.content, v.changes, v.actor_user_id, v.note, v.created_at) AS recomputed,
              lag(v.hash) OVER w AS previous_hash, coalesce(lag(v.version) OVER w, 0) AS previous_version,
              max(v.version) OVER (PARTITION BY v.${c.key}) AS last_version, ${headVersion} AS head_version,
@@ -53,7 +56,7 @@ function chainSql(scope: ChainScope, onlyKey: boolean): string {
        ${onlyKey ? `WHERE v.${c.key} = $1::uuid` : ""}
       WINDOW w AS (PARTITION BY v.${c.key} ORDER BY v.version)
     )
-    SELECT key, label, version,
+    SELECT key, label, kind, version,
       CASE WHEN hash IS NULL THEN 'missing_hash'
            WHEN version <> previous_version + 1 THEN 'version_missing'
            WHEN prev_hash IS DISTINCT FROM previous_hash THEN 'link_broken'
@@ -70,7 +73,7 @@ function report(scope: ChainScope, rows: Row[]): ChainReport {
   for (const row of rows) {
     if (!row.problem || reported.has(row.key)) continue;
     reported.add(row.key);
-    breaks.push({ scope, key: row.key, label: row.label, version: Number(row.version), problem: row.problem });
+    breaks.push({ scope, key: row.key, label: row.label, kind: row.kind, version: Number(row.version), problem: row.problem });
   }
   return { checkedVersions: rows.length, breaks };
 }

@@ -29,7 +29,7 @@ export async function ChainStatus({ report, showScope = false }: { report: Chain
                 <tr key={`${b.scope}-${b.key}`}>
                   <th scope="row" className="px-4 py-3 font-medium text-slate-900">
                     {b.label}
-                    {showScope ? <span className="block text-xs font-normal text-slate-600">{t(`scopes.${b.scope}`)}</span> : null}
+                    {showScope ? <span className="block text-xs font-normal text-slate-600">{t(`kinds.${b.kind}` as never)}</span> : null}
                   </th>
                   <td className="px-4 py-3 tabular-nums text-slate-700">{b.version}</td>
                   <td className="px-4 py-3 text-red-900">{t(`problems.${b.problem}`)}</td>
