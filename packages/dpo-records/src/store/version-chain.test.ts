@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDatabase, type Database } from "@rappel/db";
-import { createTwoTenants, type TenantRows } from "@rappel/db/testing";
+import { createTestDatabase, createTwoTenants, type TenantRows, type TestDatabase } from "@rappel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZControllerActivity } from "../registers/schemas";
 import { DEFAULT_CONTROLLER_ACTIVITIES } from "../registers/controller-defaults";
@@ -14,21 +14,26 @@ import { getProcessorRecord, updateProcessorRecord } from "./processor-register"
 import { createPlannedSubprocessor } from "./subprocessors";
 import { verifyDocumentChain, verifyPlatformChains, verifyProcessorRecordChain } from "./version-chain";
 
+// A database of its own: these tests add register entries and break chains on purpose, which the
+// other files' exact listings (the seeded RT, the breach list) must not see.
+let testDb: TestDatabase;
 let db: Database;
 let owner: pg.Client;
 let a: TenantRows;
 let actor: { userId: string };
 
 beforeAll(async () => {
-  db = createDatabase(process.env.DATABASE_URL!);
-  owner = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+  testDb = await createTestDatabase("rappel_test_chain");
+  db = createDatabase(testDb.appUrl);
+  owner = new pg.Client({ connectionString: testDb.ownerUrl });
   await owner.connect();
   ({ a } = await createTwoTenants(db));
   actor = { userId: (await db.user.create({ data: { email: `dpo-${randomBytes(3).toString("hex")}@example.test`, name: "Dana", passwordHash: "x", platformRole: "dpo" } })).id };
 });
 afterAll(async () => {
-  await owner.end();
-  await db.$disconnect();
+  await owner?.end();
+  await db?.$disconnect();
+  await testDb?.drop();
 });
 
 /** An activity saved three times (versions 1, 2, 3). */
