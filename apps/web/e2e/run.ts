@@ -210,6 +210,8 @@ async function main(): Promise<number> {
       E2E_MAIL_DIR: mailDir,
       // For journeys that prepare their own rows (satisfaction: a performance that just ended).
       E2E_DATABASE_URL: db.appUrl,
+      // For the DPO history's tamper check: the owner can rewrite rows the application cannot.
+      E2E_OWNER_DATABASE_URL: db.ownerUrl,
       E2E_MASTER_KEY: masterKeyB64,
       E2E_DEMO: JSON.stringify({ password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS }),
     };

@@ -52,6 +52,13 @@ async function compose(message: TOutgoingMail, dkim?: TDkimKey): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
+/** "a@x, B <b@y>" → ["a@x", "b@y"]: one message to several recipients (e.g. a tenant's owners). */
+export function envelopeRecipients(to: string): string[] {
+  const bracketed = [...to.matchAll(/<([^>]+)>/g)].map((m) => m[1]!.trim());
+  if (bracketed.length) return bracketed;
+  return to.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
 /** The message body, then — only once the consumer asks for more — the commit, then the end. */
 function bodyThenCommit(body: Buffer, commit: () => Promise<void>): Readable {
   let pushed = false;
@@ -142,7 +149,7 @@ export function createCommittedSender(smtpUrl: string, options: CommittedSenderO
         const connection = slot.connection;
         const info = await new Promise<{ response?: string; accepted: unknown[]; rejected: unknown[] }>((resolve, reject) => {
           connection.send(
-            { from: /<([^>]+)>/.exec(message.from)?.[1] ?? message.from, to: [message.to] },
+            { from: /<([^>]+)>/.exec(message.from)?.[1] ?? message.from, to: envelopeRecipients(message.to) },
             bodyThenCommit(raw, commit),
             (error, result) => (error ? reject(error) : resolve(result as never)),
           );

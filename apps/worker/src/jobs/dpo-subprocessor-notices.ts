@@ -1,10 +1,11 @@
 // Sends the written notices of a sub-processor change to each client tenant's owners and stores
 // the proof of sending (message id and the SMTP server's reply) on each tenant's notice.
-// Idempotent: only notices not yet sent are sent, so a retry never writes to a client twice
-// (except a crash between the SMTP acceptance and the database update, which resends one notice).
+// Idempotent: only notices not yet sent are sent, and each notice is recorded as sent at the
+// committed sender's commit point (before the SMTP terminator, decision 0006), so a crash after
+// the server accepted a notice neither resends it nor leaves it recorded as unsent.
 import { loadEnv, type TEnv } from "@rappel/config";
-import { sendSubprocessorNotices, type NoticeMailer } from "@rappel/dpo-records";
-import { createMailTransport } from "@rappel/mail";
+import { committedNoticeMailer, sendSubprocessorNotices } from "@rappel/dpo-records";
+import { createCommittedSender } from "@rappel/mail";
 import type { TDpoSubprocessorNoticesPayload } from "@rappel/jobs";
 import { defineJobHandler, type JobContext } from "../job-handler";
 
@@ -16,11 +17,8 @@ export async function sendDpoSubprocessorNotices(
   config: SubprocessorNoticesConfig = loadEnv(),
 ) {
   if (!config.SMTP_URL) throw new Error("SMTP_URL is not configured: sub-processor notices cannot be sent in writing");
-  const transport = createMailTransport(config.SMTP_URL);
-  const mailer: NoticeMailer = async (message) => {
-    const sent = await transport.send({ from: config.MAIL_FROM, to: message.to.join(", "), subject: message.subject, text: message.text });
-    return { messageId: sent.messageId, response: sent.response };
-  };
+  const sender = createCommittedSender(config.SMTP_URL, { maxConnections: 1 });
+  const mailer = committedNoticeMailer(sender, config.MAIL_FROM);
   try {
     const results = await sendSubprocessorNotices(context.db, mailer, payload.changeId, { appUrl: config.APP_URL }, () => context.clock.now());
     const failed = results.filter((r) => !r.sent && r.error === "send_failed").length;
@@ -29,7 +27,7 @@ export async function sendDpoSubprocessorNotices(
     if (failed > 0) throw new Error(`${failed} notice(s) could not be sent; retrying`);
     return { sent: results.filter((r) => r.sent).length };
   } finally {
-    transport.close();
+    sender.close();
   }
 }
 

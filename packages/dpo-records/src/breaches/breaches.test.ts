@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_TARGET_MS, computeClientClocks, computeCnilClock, listBreachWarnings } from "./clocks";
-import { draftClientNotification, draftCnilNotification } from "./drafts";
+import { VENDOR_PROFILE_SEED } from "../vendor/vendor-profile";
+import { draftClientNotification, draftCnilNotification, draftLocaleOf } from "./drafts";
 import { ZBreach, emptyBreach, type TBreach } from "./schemas";
 
 const aware = new Date("2026-11-20T09:00:00Z");
@@ -64,16 +65,45 @@ describe("breach record", () => {
 
   it("generates drafts from the record", () => {
     const b = base({ approxPersons: 1200, dataCategories: ["Adresse e-mail"], measuresTaken: "Lien révoqué" });
-    const client = draftClientNotification(b, { tenantId: "00000000-0000-4000-8000-000000000001", tenantName: "Théâtre de la Lumière", records: 3400, notifiedAt: null });
+    const tenant = { tenantId: "00000000-0000-4000-8000-000000000001", tenantName: "Théâtre de la Lumière", records: 3400, notifiedAt: null };
+    const vendor = { ...VENDOR_PROFILE_SEED, siren: "123456789", representative: "Jeanne Martin, présidente" };
+    const client = draftClientNotification(b, tenant, vendor);
+    expect(client.locale).toBe("fr");
     expect(client.subject).toContain("Théâtre de la Lumière");
     expect(client.body).toContain("sous-traitant");
     expect(client.body).toContain("Lien révoqué");
     expect(client.body).toMatch(/3\s400/);
-    const cnil = draftCnilNotification(b);
+    expect(client.body).toContain("Rappel SAS (SIREN 123 456 789), 12 rue des Lumières");
+    const cnil = draftCnilNotification(b, vendor);
+    expect(cnil.locale).toBe("fr");
+    expect(cnil.body).toContain("Responsable de traitement : Rappel SAS (SIREN 123 456 789)");
+    expect(cnil.body).toContain("Représentant légal : Jeanne Martin, présidente");
     expect(cnil.subject).toMatch(/^Notification initiale/);
     expect(cnil.body).toMatch(/environ 1\s200 personnes/);
     expect(cnil.body).toContain("RT-03");
-    const next = draftCnilNotification({ ...b, cnilNotifications: [{ at: h(5).toISOString(), phase: "initial", summary: "" }], lateReason: "x" });
+    const next = draftCnilNotification({ ...b, cnilNotifications: [{ at: h(5).toISOString(), phase: "initial", summary: "" }], lateReason: "x" }, vendor);
     expect(next.subject).toMatch(/complémentaire/);
+  });
+
+  it("writes the client's draft in English for an English-speaking tenant, with no French left", () => {
+    const b = base({ approxPersons: null, dataCategories: [], measuresTaken: "Link revoked", occurredAt: h(-2).toISOString() });
+    const tenant = { tenantId: "00000000-0000-4000-8000-000000000002", tenantName: "Summer Nights Festival", records: 3400, notifiedAt: null };
+    expect(draftLocaleOf("en")).toBe("en");
+    expect(draftLocaleOf("en-GB")).toBe("en");
+    expect(draftLocaleOf("fr")).toBe("fr");
+    expect(draftLocaleOf(null)).toBe("fr");
+    const draft = draftClientNotification(b, tenant, VENDOR_PROFILE_SEED, draftLocaleOf("en"));
+    expect(draft.locale).toBe("en");
+    expect(draft.subject).toBe("[Data breach] Export envoyé au mauvais destinataire — information for Summer Nights Festival");
+    expect(draft.body).toMatch(/^Dear Sir or Madam,/);
+    expect(draft.body).toContain("As your processor");
+    expect(draft.body).toContain("Records concerned for your organisation: about 3,400");
+    expect(draft.body).toContain("Nature of the breach: confidentiality breach");
+    expect(draft.body).toContain("number of people being assessed");
+    expect(draft.body).toContain("Data concerned: being assessed");
+    expect(draft.body).toContain("Measures taken: Link revoked");
+    expect(draft.body).toMatch(/20 November 2026 at 10:00 \(Paris time\)/);
+    // No French sentence or label slipped into the English draft.
+    for (const french of ["Madame", "sous-traitant", "Données", "en cours", "environ", "Date et heure", " : "]) expect(draft.body).not.toContain(french);
   });
 });

@@ -1,14 +1,14 @@
 // The vendor's own processing (controller register, RT) as first seeded: the activities any
 // SaaS vendor has, with the CNIL's usual retention figures. The DPO reviews and edits them.
-import { DEFAULT_VENDOR } from "./generate-processor-record";
+// The controller and DPO fields are filled from the vendor profile when the register is seeded.
 import type { TControllerActivity } from "./schemas";
 
 const base = {
   software: [] as string[],
-  controller: `${DEFAULT_VENDOR.name}, ${DEFAULT_VENDOR.address}`,
+  controller: "",
   jointController: "",
   representative: "",
-  dpo: DEFAULT_VENDOR.dpo,
+  dpo: "",
   sensitiveData: [],
   transfers: [],
   recipientsSubprocessors: [] as string[],

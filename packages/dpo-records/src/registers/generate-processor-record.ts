@@ -1,23 +1,8 @@
 // Generates a tenant's processor-register (ST) entry from the product's real configuration: which
 // apps the tenant actually uses (derived from its data), the hosting location and the sub-processors
 // enabled for it. The DPO completes it by hand; a regeneration keeps every hand-edited field.
+import { vendorIdentity, type TVendorProfile } from "../vendor/vendor-profile";
 import type { TProcessorRecord, TRetentionRule, TTransfer } from "./schemas";
-
-export interface VendorProfile {
-  name: string;
-  address: string;
-  dpo: string;
-  hosting: string;
-  software: string[];
-}
-
-export const DEFAULT_VENDOR: VendorProfile = {
-  name: "Rappel SAS",
-  address: "12 rue des Lumières, 69002 Lyon, France",
-  dpo: "Délégué à la protection des données — dpo@rappel.demo",
-  hosting: "Union européenne (France) — serveurs dédiés, PostgreSQL chiffré",
-  software: ["Rappel (plateforme SaaS)", "PostgreSQL", "Redis"],
-};
 
 /** EU/EEA country codes and names: a sub-processor elsewhere is a transfer needing safeguards. */
 const EEA = new Set([
@@ -85,7 +70,8 @@ const APP_PROCESSING: Record<AppKey, { category: string; purpose: string; data: 
   },
 };
 
-export function generateProcessorRecord(config: TenantConfiguration, vendor: VendorProfile = DEFAULT_VENDOR): TProcessorRecord {
+/** `vendor` is the DPO's current vendor profile (loadVendorProfile). */
+export function generateProcessorRecord(config: TenantConfiguration, vendor: TVendorProfile): TProcessorRecord {
   const apps = detectApps(config.usage);
   const owners = config.owners.map((o) => `${o.name} <${o.email}>`).join(", ");
   const transfers: TTransfer[] = config.subprocessors
@@ -95,8 +81,8 @@ export function generateProcessorRecord(config: TenantConfiguration, vendor: Ven
   return {
     name: `Traitements pour le compte de ${config.tenant.name}`,
     software: vendor.software,
-    processor: `${vendor.name}, ${vendor.address}`,
-    processorDpo: vendor.dpo,
+    processor: vendorIdentity(vendor),
+    processorDpo: vendor.dpoContact,
     controller: `${config.tenant.name} (${config.tenant.slug})${owners ? ` — ${owners}` : ""}`,
     controllerDpo: "",
     controllerRepresentative: "",

@@ -4,12 +4,22 @@ import { readEntryForm } from "./form";
 import { detectApps, generateProcessorRecord, mergeRegenerated, type TenantConfiguration } from "./generate-processor-record";
 import { CONTROLLER_FIELDS, PROCESSOR_FIELDS, ZControllerActivity, ZProcessorRecord } from "./schemas";
 import { DEFAULT_CONTROLLER_ACTIVITIES } from "./controller-defaults";
+import { VENDOR_PROFILE_SEED as vendor, ZVendorProfile } from "../vendor/vendor-profile";
 
 const config = (over: Partial<TenantConfiguration["usage"]> = {}, subs: TenantConfiguration["subprocessors"] = []): TenantConfiguration => ({
   tenant: { name: "Théâtre de la Lumière", slug: "lumiere", kind: "theatre" },
   owners: [{ name: "Claire Direction", email: "direction@rappel.demo" }],
   usage: { tickets: 0, imports: 0, spectators: 0, marketingConsents: 0, surveys: 0, campaigns: 0, ...over },
   subprocessors: subs,
+});
+
+describe("vendor profile", () => {
+  it("accepts a 9-digit SIREN (spaces ignored) or none, and refuses anything else", () => {
+    expect(ZVendorProfile.parse({ ...vendor, siren: "123 456 789" }).siren).toBe("123456789");
+    expect(ZVendorProfile.safeParse({ ...vendor, siren: "" }).success).toBe(true);
+    expect(ZVendorProfile.safeParse({ ...vendor, siren: "12345678" }).success).toBe(false);
+    expect(ZVendorProfile.safeParse({ ...vendor, legalName: " " }).success).toBe(false);
+  });
 });
 
 describe("processor register generation", () => {
@@ -26,7 +36,11 @@ describe("processor register generation", () => {
         { name: "Hébergeur FR", service: "hébergement", location: "FR", transferSafeguards: "", dataCategories: [] },
         { name: "Mailer US", service: "e-mail", location: "US", transferSafeguards: "Clauses contractuelles types 2021", dataCategories: [] },
       ]),
+      { ...vendor, siren: "123456789" },
     );
+    expect(record.processor).toBe("Rappel SAS (SIREN 123 456 789), 12 rue des Lumières, 69002 Lyon, France");
+    expect(record.processorDpo).toBe(vendor.dpoContact);
+    expect(record.hosting).toBe(vendor.hosting);
     expect(ZProcessorRecord.parse(record)).toEqual(record);
     expect(record.controller).toContain("Théâtre de la Lumière");
     expect(record.controller).toContain("direction@rappel.demo");
@@ -38,9 +52,9 @@ describe("processor register generation", () => {
   });
 
   it("a regeneration refreshes generated fields and keeps hand-edited ones", () => {
-    const first = generateProcessorRecord(config({ tickets: 1 }));
+    const first = generateProcessorRecord(config({ tickets: 1 }), vendor);
     const edited = { ...first, controllerDpo: "Me Dupont, dpo@lumiere.fr", purposeMain: "Texte du DPO" };
-    const regenerated = generateProcessorRecord(config({ tickets: 1, marketingConsents: 3 }));
+    const regenerated = generateProcessorRecord(config({ tickets: 1, marketingConsents: 3 }), vendor);
     const merged = mergeRegenerated(regenerated, edited, ["controllerDpo", "purposeMain"]);
     expect(merged.controllerDpo).toBe("Me Dupont, dpo@lumiere.fr");
     expect(merged.purposeMain).toBe("Texte du DPO");

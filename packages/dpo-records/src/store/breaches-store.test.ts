@@ -1,6 +1,6 @@
 // The breach register on the real database: affected tenants derived from the data involved,
 // client notifications recorded in the client's audit chain, late CNIL notices need reasons.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createDatabase, verifyAuditChain, withTenant, type Database } from "@rappel/db";
 import { createTwoTenants, type TenantRows } from "@rappel/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,21 @@ describe("breach register", () => {
     expect(await withTenant(db, a.tenantId, (tx) => verifyAuditChain(tx, a.tenantId))).toMatchObject({ ok: true });
     const history = await listDocumentHistory(db, "breach", breach.id);
     expect(history.map((v) => v.note)).toEqual([`client notified: Tenant a`, "affected tenants derived from the data involved", "recorded"]);
+  });
+
+  it("marks a client notified only together with the entry in its audit chain (one transaction)", async () => {
+    const breach = await createBreach(db, actor, { ...emptyBreach(aware), title: "Envoi au mauvais client", natures: ["confidentiality"], dataInvolved: ["spectators"] }, aware);
+    const { updateBreach } = await import("./breaches");
+    // A client whose audit chain cannot be written (its tenant row is gone, e.g. offboarded meanwhile).
+    const gone = { tenantId: randomUUID(), tenantName: "Client parti", records: 12, notifiedAt: null };
+    await updateBreach(db, actor, { id: breach.id, content: { ...breach.content, affectedTenants: [gone] }, expectedVersion: breach.version });
+    const before = await getBreach(db, breach.id);
+    await expect(recordClientNotification(db, actor, breach.id, gone.tenantId, h(2))).rejects.toThrow();
+    const after = await getBreach(db, breach.id);
+    // Nothing half-done: no "notified" time without the audit entry, no new version.
+    expect(after.content.affectedTenants[0]!.notifiedAt).toBeNull();
+    expect(after.version).toBe(before.version);
+    expect((await listDocumentHistory(db, "breach", breach.id)).map((v) => v.note)).not.toContain("client notified: Client parti");
   });
 
   it("refuses a late CNIL notification without the reasons for the delay, then accepts it in phases", async () => {

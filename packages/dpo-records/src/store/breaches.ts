@@ -5,7 +5,7 @@ import { appendAuditEntry, withPlatformAccess, type Database, type Tx } from "@r
 import { CNIL_DEADLINE_MS } from "../breaches/clocks";
 import { ZBreach, type BreachData, type TBreach } from "../breaches/schemas";
 import { DpoRecordError, notFound } from "../errors";
-import { createDocument, getDocument, listDocuments, parseContent, updateDocument, type StoredDocument } from "./documents";
+import { createDocument, getDocument, listDocuments, parseContent, updateDocument, updateDocumentIn, type StoredDocument } from "./documents";
 import type { DpoActor } from "./processor-register";
 
 export type BreachDocument = StoredDocument<TBreach>;
@@ -78,18 +78,30 @@ export async function refreshAffectedTenants(db: Database, actor: DpoActor, id: 
   return updateBreach(db, actor, { id, content: { ...breach.content, affectedTenants }, expectedVersion: breach.version, note: "affected tenants derived from the data involved" }, now);
 }
 
-/** Records that a client was notified, in the breach and in the client's audit chain. */
+/**
+ * Records that a client was notified: the breach's new version and the entry in the client's
+ * audit chain are written in one transaction (the platform access to that tenant), so neither
+ * exists without the other.
+ */
 export async function recordClientNotification(db: Database, actor: DpoActor, id: string, tenantId: string, now = new Date()) {
   const breach = await getBreach(db, id);
-  const target = breach.content.affectedTenants.find((t) => t.tenantId === tenantId);
-  if (!target) throw notFound("Affected tenant");
-  if (target.notifiedAt) throw new DpoRecordError("This client was already notified; the time is in the record.", 409, "already_notified");
-  const affectedTenants = breach.content.affectedTenants.map((t) => (t.tenantId === tenantId ? { ...t, notifiedAt: now.toISOString() } : t));
-  const result = await updateBreach(db, actor, { id, content: { ...breach.content, affectedTenants }, expectedVersion: breach.version, note: `client notified: ${target.tenantName}` }, now);
-  await withPlatformAccess(db, { userId: actor.userId, role: "dpo" }, { tenantId, reason: `DPO: breach ${breach.reference}, client notified` }, (tx) =>
-    appendAuditEntry(tx, tenantId, { actorUserId: actor.userId, actorKind: "platform", action: "dpo.breach.client_notified", targetType: "dpo_breach", targetId: id, details: { reference: breach.reference } }, now),
-  );
-  return result;
+  if (!breach.content.affectedTenants.some((t) => t.tenantId === tenantId)) throw notFound("Affected tenant");
+  return withPlatformAccess(db, { userId: actor.userId, role: "dpo" }, { tenantId, reason: `DPO: breach ${breach.reference}, client notified` }, async (tx) => {
+    // Re-read inside the transaction: the check and the write see the same version.
+    const current = await getDocument(tx, "breach", id, ZBreach);
+    const target = current.content.affectedTenants.find((t) => t.tenantId === tenantId);
+    if (!target) throw notFound("Affected tenant");
+    if (target.notifiedAt) throw new DpoRecordError("This client was already notified; the time is in the record.", 409, "already_notified");
+    const affectedTenants = current.content.affectedTenants.map((t) => (t.tenantId === tenantId ? { ...t, notifiedAt: now.toISOString() } : t));
+    const result = await updateDocumentIn(
+      tx,
+      { id, kind: "breach", content: { ...current.content, affectedTenants }, expectedVersion: current.version, actorUserId: actor.userId, note: `client notified: ${target.tenantName}` },
+      ZBreach,
+      now,
+    );
+    await appendAuditEntry(tx, tenantId, { actorUserId: actor.userId, actorKind: "platform", action: "dpo.breach.client_notified", targetType: "dpo_breach", targetId: id, details: { reference: breach.reference } }, now);
+    return result;
+  });
 }
 
 /** Adds a CNIL notification (initial, complementary or final): information may come in phases. */

@@ -3,6 +3,8 @@
 import type { Database } from "@rappel/db";
 import { DEFAULT_CONTROLLER_ACTIVITIES } from "../registers/controller-defaults";
 import { ZControllerActivity, type TControllerActivity } from "../registers/schemas";
+import { vendorIdentity } from "../vendor/vendor-profile";
+import { loadVendorProfile } from "./vendor-profile";
 import { createDocument, listDocuments, parseContent, updateDocument, type StoredDocument } from "./documents";
 
 export type ControllerActivityDocument = StoredDocument<TControllerActivity>;
@@ -13,7 +15,9 @@ export async function ensureControllerRegister(db: Database, actorUserId: string
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('dpo:controller-register-seed', 0))`;
     if ((await tx.dpoDocument.count({ where: { kind: "controller_activity" } })) > 0) return;
-    for (const activity of DEFAULT_CONTROLLER_ACTIVITIES) {
+    const vendor = await loadVendorProfile(tx);
+    for (const defaults of DEFAULT_CONTROLLER_ACTIVITIES) {
+      const activity = { ...defaults, controller: vendorIdentity(vendor), dpo: vendor.dpoContact };
       const doc = await tx.dpoDocument.create({
         data: { kind: "controller_activity", reference: activity.reference, title: activity.name, content: activity as object, updatedById: actorUserId },
       });

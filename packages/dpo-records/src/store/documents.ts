@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { diffDocuments, type FieldChange } from "../registers/diff";
 import { DpoRecordError, notFound, staleVersion } from "../errors";
 
-export type DocumentKind = "controller_activity" | "breach" | "dpia";
+export type DocumentKind = "controller_activity" | "breach" | "dpia" | "vendor_profile";
 
 export interface StoredDocument<T> {
   id: string;
@@ -62,36 +62,54 @@ export async function createDocument<T extends object>(
   return db.$transaction(run);
 }
 
+export interface DocumentUpdate {
+  id: string;
+  kind: DocumentKind;
+  content: unknown;
+  title?: string;
+  expectedVersion: number;
+  actorUserId: string | null;
+  note?: string;
+}
+
 export async function updateDocument<T extends object>(
   db: Database,
-  input: { id: string; kind: DocumentKind; content: unknown; title?: string; expectedVersion: number; actorUserId: string | null; note?: string },
+  input: DocumentUpdate,
+  schema: z.ZodType<T>,
+  now = new Date(),
+): Promise<{ document: StoredDocument<T>; changes: FieldChange[] }> {
+  return db.$transaction((tx) => updateDocumentIn(tx, input, schema, now));
+}
+
+/** The same save inside the caller's transaction (so it commits or fails with the caller's other writes). */
+export async function updateDocumentIn<T extends object>(
+  tx: Tx,
+  input: DocumentUpdate,
   schema: z.ZodType<T>,
   now = new Date(),
 ): Promise<{ document: StoredDocument<T>; changes: FieldChange[] }> {
   const content = parseContent(schema, input.content);
-  return db.$transaction(async (tx) => {
-    const current = await tx.dpoDocument.findFirst({ where: { id: input.id, kind: input.kind } });
-    if (!current) throw notFound("Document");
-    const changes = diffDocuments(current.content as Record<string, unknown>, content as Record<string, unknown>);
-    if (changes.length === 0 && (!input.title || input.title === current.title)) {
-      return { document: { ...current, kind: input.kind, content } as StoredDocument<T>, changes };
-    }
-    const version = current.version + 1;
-    // The version check in the WHERE makes a concurrent save fail instead of overwriting.
-    const updated = await tx.dpoDocument.updateMany({
-      where: { id: input.id, version: input.expectedVersion },
-      data: { content: content as object, version, updatedAt: now, updatedById: input.actorUserId, ...(input.title ? { title: input.title } : {}) },
-    });
-    if (updated.count !== 1) throw staleVersion();
-    await tx.dpoDocumentVersion.create({
-      data: { documentId: input.id, version, content: content as object, changes: changes as object, actorUserId: input.actorUserId, note: input.note ?? null, createdAt: now },
-    });
-    const doc = await tx.dpoDocument.findUniqueOrThrow({ where: { id: input.id } });
-    return { document: { ...doc, kind: input.kind, content } as StoredDocument<T>, changes };
+  const current = await tx.dpoDocument.findFirst({ where: { id: input.id, kind: input.kind } });
+  if (!current) throw notFound("Document");
+  const changes = diffDocuments(current.content as Record<string, unknown>, content as Record<string, unknown>);
+  if (changes.length === 0 && (!input.title || input.title === current.title)) {
+    return { document: { ...current, kind: input.kind, content } as StoredDocument<T>, changes };
+  }
+  const version = current.version + 1;
+  // The version check in the WHERE makes a concurrent save fail instead of overwriting.
+  const updated = await tx.dpoDocument.updateMany({
+    where: { id: input.id, version: input.expectedVersion },
+    data: { content: content as object, version, updatedAt: now, updatedById: input.actorUserId, ...(input.title ? { title: input.title } : {}) },
   });
+  if (updated.count !== 1) throw staleVersion();
+  await tx.dpoDocumentVersion.create({
+    data: { documentId: input.id, version, content: content as object, changes: changes as object, actorUserId: input.actorUserId, note: input.note ?? null, createdAt: now },
+  });
+  const doc = await tx.dpoDocument.findUniqueOrThrow({ where: { id: input.id } });
+  return { document: { ...doc, kind: input.kind, content } as StoredDocument<T>, changes };
 }
 
-export async function getDocument<T>(db: Database, kind: DocumentKind, id: string, schema: z.ZodType<T>): Promise<StoredDocument<T>> {
+export async function getDocument<T>(db: Database | Tx, kind: DocumentKind, id: string, schema: z.ZodType<T>): Promise<StoredDocument<T>> {
   const doc = await db.dpoDocument.findFirst({ where: { id, kind } });
   if (!doc) throw notFound("Document");
   return { ...doc, kind, content: parseContent(schema, doc.content) };

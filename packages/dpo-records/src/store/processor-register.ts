@@ -12,6 +12,7 @@ import {
 import { ZProcessorRecord, type TProcessorRecord } from "../registers/schemas";
 import { notFound, staleVersion } from "../errors";
 import { parseContent, withActorNames, type DocumentVersionView } from "./documents";
+import { loadVendorProfile } from "./vendor-profile";
 
 export interface ProcessorRecordView {
   tenantId: string;
@@ -53,7 +54,7 @@ export async function collectTenantConfiguration(tx: Tx, tenantId: string): Prom
 async function loadOrCreate(tx: Tx, tenantId: string, actorUserId: string | null, now: Date) {
   const existing = await tx.dpoProcessorRecord.findUnique({ where: { tenantId } });
   if (existing) return existing;
-  const content = generateProcessorRecord(await collectTenantConfiguration(tx, tenantId));
+  const content = generateProcessorRecord(await collectTenantConfiguration(tx, tenantId), await loadVendorProfile(tx));
   const created = await tx.dpoProcessorRecord.create({
     data: { tenantId, content: content as object, handEdited: [], createdAt: now, updatedAt: now, updatedById: actorUserId },
   });
@@ -135,7 +136,7 @@ export async function regenerateProcessorRecord(db: Database, actor: DpoActor, t
   await assertTenant(db, tenantId);
   return platform(db, actor, tenantId, "DPO: processor register entry (regenerate)")(async (tx) => {
     const current = await loadOrCreate(tx, tenantId, actor.userId, now);
-    const generated = generateProcessorRecord(await collectTenantConfiguration(tx, tenantId));
+    const generated = generateProcessorRecord(await collectTenantConfiguration(tx, tenantId), await loadVendorProfile(tx));
     const next = mergeRegenerated(generated, parseContent(ZProcessorRecord, current.content), current.handEdited);
     const changes = await saveVersion(tx, tenantId, current, next, current.handEdited, actor.userId, "regenerated from configuration", now);
     return { record: await toView(tx, await tx.dpoProcessorRecord.findUniqueOrThrow({ where: { tenantId } })), changes };

@@ -12,6 +12,10 @@ import {
   createControllerActivity,
 } from "./controller-register";
 import { listDocumentHistory } from "./documents";
+import { VENDOR_PROFILE_SEED } from "../vendor/vendor-profile";
+import { draftCnilNotification } from "../breaches/drafts";
+import { emptyBreach } from "../breaches/schemas";
+import { getVendorProfileDocument, loadVendorProfile, updateVendorProfile } from "./vendor-profile";
 import { getProcessorRecord, listProcessorRecordHistory, readOwnProcessorRecord, regenerateProcessorRecord, updateProcessorRecord } from "./processor-register";
 
 let db: Database;
@@ -110,5 +114,36 @@ describe("processor register (ST)", () => {
 
   it("an unknown tenant is a 404", async () => {
     await expect(getProcessorRecord(db, { userId: dpoId }, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+// In this file (not its own): the profile is platform-wide and the ST tests above read it.
+describe("vendor profile", () => {
+  it("is seeded by the migration with the former constant, and an edit is versioned and reaches the registers and drafts", async () => {
+    const seeded = await getVendorProfileDocument(db);
+    expect(seeded.content).toEqual(VENDOR_PROFILE_SEED);
+    await expect(updateVendorProfile(db, { content: { ...seeded.content, siren: "12345" }, expectedVersion: seeded.version, actorUserId: dpoId })).rejects.toThrow(/9 digits/);
+    const { document } = await updateVendorProfile(db, {
+      content: { ...seeded.content, siren: "552 100 554", representative: "Jeanne Martin, présidente", hosting: "France (Paris) — hébergeur certifié HDS" },
+      expectedVersion: seeded.version, actorUserId: dpoId, note: "immatriculation",
+    });
+    try {
+      expect(document.version).toBe(seeded.version + 1);
+      await expect(updateVendorProfile(db, { content: seeded.content, expectedVersion: seeded.version, actorUserId: dpoId })).rejects.toMatchObject({ status: 409 });
+      const history = await listDocumentHistory(db, "vendor_profile", seeded.id);
+      expect(history[0]).toMatchObject({ note: "immatriculation", actorName: "Dana DPO" });
+      expect(history[0]!.changes.map((c) => c.field)).toEqual(["hosting", "representative", "siren"]);
+
+      // The registers: a regenerated ST entry names the vendor as now recorded.
+      const { record } = await regenerateProcessorRecord(db, { userId: dpoId }, b.tenantId);
+      expect(record.content.processor).toBe("Rappel SAS (SIREN 552 100 554), 12 rue des Lumières, 69002 Lyon, France");
+      expect(record.content.hosting).toBe("France (Paris) — hébergeur certifié HDS");
+      // The breach drafts, through the profile other packages load.
+      const cnil = draftCnilNotification({ ...emptyBreach(new Date()), title: "x", natures: ["integrity"] }, await loadVendorProfile(db));
+      expect(cnil.body).toContain("Représentant légal : Jeanne Martin, présidente");
+    } finally {
+      const current = await getVendorProfileDocument(db);
+      await updateVendorProfile(db, { content: VENDOR_PROFILE_SEED, expectedVersion: current.version, actorUserId: dpoId, note: "test: restored" });
+    }
   });
 });

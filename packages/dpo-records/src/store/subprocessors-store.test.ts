@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { createTwoTenants, type TenantRows } from "@rappel/db/testing";
-import { createMailTransport, type MailTransport } from "@rappel/mail";
+import { createCommittedSender, type CommittedSender } from "@rappel/mail";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OBJECTION_WINDOW_MS } from "../subprocessors/objection-window";
@@ -16,6 +16,7 @@ import {
   listTenantNotices,
   objectToSubprocessorChange,
   sendSubprocessorNotices,
+  committedNoticeMailer,
   type NoticeMailer,
 } from "./subprocessors";
 
@@ -24,7 +25,7 @@ let a: TenantRows;
 let b: TenantRows;
 let actor: { userId: string };
 let peer: SmtpPeer;
-let transport: MailTransport;
+let sender: CommittedSender;
 let mailer: NoticeMailer;
 const t0 = new Date("2026-11-20T10:00:00Z");
 const at = (days: number) => new Date(t0.getTime() + days * 24 * 3_600_000);
@@ -35,11 +36,11 @@ beforeAll(async () => {
   const dpo = await db.user.create({ data: { email: `dpo-${randomBytes(3).toString("hex")}@example.test`, name: "Dana", passwordHash: "x", platformRole: "dpo" } });
   actor = { userId: dpo.id };
   peer = await startSmtpPeer();
-  transport = createMailTransport(peer.url, { ignoreTls: true });
-  mailer = async (m) => transport.send({ from: "dpo@rappel.test", to: m.to.join(", "), subject: m.subject, text: m.text });
+  sender = createCommittedSender(peer.url, { maxConnections: 1 });
+  mailer = committedNoticeMailer(sender, "Rappel DPO <dpo@rappel.test>");
 });
 afterAll(async () => {
-  transport.close();
+  sender.close();
   await peer.stop();
   await db.$disconnect();
 });
@@ -64,7 +65,9 @@ describe("sub-processor change", () => {
     expect(mails).toHaveLength(2);
     expect(mails[0]!.text).toContain("8 jours");
     const notice = (await listTenantNotices(db, a.tenantId, a.userId)).find((n) => n.changeId === change.id);
-    expect(notice!.messageId).toMatch(/^<.+>$/);
+    expect(notice!.messageId).toMatch(/^<.+@rappel\.test>$/);
+    // The stored id is the one the client received.
+    expect(mails.map((m) => m.headers.get("message-id"))).toContain(notice!.messageId);
     expect(notice!.smtpResponse).toMatch(/^250 /);
     expect(notice!.sentAt).toEqual(t0);
     // A retry sends nothing twice.
@@ -89,5 +92,59 @@ describe("sub-processor change", () => {
     const enabledA = await withTenant(db, a.tenantId, (tx) => tx.tenantSubprocessor.count({ where: { tenantId: a.tenantId, subprocessorId: sub.id } }));
     const enabledB = await withTenant(db, b.tenantId, (tx) => tx.tenantSubprocessor.count({ where: { tenantId: b.tenantId, subprocessorId: sub.id } }));
     expect([enabledA, enabledB]).toEqual([1, 0]);
+  });
+});
+
+describe("sub-processor notices at the commit point", () => {
+  const owners = async () => (await db.user.findMany({ where: { id: { in: [a.userId, b.userId] } }, select: { email: true } })).map((u) => u.email);
+  const mailsTo = async (subject: string) => {
+    const emails = await owners();
+    return peer.messages.filter((m) => m.subject.includes(subject) && m.envelope.to.some((to) => emails.includes(to)));
+  };
+  const noticeOf = async (tenant: TenantRows, changeId: string) => (await listTenantNotices(db, tenant.tenantId, tenant.userId)).find((n) => n.changeId === changeId)!;
+  const announce = async () => {
+    const sub = await createPlannedSubprocessor(db, { name: `Crash ${randomBytes(3).toString("hex")}`, service: "SMS", dataCategories: [], location: "FR", transferSafeguards: "", dpaSignedOn: null });
+    return { sub, change: await announceSubprocessorChange(db, actor, { subprocessorId: sub.id, description: "Changement de routeur" }, t0) };
+  };
+
+  it("a crash after the server accepted a notice leaves it recorded as sent, and the retry sends nothing twice", async () => {
+    const { sub, change } = await announce();
+    // The worker "dies" right after the server accepted the message, before it records the reply.
+    const crashing: NoticeMailer = async (message, commit) => {
+      await mailer(message, commit);
+      throw new Error("worker killed after the SMTP server accepted the message");
+    };
+    await sendSubprocessorNotices(db, crashing, change.id, { appUrl: "http://app.test" }, () => t0);
+    const delivered = await mailsTo(sub.name);
+    expect(delivered).toHaveLength(2);
+    const notice = await noticeOf(a, change.id);
+    expect(notice.sentAt).toEqual(t0);
+    expect(delivered.map((m) => m.headers.get("message-id"))).toContain(notice.messageId);
+    expect(notice.sendError).toMatch(/reply was not received/);
+
+    // The retry (BullMQ's, or a second delivery of the job) finds nothing unsent.
+    const retry = await sendSubprocessorNotices(db, mailer, change.id, { appUrl: "http://app.test" }, () => at(1));
+    expect(retry.filter((r) => r.tenantId === a.tenantId || r.tenantId === b.tenantId)).toEqual([]);
+    expect(await mailsTo(sub.name)).toHaveLength(2);
+    // The clients were notified in writing: enabling waits for the window, not for a resend.
+    await expect(enableSubprocessorForTenant(db, actor, a.tenantId, sub.id, at(3))).rejects.toMatchObject({ code: "window_open" });
+  });
+
+  it("when the commit fails the server discards the message, the notice stays unsent, and the retry sends it once", async () => {
+    const { sub, change } = await announce();
+    // The commit point fails (the database is unreachable then): the message must not be delivered.
+    const failingCommit: NoticeMailer = (message) => mailer(message, async () => {
+      throw new Error("database unavailable at the commit point");
+    });
+    const results = await sendSubprocessorNotices(db, failingCommit, change.id, { appUrl: "http://app.test" }, () => t0);
+    expect(results.find((r) => r.tenantId === a.tenantId)).toMatchObject({ sent: false, error: "send_failed" });
+    // Give the peer a moment: an aborted DATA never turns into a message.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await mailsTo(sub.name)).toHaveLength(0);
+    expect((await noticeOf(a, change.id)).sentAt).toBeNull();
+
+    await sendSubprocessorNotices(db, mailer, change.id, { appUrl: "http://app.test" }, () => t0);
+    expect(await mailsTo(sub.name)).toHaveLength(2);
+    expect((await noticeOf(a, change.id)).smtpResponse).toMatch(/^250 /);
   });
 });

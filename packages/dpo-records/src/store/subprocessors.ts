@@ -2,6 +2,7 @@
 // for every client tenant, each notified in writing (proof of sending: message id and the SMTP
 // server's reply); objections are recorded in the tenant's scope; enabling a sub-processor for a
 // tenant is refused while its window is open or after it objected.
+import { randomUUID } from "node:crypto";
 import { appendAuditEntry, withPlatformAccess, withTenant, type Database } from "@rappel/db";
 import { z } from "zod";
 import { DpoRecordError, notFound } from "../errors";
@@ -90,55 +91,122 @@ export interface NoticeMessage {
   subject: string;
   text: string;
 }
-/** Sends one message and returns the proof of sending (message id and the server's reply). */
-export type NoticeMailer = (message: NoticeMessage) => Promise<{ messageId: string; response: string }>;
+/**
+ * Sends one message with a commit point (the committed-sender pattern of decision 0006): the
+ * mailer writes the whole message, calls `commit(messageId)` — which records the notice as sent —
+ * and only once it resolved writes the SMTP terminator. A crash before the commit leaves an
+ * incomplete message the server discards (the notice stays unsent, a retry sends it); after it,
+ * the server delivers and the notice already says so. Returns the proof (id and final reply).
+ */
+export type NoticeMailer = (message: NoticeMessage, commit: (messageId: string) => Promise<void>) => Promise<{ messageId: string; response: string }>;
+
+/** The part of @rappel/mail's CommittedSender a notice needs (kept structural: no mail dependency here). */
+export interface CommitPointSender {
+  send(message: { from: string; to: string; subject: string; text: string; messageId?: string }, commit: () => Promise<void>): Promise<{ response: string }>;
+}
+
+/** A NoticeMailer over a committed sender: one message to all of a tenant's owners, with our Message-ID. */
+export function committedNoticeMailer(sender: CommitPointSender, from: string): NoticeMailer {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "rappel.localhost";
+  return async (message, commit) => {
+    const local = randomUUID();
+    const messageId = `<${local}@${domain}>`;
+    const sent = await sender.send({ from, to: message.to.join(", "), subject: message.subject, text: message.text, messageId: local }, () => commit(messageId));
+    return { messageId, response: sent.response };
+  };
+}
+
+const system = { userId: null, role: "system" } as const;
+/** An explicit SMTP refusal (4xx/5xx reply) after the commit: the server did not take the message. */
+const smtpRefusal = (error: unknown) => typeof (error as { responseCode?: unknown })?.responseCode === "number";
+
+function noticeText(change: { description: string; windowEndsAt: Date; subprocessor: { name: string; service: string; dataCategories: string[]; location: string; transferSafeguards: string } }, tenant: { name: string; slug: string }, appUrl: string, now: Date): string {
+  const s = change.subprocessor;
+  const end = new Date(Math.max(change.windowEndsAt.getTime(), now.getTime() + OBJECTION_WINDOW_MS));
+  return [
+    "Madame, Monsieur,",
+    "",
+    `Conformément à notre contrat de sous-traitance, nous vous informons d'un changement de sous-traitant ultérieur pour ${tenant.name} :`,
+    "",
+    change.description,
+    "",
+    `Sous-traitant : ${s.name} — ${s.service}`,
+    `Données concernées : ${s.dataCategories.join(", ") || "—"}`,
+    `Localisation : ${s.location} — garanties : ${s.transferSafeguards || "—"}`,
+    "",
+    `Vous disposez de 8 jours, jusqu'au ${end.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })}, pour formuler une objection depuis vos réglages : ${appUrl}/t/${encodeURIComponent(tenant.slug)}/settings/subprocessors`,
+    "Ce sous-traitant ne sera pas utilisé pour vos données avant la fin de ce délai, ni si vous vous y opposez.",
+    "",
+    "Le délégué à la protection des données de Rappel",
+  ].join("\n");
+}
 
 /** Sends the change's unsent notices (a retry sends only what is still unsent) and stores the proof. */
 export async function sendSubprocessorNotices(db: Database, mailer: NoticeMailer, changeId: string, options: { appUrl: string }, now = () => new Date()) {
   const change = await db.dpoSubprocessorChange.findUnique({ where: { id: changeId }, include: { subprocessor: true } });
   if (!change) throw notFound("Sub-processor change");
   const results: { tenantId: string; sent: boolean; error?: string }[] = [];
+  const key = (tenantId: string) => ({ tenantId_changeId: { tenantId, changeId } });
+  const scoped = <T>(tenantId: string, what: string, work: Parameters<typeof withPlatformAccess<T>>[3]) =>
+    withPlatformAccess(db, system, { tenantId, reason: `sub-processor change notice (${change.subprocessor.name}): ${what}` }, work);
   for (const tenant of await activeTenants(db)) {
-    await withPlatformAccess(db, { userId: null, role: "system" }, { tenantId: tenant.id, reason: `sub-processor change notice (${change.subprocessor.name})` }, async (tx) => {
-      const notice = await tx.dpoSubprocessorNotice.findUnique({ where: { tenantId_changeId: { tenantId: tenant.id, changeId } } });
-      if (!notice || notice.sentAt) return;
+    // 1. What to send, read in the tenant's scope (nothing if already sent).
+    const prepared = await scoped(tenant.id, "prepare", async (tx) => {
+      const notice = await tx.dpoSubprocessorNotice.findUnique({ where: key(tenant.id) });
+      if (!notice || notice.sentAt) return null;
       const owners = await tx.membership.findMany({ where: { tenantId: tenant.id, role: "owner" }, select: { user: { select: { email: true } } } });
       if (owners.length === 0) {
-        await tx.dpoSubprocessorNotice.update({ where: { tenantId_changeId: { tenantId: tenant.id, changeId } }, data: { sendError: "No owner to notify in this tenant." } });
-        results.push({ tenantId: tenant.id, sent: false, error: "no_owner" });
-        return;
+        await tx.dpoSubprocessorNotice.update({ where: key(tenant.id), data: { sendError: "No owner to notify in this tenant." } });
+        return "no_owner" as const;
       }
-      const s = change.subprocessor;
-      const end = new Date(Math.max(change.windowEndsAt.getTime(), now().getTime() + OBJECTION_WINDOW_MS));
-      const text = [
-        "Madame, Monsieur,",
-        "",
-        `Conformément à notre contrat de sous-traitance, nous vous informons d'un changement de sous-traitant ultérieur pour ${tenant.name} :`,
-        "",
-        change.description,
-        "",
-        `Sous-traitant : ${s.name} — ${s.service}`,
-        `Données concernées : ${s.dataCategories.join(", ") || "—"}`,
-        `Localisation : ${s.location} — garanties : ${s.transferSafeguards || "—"}`,
-        "",
-        `Vous disposez de 8 jours, jusqu'au ${end.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })}, pour formuler une objection depuis vos réglages : ${options.appUrl}/t/${encodeURIComponent((await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).slug)}/settings/subprocessors`,
-        "Ce sous-traitant ne sera pas utilisé pour vos données avant la fin de ce délai, ni si vous vous y opposez.",
-        "",
-        "Le délégué à la protection des données de Rappel",
-      ].join("\n");
-      try {
-        const proof = await mailer({ to: owners.map((o) => o.user.email), subject: `Changement de sous-traitant : ${s.name}`, text });
-        await tx.dpoSubprocessorNotice.update({
-          where: { tenantId_changeId: { tenantId: tenant.id, changeId } },
-          data: { sentAt: now(), messageId: proof.messageId, smtpResponse: proof.response, sendError: null, recipients: owners.length },
-        });
-        await appendAuditEntry(tx, tenant.id, { actorUserId: null, actorKind: "system", action: "dpo.subprocessor.notice_sent", targetType: "dpo_subprocessor_change", targetId: changeId, details: { messageId: proof.messageId } });
-        results.push({ tenantId: tenant.id, sent: true });
-      } catch (error) {
-        await tx.dpoSubprocessorNotice.update({ where: { tenantId_changeId: { tenantId: tenant.id, changeId } }, data: { sendError: String((error as Error).message).slice(0, 500) } });
-        results.push({ tenantId: tenant.id, sent: false, error: "send_failed" });
-      }
+      const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { slug: true } });
+      const message: NoticeMessage = {
+        to: owners.map((o) => o.user.email),
+        subject: `Changement de sous-traitant : ${change.subprocessor.name}`,
+        text: noticeText(change, { name: tenant.name, slug }, options.appUrl, now()),
+      };
+      return message;
     });
+    if (prepared === null) continue;
+    if (prepared === "no_owner") {
+      results.push({ tenantId: tenant.id, sent: false, error: "no_owner" });
+      continue;
+    }
+    // 2. Send; the notice is recorded as sent (with the audit entry) at the commit point, before
+    // the terminator. Claiming "sent_at IS NULL" also stops a second worker's copy of the message.
+    let committed = false;
+    try {
+      const proof = await mailer(prepared, async (messageId) => {
+        await scoped(tenant.id, "sent", async (tx) => {
+          const claimed = await tx.dpoSubprocessorNotice.updateMany({
+            where: { tenantId: tenant.id, changeId, sentAt: null },
+            data: { sentAt: now(), messageId, smtpResponse: null, sendError: null, recipients: prepared.to.length },
+          });
+          if (claimed.count !== 1) throw new Error("This notice was sent meanwhile by another worker.");
+          await appendAuditEntry(tx, tenant.id, { actorUserId: null, actorKind: "system", action: "dpo.subprocessor.notice_sent", targetType: "dpo_subprocessor_change", targetId: changeId, details: { messageId } });
+        });
+        committed = true;
+      });
+      if (!committed) throw new Error("The mailer returned without its commit point: the notice was not recorded.");
+      // 3. The server's final reply, as proof. A crash before this line leaves the notice sent
+      // with its message id and no reply: never unsent, never sent twice.
+      await scoped(tenant.id, "proof", (tx) => tx.dpoSubprocessorNotice.update({ where: key(tenant.id), data: { smtpResponse: proof.response } }));
+      results.push({ tenantId: tenant.id, sent: true });
+    } catch (error) {
+      const message = String((error as Error).message).slice(0, 500);
+      if (committed && !smtpRefusal(error)) {
+        // The terminator was written and no refusal came back: the server may well have the message.
+        await scoped(tenant.id, "reply lost", (tx) => tx.dpoSubprocessorNotice.update({ where: key(tenant.id), data: { sendError: `Sent; the server's reply was not received: ${message}`.slice(0, 500) } }));
+        results.push({ tenantId: tenant.id, sent: true });
+        continue;
+      }
+      await scoped(tenant.id, "failed", async (tx) => {
+        // An explicit refusal after the commit re-opens the notice (the server did not take it).
+        await tx.dpoSubprocessorNotice.update({ where: key(tenant.id), data: committed ? { sentAt: null, messageId: null, sendError: message } : { sendError: message } });
+        if (committed) await appendAuditEntry(tx, tenant.id, { actorUserId: null, actorKind: "system", action: "dpo.subprocessor.notice_refused", targetType: "dpo_subprocessor_change", targetId: changeId, details: { error: message } });
+      });
+      results.push({ tenantId: tenant.id, sent: false, error: "send_failed" });
+    }
   }
   return results;
 }

@@ -1,7 +1,7 @@
 // GET /t/[slug]/settings/dpo-annex/{pdf|xlsx|csv}: the tenant's own ST entry, for its owners.
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { PROCESSOR_FIELDS, readOwnProcessorRecord } from "@rappel/dpo-records";
+import { PROCESSOR_FIELDS, loadVendorProfile, readOwnProcessorRecord, vendorIdentity } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { getRegisterLabels } from "../lib/labels";
@@ -15,7 +15,7 @@ export async function exportAnnex(_request: Request, { params }: { params: Promi
   if (!format.success) return new Response("Unknown export format.", { status: 404 });
   const record = await readOwnProcessorRecord(getDb(), tenant.tenantId, user.id);
   if (!record) return new Response("Not drawn up yet.", { status: 404 });
-  const t = await getTranslations("dpo.registers");
-  const labels = await getRegisterLabels(t("processorTitle", { tenant: record.tenantName }), t("processorSubtitle", { tenant: record.tenantName }));
+  const [t, vendor] = await Promise.all([getTranslations("dpo.registers"), loadVendorProfile(getDb())]);
+  const labels = await getRegisterLabels(t("processorTitle", { tenant: record.tenantName }), t("processorSubtitle", { tenant: record.tenantName, vendor: vendorIdentity(vendor) }));
   return renderRegister(format.data, [record], PROCESSOR_FIELDS, labels, `annexe-rgpd-${tenant.slug}`);
 }

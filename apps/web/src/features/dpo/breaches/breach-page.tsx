@@ -11,15 +11,20 @@ import {
   computeCnilClock,
   draftClientNotification,
   draftCnilNotification,
+  draftLocaleOf,
   emptyBreach,
   ensureControllerRegister,
   getBreach,
   listControllerActivities,
   listDocumentHistory,
+  verifyDocumentChain,
+  loadVendorProfile,
+  type DraftLocale,
 } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { DpoTabs } from "../components/dpo-tabs";
+import { ChainStatus } from "../components/chain-status";
 import { HistoryTable } from "../components/history-table";
 import { isoToParisLocal } from "../lib/paris-time";
 import { notifyClientAction, recordCnilNotificationAction, refreshAffectedTenantsAction, saveBreachAction } from "./actions";
@@ -62,12 +67,23 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
     if (error instanceof DpoRecordError && error.status === 404) notFound();
     throw error;
   }
-  const [history, tDpo] = await Promise.all([listDocumentHistory(db, "breach", id), getTranslations("dpo")]);
   const b = breach.content;
+  const [history, chain, tDpo, vendor, locales] = await Promise.all([
+    listDocumentHistory(db, "breach", id),
+    verifyDocumentChain(db, id),
+    getTranslations("dpo"),
+    loadVendorProfile(db),
+    db.tenant.findMany({ where: { id: { in: b.affectedTenants.map((x) => x.tenantId) } }, select: { id: true, defaultLocale: true } }),
+  ]);
+  // Each client's draft in its own language first, the other language next (the DPO picks).
+  const draftLocales = (tenantId: string): DraftLocale[] => {
+    const first = draftLocaleOf(locales.find((l) => l.id === tenantId)?.defaultLocale);
+    return first === "fr" ? ["fr", "en"] : ["en", "fr"];
+  };
   const cnil = computeCnilClock(b, now);
   const clients = computeClientClocks(b, now);
   const when = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
-  const cnilDraft = draftCnilNotification(b);
+  const cnilDraft = draftCnilNotification(b, vendor);
   return (
     <>
       <PageHeader eyebrow={breach.reference} title={breach.title} />
@@ -130,7 +146,7 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
               {b.affectedTenants.map((tenant) => {
-                const draft = draftClientNotification(b, tenant);
+                const drafts = draftLocales(tenant.tenantId).map((locale) => draftClientNotification(b, tenant, vendor, locale));
                 return (
                   <tr key={tenant.tenantId}>
                     <th scope="row" className="px-4 py-3 font-medium text-slate-900">{tenant.tenantName}</th>
@@ -145,10 +161,17 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
                       )}
                     </td>
                     <td className="px-4 py-3">
-                      <details>
-                        <summary className="cursor-pointer text-indigo-800">{draft.subject}</summary>
-                        <textarea readOnly aria-label={t("tenants.draft")} rows={12} className={draftClass} defaultValue={draft.body} />
-                      </details>
+                      {drafts.map((draft, i) => (
+                        <details key={draft.locale} className={i > 0 ? "mt-2" : ""} data-testid={`client-draft-${draft.locale}`}>
+                          <summary className="cursor-pointer text-indigo-800">
+                            <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase text-slate-700" lang={draft.locale}>
+                              {t(i === 0 ? "tenants.draftClientLanguage" : "tenants.draftOtherLanguage", { language: t(`tenants.languages.${draft.locale}`) })}
+                            </span>
+                            <span lang={draft.locale}>{draft.subject}</span>
+                          </summary>
+                          <textarea readOnly lang={draft.locale} aria-label={t("tenants.draftIn", { language: t(`tenants.languages.${draft.locale}`) })} rows={12} className={draftClass} defaultValue={draft.body} />
+                        </details>
+                      ))}
                     </td>
                   </tr>
                 );
@@ -196,6 +219,7 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
         hidden={{ id, version: String(breach.version) }}
         action={saveBreachAction}
       />
+      <ChainStatus report={chain} />
       <HistoryTable rows={history} fieldLabel={(k) => tDpo(`breaches.fields.${k}` as never)} />
     </>
   );

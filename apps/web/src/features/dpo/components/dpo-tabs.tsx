@@ -2,8 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import { LinkTabs } from "@rappel/ui";
 
-export type DpoSection = "registers" | "breaches" | "subprocessors" | "dpias";
-const SECTIONS: DpoSection[] = ["registers", "breaches", "subprocessors", "dpias"];
+export type DpoSection = "registers" | "breaches" | "subprocessors" | "dpias" | "vendor";
+const SECTIONS: DpoSection[] = ["registers", "breaches", "subprocessors", "dpias", "vendor"];
 
 export async function DpoTabs({ current }: { current: DpoSection }) {
   const t = await getTranslations("dpo.tabs");

@@ -3,10 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader, buttonClasses } from "@rappel/ui";
-import { DpoRecordError, getDpia, listDocumentHistory, listOverdueActions } from "@rappel/dpo-records";
+import { DpoRecordError, getDpia, listDocumentHistory, listOverdueActions, verifyDocumentChain } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { DpoTabs } from "../components/dpo-tabs";
+import { ChainStatus } from "../components/chain-status";
 import { HistoryTable } from "../components/history-table";
 import { saveDpiaAction } from "./actions";
 import { DpiaForm } from "./dpia-form";
@@ -26,7 +27,7 @@ export async function DpiaPage({ params }: { params: Promise<{ id: string }> }) 
     if (error instanceof DpoRecordError && error.status === 404) notFound();
     throw error;
   }
-  const [history, t, format] = await Promise.all([listDocumentHistory(db, "dpia", id), getTranslations("dpo.dpias"), getFormatter()]);
+  const [history, chain, t, format] = await Promise.all([listDocumentHistory(db, "dpia", id), verifyDocumentChain(db, id), getTranslations("dpo.dpias"), getFormatter()]);
   const overdue = listOverdueActions(dpia.content, new Date().toISOString().slice(0, 10));
   return (
     <>
@@ -46,6 +47,7 @@ export async function DpiaPage({ params }: { params: Promise<{ id: string }> }) 
         </Card>
       </section>
       <DpiaForm dpia={dpia.content} hidden={{ id, version: String(dpia.version) }} action={saveDpiaAction} />
+      <ChainStatus report={chain} />
       <HistoryTable rows={history} fieldLabel={(k) => (k in { context: 1, principles: 1, risks: 1, actions: 1, dpoOpinion: 1, subjectsOpinion: 1, validation: 1 } ? t(`sections.${k}` as never) : k)} />
     </>
   );

@@ -11,11 +11,13 @@ import {
   ZControllerActivity,
   getDocument,
   listDocumentHistory,
+  verifyDocumentChain,
 } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { DpoTabs } from "../components/dpo-tabs";
 import { EntryForm } from "../components/entry-form";
+import { ChainStatus } from "../components/chain-status";
 import { HistoryTable } from "../components/history-table";
 import { toFormValues } from "../lib/entry-values";
 import { saveControllerActivityAction } from "./actions";
@@ -47,7 +49,7 @@ export async function ControllerEntryPage({ params }: { params: Promise<{ id: st
     if (error instanceof DpoRecordError && error.status === 404) notFound();
     throw error;
   }
-  const history = await listDocumentHistory(db, "controller_activity", id);
+  const [history, chain] = await Promise.all([listDocumentHistory(db, "controller_activity", id), verifyDocumentChain(db, id)]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <>
@@ -64,6 +66,7 @@ export async function ControllerEntryPage({ params }: { params: Promise<{ id: st
         hidden={{ id: doc.id, version: String(doc.version) }}
         action={saveControllerActivityAction}
       />
+      <ChainStatus report={chain} />
       <HistoryTable rows={history} fieldLabel={(k) => t(`fields.${k}` as never)} />
     </>
   );

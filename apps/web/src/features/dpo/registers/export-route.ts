@@ -9,6 +9,8 @@ import {
   ensureControllerRegister,
   getProcessorRecord,
   listControllerActivities,
+  loadVendorProfile,
+  vendorIdentity,
   type FieldDescriptor,
 } from "@rappel/dpo-records";
 import { renderCnilWorkbook, renderRegisterCsv, renderRegisterPdf, type RegisterExportEntry, type RegisterLabels } from "@rappel/dpo-records/exports";
@@ -49,9 +51,8 @@ export async function exportControllerRegister(_request: Request, { params }: { 
   if (!format.success) return new Response("Unknown export format.", { status: 404 });
   const db = getDb();
   await ensureControllerRegister(db, user.id);
-  const activities = await listControllerActivities(db);
-  const t = await getTranslations("dpo.registers");
-  const labels = await getRegisterLabels(t("controllerTitle"), t("controllerSubtitle"));
+  const [activities, vendor, t] = await Promise.all([listControllerActivities(db), loadVendorProfile(db), getTranslations("dpo.registers")]);
+  const labels = await getRegisterLabels(t("controllerTitle"), t("controllerSubtitle", { vendor: vendorIdentity(vendor) }));
   return renderRegister(format.data, activities, CONTROLLER_FIELDS, labels, "registre-rt");
 }
 
@@ -67,7 +68,7 @@ export async function exportProcessorRegister(_request: Request, { params }: { p
     if (error instanceof DpoRecordError && error.status === 404) return new Response("Not found.", { status: 404 });
     throw error;
   }
-  const t = await getTranslations("dpo.registers");
-  const labels = await getRegisterLabels(t("processorTitle", { tenant: record.tenantName }), t("processorSubtitle", { tenant: record.tenantName }));
+  const [t, vendor] = await Promise.all([getTranslations("dpo.registers"), loadVendorProfile(getDb())]);
+  const labels = await getRegisterLabels(t("processorTitle", { tenant: record.tenantName }), t("processorSubtitle", { tenant: record.tenantName, vendor: vendorIdentity(vendor) }));
   return renderRegister(format.data, [record], PROCESSOR_FIELDS, labels, `registre-st-${tenantId.slice(0, 8)}`);
 }

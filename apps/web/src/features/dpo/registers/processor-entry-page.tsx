@@ -12,12 +12,14 @@ import {
   SENSITIVE_FLAGS,
   getProcessorRecord,
   listProcessorRecordHistory,
+  verifyProcessorRecordChain,
 } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { DpoTabs } from "../components/dpo-tabs";
 import { EntryForm } from "../components/entry-form";
 import { ExportLinks } from "../components/export-links";
+import { ChainStatus } from "../components/chain-status";
 import { HistoryTable } from "../components/history-table";
 import { toFormValues } from "../lib/entry-values";
 import { regenerateProcessorRecordAction, saveProcessorRecordAction } from "./actions";
@@ -36,7 +38,7 @@ export async function ProcessorEntryPage({ params }: { params: Promise<{ tenantI
     if (error instanceof DpoRecordError && error.status === 404) notFound();
     throw error;
   }
-  const [history, t, format] = await Promise.all([listProcessorRecordHistory(db, { userId: user.id }, tenantId), getTranslations("dpo"), getFormatter()]);
+  const [history, chain, t, format] = await Promise.all([listProcessorRecordHistory(db, { userId: user.id }, tenantId), verifyProcessorRecordChain(db, { userId: user.id }, tenantId), getTranslations("dpo"), getFormatter()]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <>
@@ -62,6 +64,7 @@ export async function ProcessorEntryPage({ params }: { params: Promise<{ tenantI
         handEdited={record.handEdited}
         action={saveProcessorRecordAction}
       />
+      <ChainStatus report={chain} />
       <HistoryTable rows={history} fieldLabel={(k) => t(`fields.${k}` as never)} />
     </>
   );

@@ -3,9 +3,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader, buttonClasses } from "@rappel/ui";
-import { ensureControllerRegister, listControllerActivities } from "@rappel/dpo-records";
+import { ensureControllerRegister, listControllerActivities, verifyPlatformChains } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
+import { ChainStatus } from "../components/chain-status";
 import { DpoTabs } from "../components/dpo-tabs";
 import { ExportLinks } from "../components/export-links";
 
@@ -13,8 +14,10 @@ export async function RegistersPage() {
   const { user } = await requirePlatformPermission("platform.privacy.manage", "/admin/dpo/registers");
   const db = getDb();
   await ensureControllerRegister(db, user.id);
-  const [activities, tenants, t, format] = await Promise.all([
+  const [activities, chain, tenants, t, format] = await Promise.all([
     listControllerActivities(db),
+    // Registers, breaches, DPIAs, vendor identity and sub-processors: one check for the console.
+    verifyPlatformChains(db),
     db.tenant.findMany({ select: { id: true, name: true, slug: true, status: true }, orderBy: { name: "asc" } }),
     getTranslations("dpo.registers"),
     getFormatter(),
@@ -83,6 +86,7 @@ export async function RegistersPage() {
           </table>
         </Card>
       </section>
+      <ChainStatus report={chain} showScope />
     </>
   );
 }
