@@ -79,7 +79,7 @@ async function readInvitationRow(tx: Tx, tenantId: string, token: string): Promi
   return row;
 }
 
-type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
+export type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
 type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string; topicsEdited: boolean });
 
 async function loadInvitation(tx: Tx, tenantId: string, token: string, now: Date): Promise<LoadedInvitation> {
@@ -135,17 +135,26 @@ export async function resolveInvitation(db: Database, token: string, now = new D
 }
 
 export type SaveOutcome =
-  | { kind: "unknown" | "closed" }
+  | { kind: "unknown" | "closed" | "unchanged" }
   | { kind: "saved"; nextPage: number | null; completed: boolean };
+
+export interface SaveInput {
+  pageIndex: number;
+  answers: TAnswers;
+  advance: boolean;
+  replaceQuestionIds: string[];
+}
 
 /**
  * Merges `pageAnswers` (the answers of page `pageIndex`, already validated) into the response,
- * records progress, and completes the response after the last visible page.
+ * records progress, and completes the response after the last visible page. `input` may be
+ * computed from the invitation as read in the same transaction (a form post: one transaction
+ * reads and writes); returning null saves nothing ("unchanged").
  */
 export async function saveAnswers(
   db: Database,
   token: string,
-  input: { pageIndex: number; answers: TAnswers; advance: boolean; replaceQuestionIds: string[] },
+  input: SaveInput | ((state: OpenInvitation) => SaveInput | null),
   now = new Date(),
 ): Promise<SaveOutcome> {
   const tenantId = readTokenTenant(token);
@@ -153,49 +162,58 @@ export async function saveAnswers(
   return withTenant(db, tenantId, async (tx) => {
     const state = await loadInvitation(tx, tenantId, token, now);
     if (state.kind !== "open") return { kind: state.kind };
-    // Answers of this page's questions are replaced (a question left empty is cleared).
-    const merged: TAnswers = { ...state.answers };
-    for (const id of input.replaceQuestionIds) delete merged[id];
-    Object.assign(merged, input.answers);
-    const next = nextPageIndex(state.definition, merged, input.pageIndex);
-    const completing = input.advance && next === null;
-    const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
-    const { plain, texts } = splitTextAnswers(state.definition, merged);
-    const keys = await surveyKeysFor(tx, tenantId);
-    const responseId = state.responseId ?? crypto.randomUUID();
-    const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
-    const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
-    const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
-    const data = {
-      version: state.version,
-      answers: plain as object,
-      textsEnc: keys.sealTexts(responseId, texts),
-      nps: typeof nps === "number" ? nps : null,
-      currentPage,
-      ...(completing ? { completedAt: now } : {}),
-    };
-    if (state.responseId) {
-      await tx.surveyResponse.update({
-        where: { tenantId_id: { tenantId, id: state.responseId } },
-        // Staff-edited topics are kept; otherwise the tagger's follow the text.
-        data: { ...data, ...(state.topicsEdited ? {} : { topics }) },
-      });
-    } else {
-      await tx.surveyResponse.create({
-        data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: state.surveyId, topics, ...data },
-      });
-    }
-    const status = completing || state.completed ? "completed" : "started";
-    await tx.surveyInvitation.update({
-      where: { tenantId_id: { tenantId, id: state.invitationId } },
-      data: {
-        status,
-        ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
-        ...(completing ? { completedAt: now } : {}),
-      },
-    });
-    return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
+    const asked = typeof input === "function" ? input(state) : input;
+    if (!asked) return { kind: "unchanged" };
+    return writeAnswers(tx, state, asked, now);
   });
+}
+
+async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "open" }>, input: SaveInput, now: Date): Promise<SaveOutcome> {
+  const { tenantId } = state;
+  // Answers of this page's questions are replaced (a question left empty is cleared).
+  const merged: TAnswers = { ...state.answers };
+  for (const id of input.replaceQuestionIds) delete merged[id];
+  Object.assign(merged, input.answers);
+  const next = nextPageIndex(state.definition, merged, input.pageIndex);
+  const completing = input.advance && next === null;
+  const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
+  const { plain, texts } = splitTextAnswers(state.definition, merged);
+  const keys = await surveyKeysFor(tx, tenantId);
+  const responseId = state.responseId ?? crypto.randomUUID();
+  const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
+  const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
+  const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
+  const data = {
+    version: state.version,
+    answers: plain as object,
+    textsEnc: keys.sealTexts(responseId, texts),
+    nps: typeof nps === "number" ? nps : null,
+    currentPage,
+    ...(completing ? { completedAt: now } : {}),
+  };
+  if (state.responseId) {
+    await tx.surveyResponse.update({
+      where: { tenantId_id: { tenantId, id: state.responseId } },
+      // Staff-edited topics are kept; otherwise the tagger's follow the text.
+      data: { ...data, ...(state.topicsEdited ? {} : { topics }) },
+    });
+  } else {
+    await tx.surveyResponse.create({
+      data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: state.surveyId, topics, ...data },
+    });
+  }
+  const status = completing || state.completed ? "completed" : "started";
+  await tx.surveyInvitation.update({
+    where: { tenantId_id: { tenantId, id: state.invitationId } },
+    data: {
+      status,
+      ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
+      // Answering implies the page was opened (a post no longer goes through resolveInvitation).
+      ...(state.status === "sent" ? { openedAt: now } : {}),
+      ...(completing ? { completedAt: now } : {}),
+    },
+  });
+  return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
 }
 
 export type PreferenceChoice = "surveys" | "all";
