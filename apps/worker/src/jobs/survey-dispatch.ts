@@ -94,13 +94,21 @@ export async function dispatchPlan(
       const rows = selection.recipients.map((r) => {
         const id = randomUUID();
         return {
-          tenantId, id, surveyId: plan.surveyId, spectatorId: r.spectatorId, performanceId: plan.performanceId,
-          performanceIds: r.performanceIds, tokenHash: hashToken(createInvitationToken(keys.tokenKey, tenantId, id)),
-          language: language.get(r.spectatorId) === "en" ? "en" : "fr", scheduledFor: now,
+          id, spectator_id: r.spectatorId, performance_ids: r.performanceIds,
+          token_hash: Buffer.from(hashToken(createInvitationToken(keys.tokenKey, tenantId, id))).toString("hex"),
+          language: language.get(r.spectatorId) === "en" ? "en" : "fr",
         };
       });
-      for (let i = 0; i < rows.length; i += 2_000) {
-        invited += (await tx.surveyInvitation.createMany({ data: rows.slice(i, i + 2_000), skipDuplicates: true })).count;
+      // One JSON parameter per chunk rather than createMany: Prisma builds a query plan sized by
+      // the rows (~0.2 ms of CPU per invitation), PostgreSQL unpacks the JSON for nothing.
+      for (let i = 0; i < rows.length; i += 5_000) {
+        invited += await tx.$executeRaw`
+          INSERT INTO survey_invitation (tenant_id, id, survey_id, spectator_id, performance_id, performance_ids, token_hash, language, scheduled_for)
+          SELECT ${tenantId}::uuid, r.id, ${plan.surveyId}::uuid, r.spectator_id, ${plan.performanceId}::uuid, r.performance_ids,
+                 decode(r.token_hash, 'hex'), r.language, ${now}
+            FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::json)
+                 AS r(id uuid, spectator_id uuid, performance_ids uuid[], token_hash text, language text)
+          ON CONFLICT DO NOTHING`;
       }
       excluded = selection.excluded as Record<string, number>;
     }

@@ -51,9 +51,17 @@ const TEXT = {
 } as const;
 
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it was a tenth of a
+// 10,000-invitation dispatch's CPU): one per locale for the process.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 function describePerformance(p: InvitationPerformance, locale: string): string {
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(p.startsAt);
-  return `${p.showTitle} — ${p.venueName}, ${when}`;
+  let format = DATE_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+    DATE_FORMATS.set(locale, format);
+  }
+  return `${p.showTitle} — ${p.venueName}, ${format.format(p.startsAt)}`;
 }
 
 export function renderInvitationEmail(input: InvitationEmailInput): TOutgoingMail {

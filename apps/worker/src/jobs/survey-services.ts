@@ -13,6 +13,8 @@ export interface SurveyServices {
   from: string;
   /** Parallel SMTP sends within one dispatch (the transport pools its connections). */
   sendConcurrency: number;
+  /** Invitations claimed per transaction (default 250; tests use small batches to exercise the pipeline). */
+  claimBatch?: number;
 }
 
 export class SmtpNotConfiguredError extends Error {

@@ -3,7 +3,7 @@
 import { parsePageForm, visibleQuestions, previousPageIndex, type TAnswers } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
 import { getDb } from "@/server/db";
-import { recordOptOut, resolveInvitation, saveAnswers } from "./invitation";
+import { recordOptOut, saveAnswers, type OpenInvitation, type SaveInput } from "./invitation";
 import { allowSurveyRequest } from "./rate-limit";
 
 type TokenContext = { params: Promise<{ token: string }> };
@@ -27,41 +27,54 @@ const tooMany = () =>
     headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "600" },
   });
 
-export async function postAnswer(request: Request, { params }: TokenContext): Promise<Response> {
-  const { token } = await params;
-  if (await limited(request, token)) return tooMany();
-  const db = getDb();
-  const state = await resolveInvitation(db, token);
-  if (state.kind !== "open") return seeOther(request, `/s/${token}`);
-  const form = await request.formData();
+/** What a posted page saves, and where the browser goes once it is saved. */
+interface PagePlan {
+  input: SaveInput;
+  location: (nextPage: number | null) => string;
+}
+
+function planPageSave(token: string, state: OpenInvitation, form: FormData): PagePlan | null {
   const pageIndex = Number(form.get("page"));
   const page = Number.isInteger(pageIndex) ? state.definition.pages[pageIndex] : undefined;
-  if (!page) return seeOther(request, `/s/${token}`);
+  if (!page) return null;
   const ids = page.questions.map((q) => q.id);
   const earlier: TAnswers = Object.fromEntries(Object.entries(state.answers).filter(([id]) => !ids.includes(id)));
   const { answers, errors } = parsePageForm(page, form, earlier);
+  const keep = { pageIndex, answers, advance: false, replaceQuestionIds: ids };
 
   if (form.get("nav") === "back") {
     // Going back keeps what was typed on this page (without insisting on required answers).
-    await saveAnswers(db, token, { pageIndex, answers, advance: false, replaceQuestionIds: ids });
     const previous = previousPageIndex(state.definition, { ...earlier, ...answers }, pageIndex);
-    return seeOther(request, `/s/${token}?p=${previous ?? 0}`);
+    return { input: keep, location: () => `/s/${token}?p=${previous ?? 0}` };
   }
   const errorList = Object.entries(errors);
   if (errorList.length) {
-    await saveAnswers(db, token, { pageIndex, answers, advance: false, replaceQuestionIds: ids });
-    return seeOther(request, `/s/${token}?p=${pageIndex}&e=${errorList.map(([id, code]) => `${id}:${code}`).join(",")}`);
+    return { input: keep, location: () => `/s/${token}?p=${pageIndex}&e=${errorList.map(([id, code]) => `${id}:${code}`).join(",")}` };
   }
   // Without JavaScript a follow-up question ("what disappointed you?") cannot appear as the
   // spectator answers: when this page's answers reveal a question that was not on screen, the
   // same page is shown again with it.
   const shown = String(form.get("shown") ?? "").split(",");
   const revealed = visibleQuestions(page, { ...earlier, ...answers }).some((q) => !shown.includes(q.id));
-  const outcome = await saveAnswers(db, token, { pageIndex, answers, advance: !revealed, replaceQuestionIds: ids });
-  if (outcome.kind !== "saved") return seeOther(request, `/s/${token}`);
-  if (revealed) return seeOther(request, `/s/${token}?p=${pageIndex}`);
-  if (outcome.nextPage === null) return seeOther(request, `/s/${token}/thanks`);
-  return seeOther(request, `/s/${token}?p=${outcome.nextPage}`);
+  return {
+    input: { ...keep, advance: !revealed },
+    location: (nextPage) =>
+      revealed ? `/s/${token}?p=${pageIndex}` : nextPage === null ? `/s/${token}/thanks` : `/s/${token}?p=${nextPage}`,
+  };
+}
+
+export async function postAnswer(request: Request, { params }: TokenContext): Promise<Response> {
+  const { token } = await params;
+  if (await limited(request, token)) return tooMany();
+  const form = await request.formData();
+  // One transaction reads the invitation and saves the page from what it read.
+  let plan = null as PagePlan | null;
+  const outcome = await saveAnswers(getDb(), token, (state) => {
+    plan = planPageSave(token, state, form);
+    return plan?.input ?? null;
+  });
+  if (outcome.kind !== "saved" || !plan) return seeOther(request, `/s/${token}`);
+  return seeOther(request, plan.location(outcome.nextPage));
 }
 
 export async function postPreferences(request: Request, { params }: TokenContext): Promise<Response> {

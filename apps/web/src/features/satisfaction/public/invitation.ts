@@ -1,12 +1,11 @@
 // The public side of an invitation: find it from the link's token (the token names its tenant,
 // the lookup runs in that tenant's RLS scope by the token's hash), and save answers page by page.
 // One response per invitation, editable until the survey closes.
-import { withTenant, type Database, type Tx } from "@rappel/db";
+import { Prisma, withTenant, type Database, type Tx } from "@rappel/db";
 import {
   allQuestions,
   joinTextAnswers,
   nextPageIndex,
-  parseSurveyDefinition,
   hashToken,
   readTokenTenant,
   splitTextAnswers,
@@ -15,6 +14,7 @@ import {
   type TSurveyDefinition,
   type TLocale,
 } from "@rappel/survey";
+import { surveyDefinitionFor } from "../lib/survey-definition-cache";
 import { surveyKeysFor } from "../lib/survey-keys-cache";
 
 export type InvitationState =
@@ -35,48 +35,86 @@ export type InvitationState =
       performances: { showTitle: string; venueName: string; startsAt: Date }[];
     };
 
-async function loadInvitation(tx: Tx, tenantId: string, token: string, now: Date): Promise<InvitationState & { responseId?: string }> {
-  const invitation = await tx.surveyInvitation.findUnique({
-    where: { tenantId_tokenHash: { tenantId, tokenHash: hashToken(token) } },
-    include: { survey: true, response: true },
-  });
-  if (!invitation) return { kind: "unknown" };
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, status: true } });
-  const language: TLocale = invitation.language === "en" ? "en" : "fr";
+interface InvitationRow {
+  invitationId: string;
+  surveyId: string;
+  language: string;
+  status: string;
+  tenantName: string;
+  tenantStatus: string;
+  surveyStatus: string;
+  closesAt: Date | null;
+  version: number;
+  definitionDigest: string | null;
+  responseId: string | null;
+  responseAnswers: TAnswers | null;
+  textsEnc: Uint8Array | null;
+  currentPage: number | null;
+  completedAt: Date | null;
+  topicsEdited: boolean | null;
+  performances: { showTitle: string; venueName: string; startsAt: string }[];
+}
+
+// Everything a page view needs in one round trip (it used to take eight Prisma queries): the
+// invitation by its token's hash, its tenant, survey, response, the version's digest, and the
+// performances attended. The definition itself is only read when its digest is not cached.
+async function readInvitationRow(tx: Tx, tenantId: string, token: string): Promise<InvitationRow | undefined> {
+  const [row] = await tx.$queryRaw<InvitationRow[]>(Prisma.sql`
+    SELECT i.id::text AS "invitationId", i.survey_id::text AS "surveyId", i.language, i.status::text AS status,
+           t.name AS "tenantName", t.status::text AS "tenantStatus", s.status::text AS "surveyStatus", s.closes_at AS "closesAt",
+           COALESCE(r.version, s.current_version) AS version, md5(v.definition::text) AS "definitionDigest",
+           r.id::text AS "responseId", r.answers AS "responseAnswers", r.texts_enc AS "textsEnc",
+           r.current_page AS "currentPage", r.completed_at AS "completedAt", r.topics_edited AS "topicsEdited",
+           COALESCE((SELECT json_agg(json_build_object('showTitle', sh.title, 'venueName', ve.name, 'startsAt', pf.starts_at) ORDER BY pf.starts_at)
+                       FROM performance pf
+                       JOIN show sh ON sh.tenant_id = pf.tenant_id AND sh.id = pf.show_id
+                       JOIN venue ve ON ve.tenant_id = pf.tenant_id AND ve.id = pf.venue_id
+                      WHERE pf.tenant_id = i.tenant_id AND pf.id = ANY (i.performance_ids)), '[]'::json) AS performances
+      FROM survey_invitation i
+      JOIN tenant t ON t.id = i.tenant_id
+      JOIN survey s ON s.tenant_id = i.tenant_id AND s.id = i.survey_id
+      LEFT JOIN survey_response r ON r.tenant_id = i.tenant_id AND r.invitation_id = i.id
+      LEFT JOIN survey_version v ON v.tenant_id = i.tenant_id AND v.survey_id = i.survey_id AND v.version = COALESCE(r.version, s.current_version)
+     WHERE i.tenant_id = ${tenantId}::uuid AND i.token_hash = ${hashToken(token)}`);
+  return row;
+}
+
+export type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
+type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string; topicsEdited: boolean });
+
+async function loadInvitation(tx: Tx, tenantId: string, token: string, now: Date): Promise<LoadedInvitation> {
+  const row = await readInvitationRow(tx, tenantId, token);
+  if (!row) return { kind: "unknown" };
+  const language: TLocale = row.language === "en" ? "en" : "fr";
   const closed =
-    tenant.status !== "active" ||
-    invitation.status === "cancelled" ||
-    invitation.survey.status === "closed" ||
-    (invitation.survey.closesAt !== null && invitation.survey.closesAt <= now);
-  if (closed) return { kind: "closed", tenantName: tenant.name, language };
-  const version = invitation.response?.version ?? invitation.survey.currentVersion;
-  const stored = await tx.surveyVersion.findUniqueOrThrow({
-    where: { tenantId_surveyId_version: { tenantId, surveyId: invitation.surveyId, version } },
-  });
-  const performances = await tx.performance.findMany({
-    where: { tenantId, id: { in: invitation.performanceIds } },
-    select: { startsAt: true, show: { select: { title: true } }, venue: { select: { name: true } } },
-    orderBy: { startsAt: "asc" },
-  });
+    row.tenantStatus !== "active" ||
+    row.status === "cancelled" ||
+    row.surveyStatus === "closed" ||
+    (row.closesAt !== null && row.closesAt <= now);
+  if (closed) return { kind: "closed", tenantName: row.tenantName, language };
+  if (!row.definitionDigest) throw new Error(`survey ${row.surveyId} has no version ${row.version}`);
+  const definition = await surveyDefinitionFor(tx, { tenantId, surveyId: row.surveyId, version: row.version, digest: row.definitionDigest });
   let answers: TAnswers = {};
-  if (invitation.response) {
+  if (row.responseId) {
     const keys = await surveyKeysFor(tx, tenantId);
-    answers = joinTextAnswers(invitation.response.answers as TAnswers, keys.openTexts(invitation.response.id, invitation.response.textsEnc));
+    answers = joinTextAnswers(row.responseAnswers ?? {}, keys.openTexts(row.responseId, row.textsEnc));
   }
   return {
     kind: "open",
     tenantId,
-    tenantName: tenant.name,
-    invitationId: invitation.id,
+    tenantName: row.tenantName,
+    invitationId: row.invitationId,
     language,
-    status: invitation.status,
-    definition: parseSurveyDefinition(stored.definition),
-    version,
+    status: row.status,
+    definition,
+    version: row.version,
     answers,
-    currentPage: invitation.response?.currentPage ?? 0,
-    completed: invitation.response?.completedAt != null,
-    performances: performances.map((p) => ({ showTitle: p.show.title, venueName: p.venue.name, startsAt: p.startsAt })),
-    ...(invitation.response ? { responseId: invitation.response.id } : {}),
+    currentPage: row.currentPage ?? 0,
+    completed: row.completedAt != null,
+    performances: row.performances.map((p) => ({ showTitle: p.showTitle, venueName: p.venueName, startsAt: new Date(p.startsAt) })),
+    surveyId: row.surveyId,
+    topicsEdited: row.topicsEdited ?? false,
+    ...(row.responseId ? { responseId: row.responseId } : {}),
   };
 }
 
@@ -97,17 +135,26 @@ export async function resolveInvitation(db: Database, token: string, now = new D
 }
 
 export type SaveOutcome =
-  | { kind: "unknown" | "closed" }
+  | { kind: "unknown" | "closed" | "unchanged" }
   | { kind: "saved"; nextPage: number | null; completed: boolean };
+
+export interface SaveInput {
+  pageIndex: number;
+  answers: TAnswers;
+  advance: boolean;
+  replaceQuestionIds: string[];
+}
 
 /**
  * Merges `pageAnswers` (the answers of page `pageIndex`, already validated) into the response,
- * records progress, and completes the response after the last visible page.
+ * records progress, and completes the response after the last visible page. `input` may be
+ * computed from the invitation as read in the same transaction (a form post: one transaction
+ * reads and writes); returning null saves nothing ("unchanged").
  */
 export async function saveAnswers(
   db: Database,
   token: string,
-  input: { pageIndex: number; answers: TAnswers; advance: boolean; replaceQuestionIds: string[] },
+  input: SaveInput | ((state: OpenInvitation) => SaveInput | null),
   now = new Date(),
 ): Promise<SaveOutcome> {
   const tenantId = readTokenTenant(token);
@@ -115,51 +162,58 @@ export async function saveAnswers(
   return withTenant(db, tenantId, async (tx) => {
     const state = await loadInvitation(tx, tenantId, token, now);
     if (state.kind !== "open") return { kind: state.kind };
-    // Answers of this page's questions are replaced (a question left empty is cleared).
-    const merged: TAnswers = { ...state.answers };
-    for (const id of input.replaceQuestionIds) delete merged[id];
-    Object.assign(merged, input.answers);
-    const next = nextPageIndex(state.definition, merged, input.pageIndex);
-    const completing = input.advance && next === null;
-    const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
-    const { plain, texts } = splitTextAnswers(state.definition, merged);
-    const keys = await surveyKeysFor(tx, tenantId);
-    const responseId = state.responseId ?? crypto.randomUUID();
-    const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
-    const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
-    const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
-    const data = {
-      version: state.version,
-      answers: plain as object,
-      textsEnc: keys.sealTexts(responseId, texts),
-      nps: typeof nps === "number" ? nps : null,
-      currentPage,
-      ...(completing ? { completedAt: now } : {}),
-    };
-    const existing = await tx.surveyResponse.findUnique({ where: { tenantId_invitationId: { tenantId, invitationId: state.invitationId } } });
-    if (existing) {
-      await tx.surveyResponse.update({
-        where: { tenantId_id: { tenantId, id: existing.id } },
-        // Staff-edited topics are kept; otherwise the tagger's follow the text.
-        data: { ...data, ...(existing.topicsEdited ? {} : { topics }) },
-      });
-    } else {
-      const invitation = await tx.surveyInvitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: state.invitationId } } });
-      await tx.surveyResponse.create({
-        data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: invitation.surveyId, topics, ...data },
-      });
-    }
-    const status = completing || state.completed ? "completed" : "started";
-    await tx.surveyInvitation.update({
-      where: { tenantId_id: { tenantId, id: state.invitationId } },
-      data: {
-        status,
-        ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
-        ...(completing ? { completedAt: now } : {}),
-      },
-    });
-    return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
+    const asked = typeof input === "function" ? input(state) : input;
+    if (!asked) return { kind: "unchanged" };
+    return writeAnswers(tx, state, asked, now);
   });
+}
+
+async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "open" }>, input: SaveInput, now: Date): Promise<SaveOutcome> {
+  const { tenantId } = state;
+  // Answers of this page's questions are replaced (a question left empty is cleared).
+  const merged: TAnswers = { ...state.answers };
+  for (const id of input.replaceQuestionIds) delete merged[id];
+  Object.assign(merged, input.answers);
+  const next = nextPageIndex(state.definition, merged, input.pageIndex);
+  const completing = input.advance && next === null;
+  const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
+  const { plain, texts } = splitTextAnswers(state.definition, merged);
+  const keys = await surveyKeysFor(tx, tenantId);
+  const responseId = state.responseId ?? crypto.randomUUID();
+  const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
+  const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
+  const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
+  const data = {
+    version: state.version,
+    answers: plain as object,
+    textsEnc: keys.sealTexts(responseId, texts),
+    nps: typeof nps === "number" ? nps : null,
+    currentPage,
+    ...(completing ? { completedAt: now } : {}),
+  };
+  if (state.responseId) {
+    await tx.surveyResponse.update({
+      where: { tenantId_id: { tenantId, id: state.responseId } },
+      // Staff-edited topics are kept; otherwise the tagger's follow the text.
+      data: { ...data, ...(state.topicsEdited ? {} : { topics }) },
+    });
+  } else {
+    await tx.surveyResponse.create({
+      data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: state.surveyId, topics, ...data },
+    });
+  }
+  const status = completing || state.completed ? "completed" : "started";
+  await tx.surveyInvitation.update({
+    where: { tenantId_id: { tenantId, id: state.invitationId } },
+    data: {
+      status,
+      ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
+      // Answering implies the page was opened (a post no longer goes through resolveInvitation).
+      ...(state.status === "sent" ? { openedAt: now } : {}),
+      ...(completing ? { completedAt: now } : {}),
+    },
+  });
+  return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
 }
 
 export type PreferenceChoice = "surveys" | "all";
