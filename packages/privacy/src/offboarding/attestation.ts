@@ -2,7 +2,7 @@
 // facts are rendered as text and also attached to the PDF as canonical JSON together with an
 // Ed25519 signature over that JSON; anyone with the vendor's public key can verify it
 // (verifyAttestation), and a changed fact no longer verifies.
-import { createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts, rgb } from "pdf-lib";
 import type { DestructionFacts } from "./destroy-tenant";
@@ -20,6 +20,20 @@ export function attestationSigningKey(masterKey: Buffer): { privateKey: KeyObjec
   const seed = Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "rappel:attestation:ed25519:v1", 32));
   const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: "der", type: "pkcs8" });
   return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+/** The public key as base64 SPKI DER: stored with the attestation so it stays verifiable after the master key is retired. */
+export function exportPublicKey(publicKey: KeyObject): string {
+  return publicKey.export({ format: "der", type: "spki" }).toString("base64");
+}
+
+export function importPublicKey(spkiBase64: string): KeyObject {
+  return createPublicKey({ key: Buffer.from(spkiBase64, "base64"), format: "der", type: "spki" });
+}
+
+/** What the client keeps to recognise the vendor's key: SHA-256 of the SPKI DER, hex. */
+export function publicKeyFingerprint(publicKey: KeyObject): string {
+  return createHash("sha256").update(publicKey.export({ format: "der", type: "spki" })).digest("hex");
 }
 
 function canonical(value: unknown): string {
@@ -82,7 +96,9 @@ export async function buildAttestationPdf(facts: AttestationFacts, privateKey: K
   y -= 4;
   line(`Signature Ed25519 (base64) des faits joints (${ATTACHMENT}) :`, { bold: true });
   line(signature);
-  await pdf.attach(Buffer.from(JSON.stringify({ facts, canonical: body, signature })), ATTACHMENT, { mimeType: "application/json", description: "signed facts" });
+  const publicKey = createPublicKey(privateKey);
+  line(`Empreinte SHA-256 de la cle publique de verification / public key fingerprint : ${publicKeyFingerprint(publicKey)}`);
+  await pdf.attach(Buffer.from(JSON.stringify({ facts, canonical: body, signature, publicKey: exportPublicKey(publicKey) })), ATTACHMENT, { mimeType: "application/json", description: "signed facts" });
   return pdf.save();
 }
 

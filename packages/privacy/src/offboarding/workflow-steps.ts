@@ -10,7 +10,15 @@ import { pipeline } from "node:stream/promises";
 import { withTenant, type Database, type TenantOffboarding } from "@rappel/db";
 import type { MasterKey } from "@rappel/personal-data";
 import JSZip from "jszip";
-import { attestationSigningKey, buildAttestationPdf, verifyAttestation, type AttestationFacts } from "./attestation";
+import {
+  attestationSigningKey,
+  buildAttestationPdf,
+  exportPublicKey,
+  importPublicKey,
+  publicKeyFingerprint,
+  verifyAttestation,
+  type AttestationFacts,
+} from "./attestation";
 import { captureDestructionBaseline, destroyTenant, OffboardingError, type DestroyOptions, type DestructionBaseline, type DestructionFacts } from "./destroy-tenant";
 import { exportTenantData, type ExportReceipt } from "./export-tenant";
 import { recordOffboardingEvent } from "./workflow";
@@ -30,6 +38,8 @@ interface StoredDestruction {
   baseline?: DestructionBaseline;
   facts?: DestructionFacts;
   signedWithMasterKeyId?: string;
+  /** Base64 SPKI of the signing key: the attestation stays verifiable once that master key is retired. */
+  signingPublicKey?: string;
 }
 
 async function load(db: Database, tenantId: string, offboardingId: string): Promise<TenantOffboarding> {
@@ -127,7 +137,8 @@ export async function runOffboardingDestruction(db: Database, tenantId: string, 
       contractReference: record.contractReference,
       exportReceipt: receipt ? { exportedAt: receipt.exportedAt, manifestSha256: receipt.manifestSha256 } : null,
     };
-    const pdf = await buildAttestationPdf(attestation, attestationSigningKey(options.signingMaster.key).privateKey);
+    const signing = attestationSigningKey(options.signingMaster.key);
+    const pdf = await buildAttestationPdf(attestation, signing.privateKey);
     const doneAt = options.now();
     await update(db, record, {
       status: "destroyed",
@@ -136,7 +147,7 @@ export async function runOffboardingDestruction(db: Database, tenantId: string, 
       auditHeadHash: facts.auditHeadHash,
       attestationPdf: new Uint8Array(pdf),
       exportArchive: null, // removed with the tenant's files
-      destructionFacts: { baseline, facts, signedWithMasterKeyId: options.signingMaster.id } as object,
+      destructionFacts: { baseline, facts, signedWithMasterKeyId: options.signingMaster.id, signingPublicKey: exportPublicKey(signing.publicKey) } satisfies StoredDestruction as object,
       updatedAt: doneAt,
     }, { at: doneAt, action: "destroyed", audit: false, details: { destroyedKeyIds: facts.destroyedKeyIds, auditHeadHash: facts.auditHeadHash } });
     return { status: "destroyed", skipped: false };
@@ -148,17 +159,28 @@ export async function runOffboardingDestruction(db: Database, tenantId: string, 
   }
 }
 
-/** Checks the stored attestation against the keyring (it was signed with a key derived from a master key). */
+/**
+ * Checks the stored attestation: against the keyring (it was signed with a key derived from a
+ * master key), else against the public key stored when it was signed, so an attestation stays
+ * verifiable after its master key has been rotated out.
+ */
 export async function verifyOffboardingAttestation(
-  record: Pick<TenantOffboarding, "attestationPdf">,
+  record: Pick<TenantOffboarding, "attestationPdf" | "destructionFacts">,
   ring: readonly MasterKey[],
-): Promise<{ valid: boolean; keyId: string | null; facts: AttestationFacts | null }> {
-  if (!record.attestationPdf) return { valid: false, keyId: null, facts: null };
+): Promise<{ valid: boolean; keyId: string | null; facts: AttestationFacts | null; fingerprint: string | null }> {
+  if (!record.attestationPdf) return { valid: false, keyId: null, facts: null, fingerprint: null };
   let facts: AttestationFacts | null = null;
   for (const master of ring) {
-    const result = await verifyAttestation(record.attestationPdf, attestationSigningKey(master.key).publicKey);
+    const { publicKey } = attestationSigningKey(master.key);
+    const result = await verifyAttestation(record.attestationPdf, publicKey);
     facts = result.facts;
-    if (result.valid) return { valid: true, keyId: master.id, facts };
+    if (result.valid) return { valid: true, keyId: master.id, facts, fingerprint: publicKeyFingerprint(publicKey) };
   }
-  return { valid: false, keyId: null, facts };
+  const stored = (record.destructionFacts ?? {}) as StoredDestruction;
+  if (stored.signingPublicKey) {
+    const publicKey = importPublicKey(stored.signingPublicKey);
+    const result = await verifyAttestation(record.attestationPdf, publicKey);
+    return { valid: result.valid, keyId: stored.signedWithMasterKeyId ?? null, facts: result.facts, fingerprint: publicKeyFingerprint(publicKey) };
+  }
+  return { valid: false, keyId: null, facts, fingerprint: null };
 }

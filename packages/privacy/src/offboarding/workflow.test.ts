@@ -11,6 +11,7 @@ import { withTenant, type Database, type PlatformActor } from "@rappel/db";
 import { createRedisConnection } from "@rappel/jobs";
 import type { MasterKey } from "@rappel/personal-data";
 import type { Redis } from "ioredis";
+import { attestationSigningKey, exportPublicKey } from "./attestation";
 import { addSpectator, createTestTenant, openAppDatabase, openOwnerDatabase, testMaster } from "../testing/fixtures";
 import { OffboardingError } from "./destroy-tenant";
 import { OffboardingPermissionError, recordClientConfirmation, requestDestruction, requestOffboarding, retryOffboardingStep } from "./workflow";
@@ -113,7 +114,11 @@ describe("offboarding workflow", () => {
     const verified = await verifyOffboardingAttestation(done, ring);
     expect(verified).toMatchObject({ valid: true, keyId: "mk1" });
     expect(verified.facts).toMatchObject({ contractReference: "CT-2026-042", rowsBefore: { spectator: 3 }, exportReceipt: { manifestSha256: receipt.manifestSha256 } });
-    expect((await verifyOffboardingAttestation(done, [ring[0]!])).valid).toBe(false);
+    // Once mk1 is retired, the public key stored at signing still verifies it; a changed PDF does not.
+    expect(await verifyOffboardingAttestation(done, [ring[0]!])).toMatchObject({ valid: true, keyId: "mk1", fingerprint: verified.fingerprint });
+    const otherKey = exportPublicKey(attestationSigningKey(randomBytes(32)).publicKey);
+    const swapped = { ...done, destructionFacts: { ...(done.destructionFacts as object), signingPublicKey: otherKey } };
+    expect((await verifyOffboardingAttestation(swapped, [ring[0]!])).valid).toBe(false);
 
     // The other tenant is untouched.
     expect(await withTenant(db, kept.tenantId, (tx) => tx.spectator.count())).toBe(1);

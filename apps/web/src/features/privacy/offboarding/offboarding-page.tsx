@@ -143,6 +143,8 @@ export async function OffboardingPage({ params, searchParams }: OffboardingPageP
                 <dd className="font-mono break-all">{record.destroyedKeyIds.join(", ") || "—"}</dd>
                 <dt className="font-semibold">{t("attestation.auditHead")}</dt>
                 <dd className="font-mono break-all">{record.auditHeadHash ?? "—"}</dd>
+                <dt className="font-semibold">{t("attestation.fingerprint")}</dt>
+                <dd className="font-mono break-all">{view.verification?.fingerprint ?? "—"}</dd>
               </dl>
               <a href={`${base}/attestation`} className={buttonClasses("primary")} download>
                 {t("attestation.download")}
