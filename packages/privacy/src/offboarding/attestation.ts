@@ -10,6 +10,8 @@ import type { ExportReceipt } from "./export-tenant";
 
 export interface AttestationFacts extends DestructionFacts {
   contractReference: string;
+  /** The vendor (processor) attesting, from its DPO-maintained profile: identity and DPO contact. */
+  processor?: { identity: string; dpoContact: string };
   exportReceipt: Pick<ExportReceipt, "exportedAt" | "manifestSha256"> | null;
 }
 
@@ -75,6 +77,7 @@ export async function buildAttestationPdf(facts: AttestationFacts, privateKey: K
   line("Attestation de destruction des donnees / Certificate of destruction", { bold: true, size: 14 });
   y -= 6;
   line(`Client : ${facts.tenantName} (${facts.tenantSlug}, ${facts.tenantId})`);
+  if (facts.processor) line(`Sous-traitant : ${facts.processor.identity} ; DPO : ${facts.processor.dpoContact}`);
   line(`Contrat : ${facts.contractReference}`);
   line(`Destruction : du ${facts.startedAt} au ${facts.finishedAt}`);
   if (facts.exportReceipt) line(`Restitution : export du ${facts.exportReceipt.exportedAt}, manifeste SHA-256 ${facts.exportReceipt.manifestSha256}`);

@@ -8,6 +8,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { withTenant, type Database, type TenantOffboarding } from "@rappel/db";
+import { loadVendorProfile, vendorIdentity } from "@rappel/dpo-records";
 import type { MasterKey } from "@rappel/personal-data";
 import JSZip from "jszip";
 import {
@@ -132,8 +133,10 @@ export async function runOffboardingDestruction(db: Database, tenantId: string, 
       await update(db, record, { destructionFacts: { baseline, facts } as object });
     }
     const receipt = record.exportReceipt as OffboardingReceipt | null;
+    const vendor = await loadVendorProfile(db);
     const attestation: AttestationFacts = {
       ...facts,
+      processor: { identity: vendorIdentity(vendor), dpoContact: vendor.dpoContact },
       contractReference: record.contractReference,
       exportReceipt: receipt ? { exportedAt: receipt.exportedAt, manifestSha256: receipt.manifestSha256 } : null,
     };

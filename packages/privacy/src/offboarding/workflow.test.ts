@@ -114,6 +114,8 @@ describe("offboarding workflow", () => {
     const verified = await verifyOffboardingAttestation(done, ring);
     expect(verified).toMatchObject({ valid: true, keyId: "mk1" });
     expect(verified.facts).toMatchObject({ contractReference: "CT-2026-042", rowsBefore: { spectator: 3 }, exportReceipt: { manifestSha256: receipt.manifestSha256 } });
+    // The processor is named from the DPO's vendor profile (seeded by the migrations).
+    expect(verified.facts?.processor?.identity).toMatch(/^Rappel SAS, /);
     // Once mk1 is retired, the public key stored at signing still verifies it; a changed PDF does not.
     expect(await verifyOffboardingAttestation(done, [ring[0]!])).toMatchObject({ valid: true, keyId: "mk1", fingerprint: verified.fingerprint });
     const otherKey = exportPublicKey(attestationSigningKey(randomBytes(32)).publicKey);
