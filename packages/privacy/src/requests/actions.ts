@@ -6,6 +6,7 @@ import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
 import JSZip from "jszip";
 import { eraseSpectators, PERSONAL_DATA_LOCATIONS, type TableCount } from "../personal-data-registry";
 import { findSubjectSpectators, loadOpenRequest } from "./intake";
+import { openRectificationRow } from "./rectification";
 import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
 
 export interface ErasureReceipt {
@@ -160,6 +161,7 @@ export async function exportRequestSubject(
     for (const location of PERSONAL_DATA_LOCATIONS) {
       const rows = ids.length ? await location.exportRows(tx, tenantId, ids) : [];
       data[location.table] = rows.map((row) => {
+        if (location.table === "spectator_rectification") return plain(openRectificationRow(codec, row)) as Record<string, unknown>;
         if (location.table !== "spectator") return plain(row) as Record<string, unknown>;
         // The spectator's sealed identifiers are opened for the person; the ciphertext is not exported.
         const { email_enc, phone_enc, first_name_enc, last_name_enc, street_address_enc, ...rest } = row as Record<string, Uint8Array<ArrayBuffer> | null>;
