@@ -57,3 +57,4 @@ export {
   type QueueCounts,
   type QueueFailure,
 } from "./overview";
+export { removePendingJobsReferencing, payloadReferences, PENDING_JOB_STATES, type RemovedJobs } from "./pending-jobs";

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
+import { createJobProducer, createRedisConnection, type JobProducer } from "@rappel/jobs";
+import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "@rappel/jobs/testing";
+import type { Redis } from "ioredis";
 import { loadIdentityCodec } from "@rappel/personal-data";
 import JSZip from "jszip";
 import { addSpectator, createTestTenant, openAppDatabase, testMaster } from "../testing/fixtures";
@@ -8,10 +11,20 @@ import { createRequest } from "./intake";
 import { listRectifications, loadRectificationSubjects, rectifyRequestSubject } from "./rectification";
 
 let db: Database;
+let redis: Redis;
+let producer: JobProducer;
+const prefix = uniqueQueuePrefix("rectify");
 beforeAll(() => {
   db = openAppDatabase();
+  redis = createRedisConnection(testRedisUrl(), { role: "producer" });
+  producer = createJobProducer(redis, { prefix });
 });
-afterAll(async () => db.$disconnect());
+afterAll(async () => {
+  await db.$disconnect();
+  await producer.close();
+  await removeQueuePrefix(redis, prefix);
+  await redis.quit();
+});
 
 const now = new Date("2026-03-02T10:00:00Z");
 const options = { now, master: testMaster };
@@ -94,7 +107,7 @@ describe("rectification with history", () => {
     expect(json.spectator_rectification).toEqual([expect.objectContaining({ field: "lastName", old_value: "Erreur", new_value: "Exact" })]);
 
     const erasure = await createRequest(db, actor, t.tenantId, { kind: "erasure", email: "moi@example.test" }, options);
-    const receipt = await eraseRequestSubject(db, actor, t.tenantId, erasure.request.id, now);
+    const receipt = await eraseRequestSubject(db, actor, t.tenantId, erasure.request.id, now, producer);
     expect(receipt.tables).toContainEqual({ table: "spectator_rectification", action: "delete", rows: 1 });
     expect(await withTenant(db, t.tenantId, (tx) => tx.spectatorRectification.count({ where: { tenantId: t.tenantId } }))).toBe(0);
   });

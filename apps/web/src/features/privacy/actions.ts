@@ -144,7 +144,7 @@ export async function requestActionAction(formData: FormData): Promise<void> {
   const actor = dpoActor(context);
   const now = new Date();
   try {
-    if (action === "erase") await eraseRequestSubject(getDb(), actor, tenant.id, requestId, now);
+    if (action === "erase") await eraseRequestSubject(getDb(), actor, tenant.id, requestId, now, getJobProducer());
     else if (action === "restrict") await restrictRequestSubject(getDb(), actor, tenant.id, requestId, now);
     else if (action === "object") await objectForRequestSubject(getDb(), actor, tenant.id, requestId, now);
     else {
