@@ -12,6 +12,7 @@ import { verifyAuditChainsHandler } from "./jobs/verify-audit-chains";
 import { surveyHandlers } from "./jobs/survey-dispatch";
 import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-purge";
 import { dpoSubprocessorNoticesHandler } from "./jobs/dpo-subprocessor-notices";
+import { privacyRequestForwardHandler } from "./jobs/privacy-request-forward";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
 export const jobHandlers: readonly JobHandler<TJobKind>[] = [
@@ -27,4 +28,5 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   privacyPurgeRunHandler as JobHandler<TJobKind>,
   requeueStuckImportsHandler as JobHandler<TJobKind>,
   dpoSubprocessorNoticesHandler as JobHandler<TJobKind>,
+  privacyRequestForwardHandler as JobHandler<TJobKind>,
 ];

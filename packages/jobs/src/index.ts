@@ -36,6 +36,8 @@ export {
   type JobKindDefinition,
   ZDpoSubprocessorNoticesPayload,
   type TDpoSubprocessorNoticesPayload,
+  ZPrivacyRequestForwardPayload,
+  type TPrivacyRequestForwardPayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";
@@ -45,6 +47,7 @@ export {
   enqueueVerifyAuditChains,
   enqueueImportFile,
   enqueuePrivacyPurgeRun,
+  enqueuePrivacyRequestForward,
   openQueue,
   type JobProducer,
   type QueueErrorListener,

@@ -52,6 +52,10 @@ export type TRequeueStuckImportsPayload = z.infer<typeof ZRequeueStuckImportsPay
 export const ZDpoSubprocessorNoticesPayload = z.strictObject({ changeId: ZId });
 export type TDpoSubprocessorNoticesPayload = z.infer<typeof ZDpoSubprocessorNoticesPayload>;
 
+/** Forward one data-subject request to its client tenant by e-mail (sent once, proof kept). */
+export const ZPrivacyRequestForwardPayload = z.strictObject({ tenantId: ZId, requestId: ZId });
+export type TPrivacyRequestForwardPayload = z.infer<typeof ZPrivacyRequestForwardPayload>;
+
 export interface JobKindDefinition {
   queue: TQueueName;
   payload: z.ZodType;
@@ -70,6 +74,7 @@ export const JOB_KINDS = {
   "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
   "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },
   "dpo-subprocessor-notices": { queue: "privacy", payload: ZDpoSubprocessorNoticesPayload },
+  "privacy-request-forward": { queue: "privacy", payload: ZPrivacyRequestForwardPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

@@ -53,7 +53,7 @@ describe("removePendingJobsReferencing (real Redis)", () => {
     const result = await removePendingJobsReferencing(producer, tenantId, [person]);
     expect(result).toEqual({ removed: 4, byQueue: { "email-send": 2, "sms-send": 1, tracking: 1 }, skipped: 0 });
 
-    const left = await producer.queue("email-send").getJobs(["waiting", "delayed", "prioritized", "paused"]);
+    const left = await producer.queue("email-send").getJobs(["waiting", "delayed", "prioritized"]);
     expect(left.map((j) => (j.data as { spectatorId?: string }).spectatorId ?? null).sort()).toEqual([bystander, person, null].sort());
     expect(left.find((j) => (j.data as { spectatorId?: string }).spectatorId === person)?.data).toMatchObject({ tenantId: otherTenant });
     expect(await producer.queue("sms-send").count()).toBe(0);

@@ -2,12 +2,15 @@
 // not carry their id any longer (a test send "as this spectator", for instance). The check is
 // generic over payloads: any string value anywhere in a payload equal to one of the ids counts, so
 // a job kind added later is covered without a list of "fields that hold a spectator id".
-import type { Job } from "bullmq";
+import type { Job, JobType } from "bullmq";
 import { QUEUE_NAMES, type TQueueName } from "./queues";
 import type { JobProducer } from "./producer";
 
-/** States in which a job has not started: it can still be removed safely. */
-export const PENDING_JOB_STATES = ["waiting", "delayed", "prioritized", "paused"] as const;
+/**
+ * States in which a job has not started: it can still be removed safely. BullMQ 6 has no separate
+ * "paused" list: a paused queue keeps its jobs in "waiting" (the test pauses a queue to prove it).
+ */
+export const PENDING_JOB_STATES = ["waiting", "delayed", "prioritized", "waiting-children"] as const satisfies readonly JobType[];
 
 const PAGE = 500;
 

@@ -11,6 +11,7 @@ import {
   type TVerifyAuditChainsPayload,
   type TImportFilePayload,
   type TPrivacyPurgeRunPayload,
+  type TPrivacyRequestForwardPayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -140,4 +141,12 @@ export function enqueueImportFile(
 /** Enqueues an approved purge; the run id is the job id, so a double approval queues it once. */
 export function enqueuePrivacyPurgeRun(producer: JobProducer, payload: TPrivacyPurgeRunPayload): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-purge-run", payload, { jobId: `purge-${payload.runId}` });
+}
+
+/**
+ * One job per forward attempt (`attempt` 0 at intake, then the forward's attempts count on a
+ * manual retry): BullMQ drops a repeated id, and the forward row keeps it to one e-mail anyway.
+ */
+export function enqueuePrivacyRequestForward(producer: JobProducer, payload: TPrivacyRequestForwardPayload, attempt = 0): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "privacy-request-forward", payload, { jobId: `dsr-forward-${payload.requestId}-${attempt}` });
 }

@@ -8,6 +8,7 @@ export * from "./requests/scope";
 export * from "./requests/intake";
 export * from "./requests/actions";
 export * from "./requests/rectification";
+export * from "./requests/forward";
 export * from "./requests/verification-mail";
 export * from "./offboarding/export-tenant";
 export * from "./offboarding/destroy-tenant";

@@ -6,6 +6,7 @@ import { appendAuditEntry, toBytes, type Database, type DataSubjectRequest, type
 import { loadIdentityCodec, normaliseEmail, type MasterKey } from "@rappel/personal-data";
 import { z } from "zod";
 import { computeDeadline } from "./deadline";
+import { recordForward } from "./forward";
 import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
 
 export const REQUEST_KINDS = ["access", "rectification", "erasure", "restriction", "objection", "portability", "post_mortem"] as const;
@@ -37,7 +38,7 @@ export async function createRequest(
   tenantId: string,
   input: TNewRequest,
   options: { now: Date; master: MasterKey },
-): Promise<{ request: DataSubjectRequest; code: string | null }> {
+): Promise<{ request: DataSubjectRequest; code: string | null; forwarded: boolean }> {
   const parsed = ZNewRequest.parse(input);
   const verified = actor.kind !== "spectator" && parsed.identityVerified;
   return runAs(db, actor, tenantId, "data-subject request intake", async (tx) => {
@@ -64,9 +65,11 @@ export async function createRequest(
     });
     let code: string | null = null;
     if (!verified) code = await issueCode(tx, tenantId, created.id, options.now);
+    // Received by the vendor (DPO): forwarded to the client now; from the public form: once verified.
+    const forwarded = verified ? await recordForward(tx, tenantId, created.id, created.channel) : false;
     await appendAuditEntry(tx, tenantId, { ...actorFields(actor), action: "privacy.request.received", targetType: "data_subject_request", targetId: created.id, details: { kind: parsed.kind, channel: created.channel } }, options.now);
     const request = await tx.dataSubjectRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: created.id } } });
-    return { request, code };
+    return { request, code, forwarded };
   });
 }
 
@@ -98,6 +101,7 @@ export async function verifyRequestCode(db: Database, tenantId: string, requestI
       data: { status: "open", verifiedAt: now, otpHash: null, otpExpiresAt: null, dueAt: await dueFields({ ...request, verifiedAt: now }) },
     });
     await appendAuditEntry(tx, tenantId, { actorKind: "spectator", action: "privacy.request.verified", targetType: "data_subject_request", targetId: requestId }, now);
+    await recordForward(tx, tenantId, requestId, verified.channel);
     return verified;
   });
 }

@@ -48,7 +48,7 @@ function normalise(field: TRectifiableField, raw: string | undefined): string | 
 }
 
 /** The spectators a rectification request may touch: same e-mail as the request, or already rectified by it. */
-async function subjectIds(tx: Tx, tenantId: string, requestId: string, emailBidx: Uint8Array | null): Promise<Set<string>> {
+async function subjectIds(tx: Tx, tenantId: string, requestId: string, emailBidx: Uint8Array<ArrayBuffer> | null): Promise<Set<string>> {
   const [byEmail, rectified] = await Promise.all([
     emailBidx ? tx.spectator.findMany({ where: { tenantId, emailBidx }, select: { id: true } }) : [],
     tx.spectatorRectification.findMany({ where: { tenantId, requestId }, select: { spectatorId: true }, distinct: ["spectatorId"] }),
