@@ -9,6 +9,7 @@ export * from "./requests/intake";
 export * from "./requests/actions";
 export * from "./requests/rectification";
 export * from "./requests/forward";
+export * from "./requests/tenant-view";
 export * from "./requests/verification-mail";
 export * from "./offboarding/export-tenant";
 export * from "./offboarding/destroy-tenant";

@@ -4,6 +4,10 @@
 -- AlterTable
 ALTER TABLE "privacy_setting" ADD COLUMN "privacy_contact_email" TEXT;
 
+-- AlterTable: the person's name (sealed) and how the tenant's staff received the request.
+ALTER TABLE "data_subject_request" ADD COLUMN "name_enc" BYTEA,
+ADD COLUMN "received_via" TEXT;
+
 -- CreateTable
 CREATE TABLE "spectator_rectification" (
     "tenant_id" UUID NOT NULL,

@@ -60,7 +60,7 @@ export async function eraseRequestSubject(
     // The person's requests keep their history but lose the sealed address and its index.
     const scrubbed = await tx.dataSubjectRequest.updateMany({
       where: { tenantId, emailBidx },
-      data: { emailEnc: null, emailBidx: null, detailsEnc: null },
+      data: { emailEnc: null, emailBidx: null, detailsEnc: null, nameEnc: null },
     });
     tables.push({ table: "data_subject_request", action: "scrub", rows: scrubbed.count });
     const hashes = [

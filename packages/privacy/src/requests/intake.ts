@@ -11,10 +11,16 @@ import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
 
 export const REQUEST_KINDS = ["access", "rectification", "erasure", "restriction", "objection", "portability", "post_mortem"] as const;
 
+export const RECEIVED_VIA = ["email", "letter", "phone", "in_person", "other"] as const;
+
 export const ZNewRequest = z.strictObject({
   kind: z.enum(REQUEST_KINDS),
   email: z.string().trim().email({ message: "must be an e-mail address" }).max(320),
   details: z.string().trim().max(5000).optional(),
+  /** The person's name as given (sealed). */
+  name: z.string().trim().max(200, { message: "must be at most 200 characters" }).optional(),
+  /** How the tenant's staff received it (staff intake only). */
+  receivedVia: z.enum(RECEIVED_VIA).optional(),
   /** Staff/DPO intake: the person's identity was checked by the one recording the request. */
   identityVerified: z.boolean().default(true),
 });
@@ -57,6 +63,8 @@ export async function createRequest(
         // Free text may identify the person: sealed with the tenant key like any free-text
         // identifier (the codec's free-text field), opened the same way.
         detailsEnc: parsed.details ? codec.sealIdentity({ streetAddress: parsed.details }).streetAddressEnc : null,
+        nameEnc: parsed.name ? codec.sealIdentity({ lastName: parsed.name }).lastNameEnc : null,
+        receivedVia: actor.kind === "staff" ? (parsed.receivedVia ?? null) : null,
         receivedAt: options.now,
         verifiedAt: verified ? options.now : null,
         dueAt: verified ? await dueFields({ receivedAt: options.now, verifiedAt: options.now, extensionMonths: 0 }) : null,
