@@ -3,7 +3,20 @@
 import { loadEnv } from "@rappel/config";
 import { withPlatformAccess, type Database, type DataSubjectRequest, type PurgeRun } from "@rappel/db";
 import { loadIdentityCodec, masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
-import { computeDeadline, RETENTION_CATEGORIES, resolveRule, type RequestActor, type ResolvedRule } from "@rappel/privacy";
+import {
+  computeDeadline,
+  listRectifications,
+  loadRectificationSubjects,
+  loadRequestDetail,
+  RequestError,
+  RETENTION_CATEGORIES,
+  resolveRule,
+  type RectificationEntry,
+  type RequestActor,
+  type RequestDetail,
+  type ResolvedRule,
+  type SpectatorFields,
+} from "@rappel/privacy";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { PlatformContext } from "@/server/guard";
@@ -83,6 +96,33 @@ export async function loadRequest(
   });
   if (!found) notFound();
   return found;
+}
+
+export interface RequestView extends RequestDetail {
+  rectifications: RectificationEntry[];
+  /** For an open rectification request: the people it is about, with their current fields. */
+  subjects: { spectatorId: string; fields: SpectatorFields }[];
+}
+
+/** Everything the DPO's request page shows (reads of personal data, on the audited path). */
+export async function loadRequestView(db: Database, context: PlatformContext, tenantId: string, requestId: string): Promise<RequestView> {
+  if (!ZTenantId.safeParse(requestId).success) notFound();
+  const actor = dpoActor(context);
+  let detail: RequestDetail;
+  try {
+    detail = await withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: data-subject request" }, (tx) =>
+      loadRequestDetail(tx, tenantId, requestId, masterKey()),
+    );
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) notFound();
+    throw error;
+  }
+  const rectifying = detail.request.kind === "rectification";
+  const [rectifications, subjects] = await Promise.all([
+    rectifying ? listRectifications(db, actor, tenantId, requestId, masterKey()) : [],
+    rectifying && detail.request.status === "open" ? loadRectificationSubjects(db, actor, tenantId, requestId, masterKey()) : [],
+  ]);
+  return { ...detail, rectifications, subjects };
 }
 
 export interface TableCountView {
