@@ -18,7 +18,7 @@ test("a tenant owner files a request from Settings; the DPO sees it and handles 
 
   await signIn(page, OWNER, { callbackUrl: BASE });
   await expect(page.getByRole("heading", { level: 1, name: "Demandes d'exercice de droits" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: /Paramètres/ }).getByRole("link", { name: "Demandes des personnes" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Sections des paramètres" }).getByRole("link", { name: "Demandes des personnes" })).toHaveAttribute("aria-current", "page");
 
   // A bad address is refused, the error tied to the field.
   await page.getByLabel("Type de demande").selectOption("access");

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withPlatformAccess, withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
-import { createRequest, verifyRequestCode } from "@rappel/privacy";
+import { createRequest, releaseForwardForRetry, verifyRequestCode } from "@rappel/privacy";
 import { createTestTenant, testMaster } from "@rappel/privacy/testing";
 import type { JobContext } from "../job-handler";
 import { captureLogger, freePort, openAppDatabase } from "../testing/fixtures";
@@ -98,5 +98,25 @@ describe("privacy-request-forward", () => {
     const staff = await createRequest(db, { kind: "staff", userId: t.owner.id }, t.tenantId, { kind: "access", email: "own@example.test" }, options);
     expect(staff.forwarded).toBe(false);
     expect(await forwardOf(t.tenantId, staff.request.id)).toBeNull();
+  });
+
+  it("never resends a forward left 'sending' by a crash, until the DPO releases it once stale", async () => {
+    const t = await tenantWithOwner();
+    const dpo = await user("dpo", "dpo");
+    const { request } = await createRequest(db, { kind: "platform", userId: dpo.id, role: "dpo" }, t.tenantId, { kind: "objection", email: "c@example.test" }, options);
+    const system = { userId: null, role: "system" } as const;
+    const where = { tenantId_requestId: { tenantId: t.tenantId, requestId: request.id } };
+    // As if the worker died after the SMTP server accepted the message, before recording it.
+    await withPlatformAccess(db, system, { tenantId: t.tenantId, reason: "test" }, (tx) => tx.dataSubjectRequestForward.update({ where, data: { status: "sending", attempts: 1, updatedAt: now } }));
+    const config = { SMTP_URL: peer.url, MAIL_FROM: "dpo@rappel.test", APP_URL: "http://app.test" };
+    expect(await forwardPrivacyRequest({ tenantId: t.tenantId, requestId: request.id }, context(), config)).toEqual({ status: "in_flight" });
+    expect(peer.messages.some((m) => m.text.includes(request.id))).toBe(false);
+
+    const release = (at: Date) => withPlatformAccess(db, system, { tenantId: t.tenantId, reason: "test" }, (tx) => releaseForwardForRetry(tx, t.tenantId, request.id, at));
+    await expect(release(new Date(now.getTime() + 60_000))).rejects.toThrow(/being sent/);
+    expect(await release(new Date(now.getTime() + 16 * 60_000))).toBe(1);
+    expect(await forwardOf(t.tenantId, request.id)).toMatchObject({ status: "failed", lastError: expect.stringMatching(/outcome unknown/) });
+    expect(await forwardPrivacyRequest({ tenantId: t.tenantId, requestId: request.id }, context(), config)).toEqual({ status: "sent" });
+    await expect(release(new Date(now.getTime() + 20 * 60_000))).rejects.toThrow(/already sent/);
   });
 });
