@@ -12,7 +12,7 @@ const OWNER = "direction@rappel.demo"; // owner of Théâtre de la Lumière
 const BASE = "/t/theatre-lumiere/settings/privacy-requests";
 
 test("a tenant owner files a request from Settings; the DPO sees it and handles a forwarded rectification", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const stamp = Date.now();
   const email = `demande-${stamp}@example.test`;
 
@@ -24,7 +24,7 @@ test("a tenant owner files a request from Settings; the DPO sees it and handles 
   await page.getByLabel("Type de demande").selectOption("access");
   await page.getByLabel("Adresse e-mail de la personne").fill("pas-une-adresse");
   await page.getByRole("button", { name: "Enregistrer la demande" }).click();
-  await expect(page.getByRole("alert")).toContainText("Le formulaire contient des erreurs");
+  await expect(page.getByRole("alert").filter({ hasText: "Le formulaire contient des erreurs" })).toBeVisible();
   const field = page.getByLabel("Adresse e-mail de la personne");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toHaveAccessibleDescription(/Saisissez une adresse e-mail valide/);
@@ -108,9 +108,10 @@ test("a tenant owner files a request from Settings; the DPO sees it and handles 
 
   // The same page in English (the locale cookie only: the owner's saved choice is left alone).
   const english = await browser.newContext();
-  await english.addCookies([{ name: "rappel_locale", value: "en", url: new URL(page.url()).origin }]);
   const englishPage = await english.newPage();
-  await signIn(englishPage, OWNER, { callbackUrl: `${BASE}/${rectificationId}` });
+  await signIn(englishPage, OWNER, { callbackUrl: BASE });
+  await english.addCookies([{ name: "rappel_locale", value: "en", url: new URL(page.url()).origin }]);
+  await englishPage.goto(`${BASE}/${rectificationId}`);
   await expect(englishPage.getByRole("heading", { level: 1, name: "Request: Rectification" })).toBeVisible();
   await expect(englishPage.getByText("Organisation's due date")).toBeVisible();
   await screenshot(englishPage, "privacy-requests-tenant-forwarded-en");

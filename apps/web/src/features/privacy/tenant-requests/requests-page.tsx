@@ -54,7 +54,9 @@ export async function TenantRequestsPage({ params, searchParams }: TenantPagePro
       <Notice done={search.done ? t("done.contact") : null} error={invalid.size > 0 ? t("errors.summary") : null} />
 
       {requests.length === 0 ? (
-        <EmptyState title={t("empty")} description={t("emptyBody")} />
+        <div className="mb-6">
+          <EmptyState title={t("empty")} description={t("emptyBody")} />
+        </div>
       ) : (
         <Card padding="none" className="mb-6 overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm" data-testid="tenant-requests">
@@ -120,10 +122,12 @@ export async function TenantRequestsPage({ params, searchParams }: TenantPagePro
       </Card>
 
       <Card title={t("contactTitle")} id="contact">
-        <form action={setPrivacyContactAction} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
+        <form action={setPrivacyContactAction} className="grid max-w-xl gap-3" noValidate>
           <input type="hidden" name="tenantSlug" value={tenant.slug} />
           <Field id="contact-email" name="contactEmail" type="email" autoComplete="email" label={t("contactEmail")} hint={t("contactHint")} defaultValue={contact ?? ""} error={error("contactEmail")} />
-          <Button type="submit" variant="secondary">{t("contactSave")}</Button>
+          <div>
+            <Button type="submit" variant="secondary">{t("contactSave")}</Button>
+          </div>
         </form>
       </Card>
     </>
