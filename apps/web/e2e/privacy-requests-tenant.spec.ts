@@ -39,7 +39,9 @@ test("a tenant owner files a request from Settings; the DPO sees it and handles 
   await expect(page.getByRole("status")).toContainText("Demande enregistrée");
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByText("(saisie par la structure, Courrier)")).toBeVisible();
-  await expect(page.getByTestId("client-due")).toContainText("Sans objet");
+  // Received by the organisation itself: one clock, its own (no forward, no vendor clock).
+  await expect(page.getByTestId("request-due")).toContainText(/\d{4}/);
+  await expect(page.getByTestId("client-due")).toHaveCount(0);
   await expect(page.getByTestId("request-history")).toContainText("Demande reçue");
   const ownRequestUrl = page.url();
   await screenshot(page, "privacy-requests-tenant-detail");
@@ -101,7 +103,7 @@ test("a tenant owner files a request from Settings; the DPO sees it and handles 
   await page.goto(`${BASE}/${rectificationId}`);
   await expect(page.getByText("(saisie par le DPO)")).toBeVisible();
   await expect(page.getByTestId("forward-status")).toContainText("Envoyée");
-  await expect(page.getByTestId("client-due")).not.toContainText("Sans objet");
+  await expect(page.getByTestId("client-due")).toContainText(/\d{4}/);
   await expect(page.getByTestId("rectification-history")).toContainText(`Corrigé-${stamp}`);
   await expect(page.getByTestId("request-history")).toContainText("Transmise à la structure par e-mail");
   await screenshot(page, "privacy-requests-tenant-forwarded");

@@ -7,19 +7,21 @@ import { computeDeadline } from "@rappel/privacy";
 export async function RequestClocks({ request, forward }: { request: DataSubjectRequest; forward: DataSubjectRequestForward | null }) {
   const [t, format] = await Promise.all([getTranslations("privacy"), getFormatter()]);
   const deadline = computeDeadline(request);
+  // Received by the organisation itself: one clock, its own.
+  const label = forward ? t("forward.vendorDue") : t("requests.due");
   return (
     <>
-      <dt className="font-medium text-slate-900">{t("forward.vendorDue")}</dt>
+      <dt className="font-medium text-slate-900">{label}</dt>
       <dd className="text-slate-700" data-testid="request-due">
         {deadline.paused ? t("requests.paused") : format.dateTime(deadline.dueAt, { dateStyle: "long" })}
         {request.extensionMonths ? ` — ${t("request.extended", { count: request.extensionMonths })} : ${request.extensionReason ?? ""}` : null}
       </dd>
-      <dt className="font-medium text-slate-900">{t("forward.clientDue")}</dt>
-      <dd className="text-slate-700" data-testid="client-due">
-        {!forward ? t("forward.notForwarded") : forward.clientDueAt ? format.dateTime(forward.clientDueAt, { dateStyle: "long" }) : t("forward.startsWhenSent")}
-      </dd>
       {forward ? (
         <>
+          <dt className="font-medium text-slate-900">{t("forward.clientDue")}</dt>
+          <dd className="text-slate-700" data-testid="client-due">
+            {forward.clientDueAt ? format.dateTime(forward.clientDueAt, { dateStyle: "long" }) : t("forward.startsWhenSent")}
+          </dd>
           <dt className="font-medium text-slate-900">{t("forward.title")}</dt>
           <dd className="text-slate-700" data-testid="forward-status">
             {t(`forward.status.${forward.status}` as "forward.status.sent")}

@@ -81,8 +81,17 @@ export async function TenantRequestsPage({ params, searchParams }: TenantPagePro
                   </th>
                   <td className={td}>{tp(`requestStatus.${r.status}`)}</td>
                   <td className={td}>{day(r.receivedAt)}</td>
-                  <td className={td}>{r.paused ? tp("requests.paused") : day(r.dueAt)}</td>
-                  <td className={td}>{r.forward ? (r.forward.clientDueAt ? day(r.forward.clientDueAt) : tp(`forward.status.${r.forward.status}` as "forward.status.sent")) : "—"}</td>
+                  {/* Received by Rappel: its clock and the organisation's own from the forward; received here: only the organisation's. */}
+                  <td className={td}>{r.forward ? (r.paused ? tp("requests.paused") : day(r.dueAt)) : "—"}</td>
+                  <td className={td}>
+                    {r.forward
+                      ? r.forward.clientDueAt
+                        ? day(r.forward.clientDueAt)
+                        : tp(`forward.status.${r.forward.status}` as "forward.status.sent")
+                      : r.paused
+                        ? tp("requests.paused")
+                        : day(r.dueAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
