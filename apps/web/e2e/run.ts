@@ -76,7 +76,8 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_0
 async function prepareE2eRedis(queuePrefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
-    const keys = await redis.keys("rappel:signin:*");
+    // Also the public privacy form's per-IP counters: every journey comes from the same address.
+    const keys = [...(await redis.keys("rappel:signin:*")), ...(await redis.keys("rl:privacy-form:*"))];
     if (keys.length) await redis.del(...keys);
     const producer = createJobProducer(redis, { prefix: queuePrefix });
     // Raw adds on a queue with no handler (tracking events are written by the web app directly):

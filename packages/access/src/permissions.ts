@@ -23,6 +23,7 @@ export const TENANT_PERMISSIONS = [
   "settings.members.manage",
   "settings.tenant.manage",
   "settings.api-keys.manage",
+  "settings.privacy-requests.manage", // the tenant's data-subject requests: list, intake, follow-up
 ] as const;
 export type TenantPermission = (typeof TENANT_PERMISSIONS)[number];
 

@@ -399,6 +399,23 @@ const SPECS: ModelSpec[] = [
       }),
   },
   {
+    table: "spectator_rectification",
+    read: (tx, v) => tx.spectatorRectification.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.spectatorRectification.updateMany({ where: { tenantId: v.tenantId }, data: { field: "pwned" } }),
+    remove: (tx, v) => tx.spectatorRectification.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.spectatorRectification.create({
+        data: { tenantId: v.tenantId, requestId: v.requestId, spectatorId: v.spectatorId, field: "email", actorKind: "staff" },
+      }),
+  },
+  {
+    table: "data_subject_request_forward",
+    read: (tx, v) => tx.dataSubjectRequestForward.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.dataSubjectRequestForward.updateMany({ where: { tenantId: v.tenantId }, data: { status: "failed" } }),
+    remove: (tx, v) => tx.dataSubjectRequestForward.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v, att) => tx.dataSubjectRequestForward.create({ data: { tenantId: v.tenantId, requestId: att.requestId } }),
+  },
+  {
     table: "suppression_entry",
     read: (tx, v) => tx.suppressionEntry.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.suppressionEntry.updateMany({ where: { tenantId: v.tenantId }, data: { reason: "pwned" } }),

@@ -40,6 +40,8 @@ export {
   type TPrivacyOffboardingStepPayload,
   ZPrivacyRotateMasterKeyPayload,
   type TPrivacyRotateMasterKeyPayload,
+  ZPrivacyRequestForwardPayload,
+  type TPrivacyRequestForwardPayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";
@@ -51,6 +53,7 @@ export {
   enqueuePrivacyPurgeRun,
   enqueueOffboardingStep,
   enqueueMasterKeyRotation,
+  enqueuePrivacyRequestForward,
   openQueue,
   type JobProducer,
   type QueueErrorListener,
@@ -63,3 +66,4 @@ export {
   type QueueCounts,
   type QueueFailure,
 } from "./overview";
+export { removePendingJobsReferencing, payloadReferences, PENDING_JOB_STATES, type RemovedJobs } from "./pending-jobs";

@@ -58,6 +58,9 @@ export type TPrivacyOffboardingStepPayload = z.infer<typeof ZPrivacyOffboardingS
 /** Re-wrap every data key still wrapped by a non-current master key (ids and keys come from config). */
 export const ZPrivacyRotateMasterKeyPayload = z.strictObject({ requestedById: ZId.optional() });
 export type TPrivacyRotateMasterKeyPayload = z.infer<typeof ZPrivacyRotateMasterKeyPayload>;
+/** Forward one data-subject request to its client tenant by e-mail (sent once, proof kept). */
+export const ZPrivacyRequestForwardPayload = z.strictObject({ tenantId: ZId, requestId: ZId });
+export type TPrivacyRequestForwardPayload = z.infer<typeof ZPrivacyRequestForwardPayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -80,6 +83,7 @@ export const JOB_KINDS = {
   "privacy-offboarding-export": { queue: "privacy", payload: ZPrivacyOffboardingStepPayload },
   "privacy-offboarding-destroy": { queue: "privacy", payload: ZPrivacyOffboardingStepPayload },
   "privacy-rotate-master-key": { queue: "privacy", payload: ZPrivacyRotateMasterKeyPayload },
+  "privacy-request-forward": { queue: "privacy", payload: ZPrivacyRequestForwardPayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

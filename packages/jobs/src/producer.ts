@@ -13,6 +13,7 @@ import {
   type TPrivacyPurgeRunPayload,
   type TPrivacyOffboardingStepPayload,
   type TPrivacyRotateMasterKeyPayload,
+  type TPrivacyRequestForwardPayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -161,4 +162,9 @@ export function enqueueOffboardingStep(
 /** A master key rotation (idempotent; the handler runs one at a time, concurrency 1). */
 export function enqueueMasterKeyRotation(producer: JobProducer, payload: TPrivacyRotateMasterKeyPayload, options?: TEnqueueOptions): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-rotate-master-key", payload, options);
+ * One job per forward attempt (`attempt` 0 at intake, then the forward's attempts count on a
+ * manual retry): BullMQ drops a repeated id, and the forward row keeps it to one e-mail anyway.
+ */
+export function enqueuePrivacyRequestForward(producer: JobProducer, payload: TPrivacyRequestForwardPayload, attempt = 0): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "privacy-request-forward", payload, { jobId: `dsr-forward-${payload.requestId}-${attempt}` });
 }

@@ -97,7 +97,7 @@ describe("canaries", () => {
     expect(before).toContain(target.bidx); // the blind index is findable before…
     expect(before).not.toContain(marker); // …and no clear copy ever existed
 
-    await eraseRequestSubject(db, actor, t.tenantId, request.id, new Date());
+    await eraseRequestSubject(db, actor, t.tenantId, request.id, new Date(), producer);
     const after = pgDump();
     expect(after).not.toContain(marker);
     // The person's blind index survives only as the keyed hash of the suppression list.

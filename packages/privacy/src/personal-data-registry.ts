@@ -75,6 +75,8 @@ export const PERSONAL_DATA_LOCATIONS: PersonalDataLocation[] = [
       ),
   },
   byColumn("processing_restriction", "spectator_id", "delete", "created_at, lifted_at"),
+  // Rectification history: old and new values sealed (the export opens them).
+  byColumn("spectator_rectification", "spectator_id", "delete", "request_id, field, old_enc, new_enc, changed_at"),
   byColumn("legal_hold", "spectator_id", "delete", "reason, created_at, released_at"),
   // Satisfaction: answers (through the person's invitations), then invitations and exclusions.
   {

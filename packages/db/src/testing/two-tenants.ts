@@ -22,6 +22,7 @@ export interface TenantRows {
   campaignId: string;
   subprocessorId: string;
   changeId: string;
+  requestId: string;
 }
 
 const bytes = (n = 32) => toBytes(randomBytes(n));
@@ -127,9 +128,13 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.purgeRun.create({
     data: { tenantId, category: "customer", mode: "approval", status: "awaiting_approval", cutoff: startsAt, rule: {}, preview: {} },
   });
-  await tx.dataSubjectRequest.create({
+  const dsr = await tx.dataSubjectRequest.create({
     data: { tenantId, kind: "access", status: "open", channel: "staff", receivedAt: startsAt, emailBidx: bytes() },
   });
+  await tx.spectatorRectification.create({
+    data: { tenantId, requestId: dsr.id, spectatorId: spectator.id, field: "lastName", oldEnc: bytes(), newEnc: bytes(), actorKind: "staff" },
+  });
+  await tx.dataSubjectRequestForward.create({ data: { tenantId, requestId: dsr.id, status: "sent", recipients: 1 } });
   await tx.suppressionEntry.create({ data: { tenantId, hash: bytes(), kind: "email", reason: "erasure" } });
   await tx.processingRestriction.create({ data: { tenantId, spectatorId: spectator.id } });
   // DPO records: the tenant's processor-register entry and its history, a sub-processor change's
@@ -147,6 +152,7 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   // Offboarding: the record of a requested offboarding (kept after the destruction).
   await tx.tenantOffboarding.create({ data: { tenantId, contractReference: `CT-${tag}` } });
   return {
+    requestId: dsr.id,
     surveyId: survey.id,
     invitationId: invitation.id,
     segmentId: segment.id,

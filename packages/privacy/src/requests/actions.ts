@@ -2,10 +2,12 @@
 // suppression list, checks by blind index that nothing is left, and records a receipt chained
 // into the audit log. Access/portability build a zip (JSON + CSV) of everything about the person.
 import { appendAuditEntry, toBytes, type Database, type DataSubjectRequest, type Tx } from "@rappel/db";
+import { removePendingJobsReferencing, type JobProducer, type RemovedJobs } from "@rappel/jobs";
 import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
 import JSZip from "jszip";
 import { eraseSpectators, PERSONAL_DATA_LOCATIONS, type TableCount } from "../personal-data-registry";
 import { findSubjectSpectators, loadOpenRequest } from "./intake";
+import { openRectificationRow } from "./rectification";
 import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
 
 export interface ErasureReceipt {
@@ -14,6 +16,8 @@ export interface ErasureReceipt {
   spectators: number;
   tables: TableCount[];
   suppression: { added: number; kinds: string[] };
+  /** Queued jobs (any queue) whose payload named the person, removed before they could run. */
+  queuedJobs: RemovedJobs;
   verification: { check: string; rows: number }[];
   audit: { seq: string; hash: string };
 }
@@ -31,7 +35,14 @@ async function completeRequest(tx: Tx, request: DataSubjectRequest, outcome: obj
   });
 }
 
-export async function eraseRequestSubject(db: Database, actor: RequestActor, tenantId: string, requestId: string, now: Date): Promise<ErasureReceipt> {
+export async function eraseRequestSubject(
+  db: Database,
+  actor: RequestActor,
+  tenantId: string,
+  requestId: string,
+  now: Date,
+  jobs: JobProducer,
+): Promise<ErasureReceipt> {
   return runAs(db, actor, tenantId, "data-subject erasure", async (tx) => {
     const request = await loadOpenRequest(tx, tenantId, requestId);
     if (request.kind !== "erasure") throw new RequestError("only an erasure request erases the person");
@@ -42,11 +53,14 @@ export async function eraseRequestSubject(db: Database, actor: RequestActor, ten
     if (ids.length > 0 && (await tx.legalHold.count({ where: { tenantId, spectatorId: { in: ids }, releasedAt: null } })) > 0) {
       throw new LegalHoldError();
     }
+    // Jobs first: if Redis is unreachable the erasure fails (and rolls back) rather than leaving
+    // a queued job that still names the person.
+    const queuedJobs = await removePendingJobsReferencing(jobs, tenantId, ids);
     const tables = await eraseSpectators(tx, tenantId, ids);
     // The person's requests keep their history but lose the sealed address and its index.
     const scrubbed = await tx.dataSubjectRequest.updateMany({
       where: { tenantId, emailBidx },
-      data: { emailEnc: null, emailBidx: null, detailsEnc: null },
+      data: { emailEnc: null, emailBidx: null, detailsEnc: null, nameEnc: null },
     });
     tables.push({ table: "data_subject_request", action: "scrub", rows: scrubbed.count });
     const hashes = [
@@ -75,7 +89,7 @@ export async function eraseRequestSubject(db: Database, actor: RequestActor, ten
         action: "privacy.erasure.completed",
         targetType: "data_subject_request",
         targetId: requestId,
-        details: { spectators: ids.length, tables: tables as unknown as Record<string, unknown>[], verification },
+        details: { spectators: ids.length, tables: tables as unknown as Record<string, unknown>[], verification, queuedJobsRemoved: queuedJobs.removed },
       },
       now,
     );
@@ -86,6 +100,7 @@ export async function eraseRequestSubject(db: Database, actor: RequestActor, ten
       spectators: ids.length,
       tables,
       suppression: { added: added.count, kinds: hashes.map((h) => h.kind) },
+      queuedJobs,
       verification,
       audit: { seq: seq.toString(), hash: Buffer.from(entry.hash).toString("hex") },
     };
@@ -144,6 +159,7 @@ export async function exportRequestSubject(
     for (const location of PERSONAL_DATA_LOCATIONS) {
       const rows = ids.length ? await location.exportRows(tx, tenantId, ids) : [];
       data[location.table] = rows.map((row) => {
+        if (location.table === "spectator_rectification") return plain(openRectificationRow(codec, row)) as Record<string, unknown>;
         if (location.table !== "spectator") return plain(row) as Record<string, unknown>;
         // The spectator's sealed identifiers are opened for the person; the ciphertext is not exported.
         const { email_enc, phone_enc, first_name_enc, last_name_enc, street_address_enc, ...rest } = row as Record<string, Uint8Array<ArrayBuffer> | null>;

@@ -6,14 +6,21 @@ import { appendAuditEntry, toBytes, type Database, type DataSubjectRequest, type
 import { loadIdentityCodec, normaliseEmail, type MasterKey } from "@rappel/personal-data";
 import { z } from "zod";
 import { computeDeadline } from "./deadline";
+import { recordForward } from "./forward";
 import { actorFields, RequestError, runAs, type RequestActor } from "./scope";
 
 export const REQUEST_KINDS = ["access", "rectification", "erasure", "restriction", "objection", "portability", "post_mortem"] as const;
+
+export const RECEIVED_VIA = ["email", "letter", "phone", "in_person", "other"] as const;
 
 export const ZNewRequest = z.strictObject({
   kind: z.enum(REQUEST_KINDS),
   email: z.string().trim().email({ message: "must be an e-mail address" }).max(320),
   details: z.string().trim().max(5000).optional(),
+  /** The person's name as given (sealed). */
+  name: z.string().trim().max(200, { message: "must be at most 200 characters" }).optional(),
+  /** How the tenant's staff received it (staff intake only). */
+  receivedVia: z.enum(RECEIVED_VIA).optional(),
   /** Staff/DPO intake: the person's identity was checked by the one recording the request. */
   identityVerified: z.boolean().default(true),
 });
@@ -37,7 +44,7 @@ export async function createRequest(
   tenantId: string,
   input: TNewRequest,
   options: { now: Date; master: MasterKey },
-): Promise<{ request: DataSubjectRequest; code: string | null }> {
+): Promise<{ request: DataSubjectRequest; code: string | null; forwarded: boolean }> {
   const parsed = ZNewRequest.parse(input);
   const verified = actor.kind !== "spectator" && parsed.identityVerified;
   return runAs(db, actor, tenantId, "data-subject request intake", async (tx) => {
@@ -56,6 +63,8 @@ export async function createRequest(
         // Free text may identify the person: sealed with the tenant key like any free-text
         // identifier (the codec's free-text field), opened the same way.
         detailsEnc: parsed.details ? codec.sealIdentity({ streetAddress: parsed.details }).streetAddressEnc : null,
+        nameEnc: parsed.name ? codec.sealIdentity({ lastName: parsed.name }).lastNameEnc : null,
+        receivedVia: actor.kind === "staff" ? (parsed.receivedVia ?? null) : null,
         receivedAt: options.now,
         verifiedAt: verified ? options.now : null,
         dueAt: verified ? await dueFields({ receivedAt: options.now, verifiedAt: options.now, extensionMonths: 0 }) : null,
@@ -64,9 +73,11 @@ export async function createRequest(
     });
     let code: string | null = null;
     if (!verified) code = await issueCode(tx, tenantId, created.id, options.now);
+    // Received by the vendor (DPO): forwarded to the client now; from the public form: once verified.
+    const forwarded = verified ? await recordForward(tx, tenantId, created.id, created.channel) : false;
     await appendAuditEntry(tx, tenantId, { ...actorFields(actor), action: "privacy.request.received", targetType: "data_subject_request", targetId: created.id, details: { kind: parsed.kind, channel: created.channel } }, options.now);
     const request = await tx.dataSubjectRequest.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: created.id } } });
-    return { request, code };
+    return { request, code, forwarded };
   });
 }
 
@@ -98,6 +109,7 @@ export async function verifyRequestCode(db: Database, tenantId: string, requestI
       data: { status: "open", verifiedAt: now, otpHash: null, otpExpiresAt: null, dueAt: await dueFields({ ...request, verifiedAt: now }) },
     });
     await appendAuditEntry(tx, tenantId, { actorKind: "spectator", action: "privacy.request.verified", targetType: "data_subject_request", targetId: requestId }, now);
+    await recordForward(tx, tenantId, requestId, verified.channel);
     return verified;
   });
 }

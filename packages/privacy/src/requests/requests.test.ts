@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
+import { randomUUID } from "node:crypto";
+import { createJobProducer, createRedisConnection, enqueueJob, type JobProducer } from "@rappel/jobs";
+import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "@rappel/jobs/testing";
+import type { Redis } from "ioredis";
 import { createMailTransport } from "@rappel/mail";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import JSZip from "jszip";
@@ -11,13 +15,21 @@ import { sendVerificationCode } from "./verification-mail";
 
 let db: Database;
 let peer: SmtpPeer;
+let redis: Redis;
+let producer: JobProducer;
+const prefix = uniqueQueuePrefix("dsr");
 beforeAll(async () => {
   db = openAppDatabase();
   peer = await startSmtpPeer();
+  redis = createRedisConnection(testRedisUrl(), { role: "producer" });
+  producer = createJobProducer(redis, { prefix });
 });
 afterAll(async () => {
   await db.$disconnect();
   await peer.stop();
+  await producer.close();
+  await removeQueuePrefix(redis, prefix);
+  await redis.quit();
 });
 
 const now = new Date("2026-03-02T10:00:00Z");
@@ -65,8 +77,16 @@ describe("erasure", () => {
     const { request } = await createRequest(db, actor, t.tenantId, { kind: "erasure", email: "erase-me@example.test", details: "Supprimez tout." }, options);
     expect(request.status).toBe("open");
 
-    const receipt = await eraseRequestSubject(db, actor, t.tenantId, request.id, now);
+    // A campaign test send rendered as the person waits in Redis; another person's stays.
+    const campaignId = randomUUID();
+    await enqueueJob(producer, "campaign-test-send", { tenantId: t.tenantId, campaignId, userId: actor.userId, spectatorId: target.spectatorId }, { delayMs: 60_000 });
+    await enqueueJob(producer, "campaign-test-send", { tenantId: t.tenantId, campaignId, userId: actor.userId, spectatorId: other.spectatorId });
+
+    const receipt = await eraseRequestSubject(db, actor, t.tenantId, request.id, now, producer);
     expect(receipt.spectators).toBe(2);
+    expect(receipt.queuedJobs).toEqual({ removed: 1, byQueue: { "email-send": 1 }, skipped: 0 });
+    const left = await producer.queue("email-send").getJobs(["waiting", "delayed"]);
+    expect(left.map((j) => (j.data as { spectatorId: string }).spectatorId)).toEqual([other.spectatorId]);
     expect(Object.fromEntries(receipt.tables.map((c) => [c.table, c.rows]))).toMatchObject({
       spectator: 2, consent: 2, ticket: 2, ticket_order: 2, data_subject_request: 1,
     });
@@ -85,7 +105,7 @@ describe("erasure", () => {
       expect(entry.action).toBe("privacy.erasure.completed");
       expect(Buffer.from(entry.hash).toString("hex")).toBe(receipt.audit.hash);
     });
-    await expect(eraseRequestSubject(db, actor, t.tenantId, request.id, now)).rejects.toThrow(/completed, not open/);
+    await expect(eraseRequestSubject(db, actor, t.tenantId, request.id, now, producer)).rejects.toThrow(/completed, not open/);
   });
 
   it("is refused while the person is under a legal hold", async () => {
@@ -94,7 +114,7 @@ describe("erasure", () => {
     const held = await addSpectator(db, t, { email: "held@example.test" });
     await withTenant(db, t.tenantId, (tx) => tx.legalHold.create({ data: { tenantId: t.tenantId, spectatorId: held.spectatorId, reason: "Litige" } }));
     const { request } = await createRequest(db, actor, t.tenantId, { kind: "erasure", email: "held@example.test" }, options);
-    await expect(eraseRequestSubject(db, actor, t.tenantId, request.id, now)).rejects.toThrow(/legal hold/);
+    await expect(eraseRequestSubject(db, actor, t.tenantId, request.id, now, producer)).rejects.toThrow(/legal hold/);
     expect(await withTenant(db, t.tenantId, (tx) => tx.spectator.count({ where: { id: held.spectatorId } }))).toBe(1);
   });
 });

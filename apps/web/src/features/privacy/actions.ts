@@ -1,16 +1,18 @@
 "use server";
 // DPO console mutations. Each checks platform.privacy.manage first (failing closed), resolves the
 // tenant from the form (untrusted) and acts through @rappel/privacy on the audited platform path.
-import { enqueuePrivacyPurgeRun } from "@rappel/jobs";
+import { enqueuePrivacyPurgeRun, enqueuePrivacyRequestForward } from "@rappel/jobs";
 import { withPlatformAccess } from "@rappel/db";
 import {
   createRequest,
   decidePurgeRun,
+  decideRequest,
   eraseRequestSubject,
-  extendDeadline,
-  computeDeadline,
   liftRequestRestriction,
   objectForRequestSubject,
+  RECTIFIABLE_FIELDS,
+  rectifyRequestSubject,
+  releaseForwardForRetry,
   planPurges,
   PurgeRunError,
   RequestError,
@@ -120,7 +122,7 @@ export async function createRequestAction(formData: FormData): Promise<void> {
   try {
     const kind = z.enum(REQUEST_KINDS).parse(formData.get("kind"));
     const details = String(formData.get("details") ?? "").trim();
-    const { request } = await createRequest(
+    const { request, forwarded } = await createRequest(
       getDb(),
       dpoActor(context),
       tenant.id,
@@ -128,6 +130,8 @@ export async function createRequestAction(formData: FormData): Promise<void> {
       { now: new Date(), master: masterKey() },
     );
     id = request.id;
+    // Received by the vendor: forwarded to the client (the job sends it once, with proof).
+    if (forwarded) await enqueuePrivacyRequestForward(getJobProducer(), { tenantId: tenant.id, requestId: request.id });
   } catch (error) {
     if (error instanceof z.ZodError) back(base, { error: error.issues.map((i) => i.message).join("; ") });
     const message = expectedMessage(error);
@@ -140,38 +144,31 @@ export async function createRequestAction(formData: FormData): Promise<void> {
 export async function requestActionAction(formData: FormData): Promise<void> {
   const { context, tenant, base } = await guard(formData);
   const requestId = z.uuid().parse(formData.get("requestId"));
-  const action = z.enum(["erase", "restrict", "lift", "object", "extend", "reject", "complete"]).parse(formData.get("action"));
+  const action = z.enum(["erase", "restrict", "lift", "object", "extend", "reject", "complete", "rectify", "retry-forward"]).parse(formData.get("action"));
   const path = `${base}/requests/${requestId}`;
   const actor = dpoActor(context);
   const now = new Date();
   try {
-    if (action === "erase") await eraseRequestSubject(getDb(), actor, tenant.id, requestId, now);
+    if (action === "erase") await eraseRequestSubject(getDb(), actor, tenant.id, requestId, now, getJobProducer());
     else if (action === "restrict") await restrictRequestSubject(getDb(), actor, tenant.id, requestId, now);
     else if (action === "lift") await liftRequestRestriction(getDb(), actor, tenant.id, requestId, now);
     else if (action === "object") await objectForRequestSubject(getDb(), actor, tenant.id, requestId, now);
-    else {
-      await withPlatformAccess(getDb(), { userId: actor.userId, role: actor.role }, { tenantId: tenant.id, reason: `DPO console: request ${action}` }, async (tx) => {
-        const request = await tx.dataSubjectRequest.findUnique({ where: { tenantId_id: { tenantId: tenant.id, id: requestId } } });
-        if (!request || request.status !== "open") throw new RequestError("this request is not open");
-        if (action === "extend") {
-          const months = z.coerce.number().int().parse(formData.get("months"));
-          const reason = String(formData.get("reason") ?? "");
-          const total = extendDeadline(request, months, reason, now);
-          const deadline = computeDeadline({ ...request, extensionMonths: total });
-          await tx.dataSubjectRequest.update({
-            where: { tenantId_id: { tenantId: tenant.id, id: requestId } },
-            data: { extensionMonths: total, extensionReason: reason.trim(), dueAt: deadline.paused ? null : deadline.dueAt },
-          });
-        } else {
-          // Rectification, post-mortem directives: done by hand, recorded here with the DPO's note.
-          await tx.dataSubjectRequest.update({
-            where: { tenantId_id: { tenantId: tenant.id, id: requestId } },
-            data: { status: action === "reject" ? "rejected" : "completed", completedAt: now, outcome: { note: String(formData.get("note") ?? "").slice(0, 2000) } },
-          });
-        }
-      });
+    else if (action === "rectify") {
+      const values = Object.fromEntries(RECTIFIABLE_FIELDS.flatMap((f) => (formData.has(f) ? [[f, String(formData.get(f))]] : [])));
+      await rectifyRequestSubject(getDb(), actor, tenant.id, requestId, { spectatorId: String(formData.get("spectatorId") ?? ""), values }, { now, master: masterKey() });
+    } else if (action === "retry-forward") {
+      const attempts = await withPlatformAccess(getDb(), { userId: actor.userId, role: actor.role }, { tenantId: tenant.id, reason: "DPO console: resend a request forward" }, (tx) =>
+        releaseForwardForRetry(tx, tenant.id, requestId, now),
+      );
+      await enqueuePrivacyRequestForward(getJobProducer(), { tenantId: tenant.id, requestId }, attempts);
+    } else if (action === "extend") {
+      await decideRequest(getDb(), actor, tenant.id, requestId, { action, months: formData.get("months"), reason: String(formData.get("reason") ?? "") }, now);
+    } else {
+      // Rectification, post-mortem directives: done by hand, recorded here with the DPO's note.
+      await decideRequest(getDb(), actor, tenant.id, requestId, { action, note: String(formData.get("note") ?? "").slice(0, 2000) }, now);
     }
   } catch (error) {
+    if (error instanceof z.ZodError) back(path, { error: error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
     const message = expectedMessage(error);
     if (!message) throw error;
     back(path, { error: message });

@@ -4,12 +4,15 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Button, buttonClasses, Card, Field, PageHeader, SelectField } from "@rappel/ui";
-import { computeDeadline, type ErasureReceipt } from "@rappel/privacy";
+import type { ErasureReceipt } from "@rappel/privacy";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { requestActionAction } from "./actions";
 import { Notice } from "./components/notice";
-import { loadRequest, resolveTenant } from "./lib/console";
+import { RectificationForms } from "./components/rectification-form";
+import { RequestClocks } from "./components/request-clocks";
+import { RectificationHistory, RequestHistory } from "./components/request-history";
+import { loadRequestView, resolveTenant } from "./lib/console";
 
 const ZSearch = z.object({ done: z.string().max(40).optional().catch(undefined), error: z.string().max(500).optional().catch(undefined) });
 
@@ -25,9 +28,10 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
   const context = await requirePlatformPermission("platform.privacy.manage", `/admin/privacy/${tenantId}/requests/${requestId}`);
   const tenant = await resolveTenant(getDb(), tenantId);
   const search = ZSearch.parse(await searchParams);
-  const [{ request, email, details, activeRestrictions }, t, format] = await Promise.all([loadRequest(getDb(), context, tenant.id, requestId), getTranslations("privacy"), getFormatter()]);
+  const [view, t, format] = await Promise.all([loadRequestView(getDb(), context, tenant.id, requestId), getTranslations("privacy"), getFormatter()]);
+  const { request, email, name, details, activeRestrictions } = view;
+  const forward = request.forward;
   const base = `/admin/privacy/${tenant.id}`;
-  const deadline = computeDeadline(request);
   const open = request.status === "open";
   const hidden = (
     <>
@@ -50,6 +54,12 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-900">{t("requests.email")}</dt>
           <dd className="text-slate-700">{email ?? t("request.erased")}</dd>
+          {name ? (
+            <>
+              <dt className="font-medium text-slate-900">{t("requests.name")}</dt>
+              <dd className="text-slate-700">{name}</dd>
+            </>
+          ) : null}
           {details ? (
             <>
               <dt className="font-medium text-slate-900">{t("requests.details")}</dt>
@@ -58,13 +68,18 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
           ) : null}
           <dt className="font-medium text-slate-900">{t("requests.received")}</dt>
           <dd className="text-slate-700">{format.dateTime(request.receivedAt, { dateStyle: "long", timeStyle: "short" })} ({t(`channels.${request.channel}` as "channels.staff")})</dd>
-          <dt className="font-medium text-slate-900">{t("requests.due")}</dt>
-          <dd className="text-slate-700" data-testid="request-due">
-            {deadline.paused ? t("requests.paused") : format.dateTime(deadline.dueAt, { dateStyle: "long" })}
-            {request.extensionMonths ? ` — ${t("request.extended", { count: request.extensionMonths })} : ${request.extensionReason ?? ""}` : null}
-          </dd>
+          <RequestClocks request={request} forward={forward} />
         </dl>
+        {forward && (forward.status === "failed" || forward.status === "sending") ? (
+          <form action={requestActionAction} className="mt-4">
+            {hidden}
+            <input type="hidden" name="action" value="retry-forward" />
+            <Button type="submit" variant="secondary">{t("forward.retry")}</Button>
+          </form>
+        ) : null}
       </Card>
+      {open && request.kind === "rectification" ? <RectificationForms tenantId={tenant.id} requestId={request.id} subjects={view.subjects} /> : null}
+      <RectificationHistory entries={view.rectifications} />
 
       {open ? (
         <Card title={t("request.actions")} id="actions" className="mb-6">
@@ -158,6 +173,7 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
           <pre className="overflow-x-auto text-sm text-slate-700">{JSON.stringify(request.outcome, null, 2)}</pre>
         </Card>
       ) : null}
+      <RequestHistory events={view.events} />
     </>
   );
 }

@@ -2,8 +2,22 @@
 // platform path (withPlatformAccess), naming the DPO and the reason.
 import { loadEnv } from "@rappel/config";
 import { withPlatformAccess, type Database, type DataSubjectRequest, type PurgeRun } from "@rappel/db";
-import { loadIdentityCodec, masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
-import { computeDeadline, countActiveRestrictions, RETENTION_CATEGORIES, resolveRule, type RequestActor, type ResolvedRule } from "@rappel/privacy";
+import { masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
+import {
+  computeDeadline,
+  countActiveRestrictions,
+  listRectifications,
+  loadRectificationSubjects,
+  loadRequestDetail,
+  RequestError,
+  RETENTION_CATEGORIES,
+  resolveRule,
+  type RectificationEntry,
+  type RequestActor,
+  type RequestDetail,
+  type ResolvedRule,
+  type SpectatorFields,
+} from "@rappel/privacy";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { PlatformContext } from "@/server/guard";
@@ -67,27 +81,38 @@ export async function loadPurgeRun(db: Database, context: PlatformContext, tenan
   return run;
 }
 
-/** The request, with its e-mail and details opened (a read of personal data, on the audited path). */
-export async function loadRequest(
-  db: Database,
-  context: PlatformContext,
-  tenantId: string,
-  requestId: string,
-): Promise<{ request: DataSubjectRequest; email: string | null; details: string | null; activeRestrictions: number }> {
+export interface RequestView extends RequestDetail {
+  rectifications: RectificationEntry[];
+  /** For an open rectification request: the people it is about, with their current fields. */
+  subjects: { spectatorId: string; fields: SpectatorFields }[];
+  /** For a restriction request: how many of its restrictions are still in force. */
+  activeRestrictions: number;
+}
+
+/** Everything the DPO's request page shows (reads of personal data, on the audited path). */
+export async function loadRequestView(db: Database, context: PlatformContext, tenantId: string, requestId: string): Promise<RequestView> {
   if (!ZTenantId.safeParse(requestId).success) notFound();
-  const found = await withPlatformAccess(db, { userId: context.user.id, role: context.user.platformRole }, { tenantId, reason: "DPO console: data-subject request" }, async (tx) => {
-    const request = await tx.dataSubjectRequest.findUnique({ where: { tenantId_id: { tenantId, id: requestId } } });
-    if (!request) return null;
-    const codec = await loadIdentityCodec(tx, tenantId, masterKey());
-    return {
-      request,
-      email: codec.openField("email", request.emailEnc),
-      details: codec.openField("streetAddress", request.detailsEnc),
-      activeRestrictions: request.kind === "restriction" ? await countActiveRestrictions(tx, tenantId, requestId) : 0,
-    };
-  });
-  if (!found) notFound();
-  return found;
+  const actor = dpoActor(context);
+  let detail: RequestDetail;
+  try {
+    detail = await withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: data-subject request" }, (tx) =>
+      loadRequestDetail(tx, tenantId, requestId, masterKey()),
+    );
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) notFound();
+    throw error;
+  }
+  const rectifying = detail.request.kind === "rectification";
+  const [rectifications, subjects, activeRestrictions] = await Promise.all([
+    rectifying ? listRectifications(db, actor, tenantId, requestId, masterKey()) : [],
+    rectifying && detail.request.status === "open" ? loadRectificationSubjects(db, actor, tenantId, requestId, masterKey()) : [],
+    detail.request.kind === "restriction"
+      ? withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: restriction status" }, (tx) =>
+          countActiveRestrictions(tx, tenantId, requestId),
+        )
+      : 0,
+  ]);
+  return { ...detail, rectifications, subjects, activeRestrictions };
 }
 
 export interface TableCountView {

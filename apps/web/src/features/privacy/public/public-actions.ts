@@ -4,12 +4,25 @@
 // the request waits and its clock is paused. Nothing in the response says whether the address
 // is known to the venue.
 import { loadEnv } from "@rappel/config";
+import { enqueuePrivacyRequestForward } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
 import { createRequest, REQUEST_KINDS, RequestError, sendVerificationCode, verifyRequestCode } from "@rappel/privacy";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { clientIp } from "@/server/client-ip";
 import { getDb } from "@/server/db";
+import { getRedis } from "@/server/redis";
+import { getJobProducer } from "@/features/data/lib/producer";
 import { masterKey } from "../lib/console";
+import { createPublicFormLimiter, type PublicFormScope } from "./rate-limit";
+
+const holder = globalThis as typeof globalThis & { rappelPrivacyFormLimiter?: ReturnType<typeof createPublicFormLimiter> };
+
+async function allowed(scope: PublicFormScope): Promise<boolean> {
+  holder.rappelPrivacyFormLimiter ??= createPublicFormLimiter(getRedis());
+  return holder.rappelPrivacyFormLimiter(scope, clientIp(await headers()));
+}
 
 const ZSlug = z.string().min(1).max(100);
 
@@ -26,6 +39,7 @@ function back(path: string, params: Record<string, string>): never {
 export async function submitPublicRequestAction(formData: FormData): Promise<void> {
   const tenant = await findTenant(ZSlug.parse(formData.get("tenantSlug")));
   const base = `/privacy/${tenant.slug}`;
+  if (!(await allowed("submit"))) back(base, { error: "throttled" });
   const parsed = z
     .object({
       kind: z.enum(REQUEST_KINDS),
@@ -50,11 +64,14 @@ export async function verifyPublicRequestAction(formData: FormData): Promise<voi
   const tenant = await findTenant(ZSlug.parse(formData.get("tenantSlug")));
   const requestId = z.uuid().parse(formData.get("requestId"));
   const path = `/privacy/${tenant.slug}/verify`;
+  if (!(await allowed("verify"))) back(path, { request: requestId, error: "throttled" });
   try {
     await verifyRequestCode(getDb(), tenant.id, requestId, String(formData.get("code") ?? "").trim(), new Date());
   } catch (error) {
     if (error instanceof RequestError) back(path, { request: requestId, error: String(error.status) });
     throw error;
   }
+  // The vendor runs this form for the client: the verified request is forwarded to it.
+  await enqueuePrivacyRequestForward(getJobProducer(), { tenantId: tenant.id, requestId });
   back(path, { request: requestId, done: "verified" });
 }

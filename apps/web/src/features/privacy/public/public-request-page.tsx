@@ -40,7 +40,7 @@ export async function PublicRequestPage({ params, searchParams }: Props) {
   return (
     <Shell>
       <PageHeader eyebrow={tenant.name} title={t("public.title")} description={t("public.description")} />
-      {search.error ? <Alert text={t(search.error === "mail" ? "public.errors.mail" : "public.errors.invalid")} /> : null}
+      {search.error ? <Alert text={t(search.error === "mail" ? "public.errors.mail" : search.error === "throttled" ? "public.errors.throttled" : "public.errors.invalid")} /> : null}
       <Card>
         <form action={submitPublicRequestAction} className="grid gap-4">
           <input type="hidden" name="tenantSlug" value={tenant.slug} />
@@ -68,7 +68,11 @@ export async function PublicVerifyPage({ params, searchParams }: Props) {
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{t("public.verified")}</p>
       ) : (
         <>
-          {search.error ? <Alert text={t(`public.errors.code${search.error === "410" || search.error === "429" ? search.error : ""}` as "public.errors.code")} /> : null}
+          {search.error === "throttled" ? (
+            <Alert text={t("public.errors.throttled")} />
+          ) : search.error ? (
+            <Alert text={t(`public.errors.code${search.error === "410" || search.error === "429" ? search.error : ""}` as "public.errors.code")} />
+          ) : null}
           <Card>
             <form action={verifyPublicRequestAction} className="grid gap-4">
               <input type="hidden" name="tenantSlug" value={tenant.slug} />

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { tenantRoleCan, type TenantRole } from "@rappel/access";
 import { LinkTabs, type LinkTab } from "@rappel/ui";
 
-export type SettingsTab = "members" | "api-keys" | "api" | "dpo-annex" | "subprocessors";
+export type SettingsTab = "members" | "api-keys" | "api" | "dpo-annex" | "subprocessors" | "privacy-requests";
 
 export async function SettingsTabs({ slug, role, current }: { slug: string; role: TenantRole; current: SettingsTab }) {
   const t = await getTranslations("apiKeys.tabs");
@@ -15,6 +15,9 @@ export async function SettingsTabs({ slug, role, current }: { slug: string; role
   if (tenantRoleCan(role, "settings.api-keys.manage")) {
     tabs.push({ href: `/t/${slug}/settings/api-keys`, label: t("apiKeys"), current: current === "api-keys" });
     tabs.push({ href: `/t/${slug}/settings/api`, label: t("api"), current: current === "api" });
+  }
+  if (tenantRoleCan(role, "settings.privacy-requests.manage")) {
+    tabs.push({ href: `/t/${slug}/settings/privacy-requests`, label: (await getTranslations("privacy.tenantRequests"))("tab"), current: current === "privacy-requests" });
   }
   if (tenantRoleCan(role, "settings.tenant.manage")) {
     tabs.push({ href: `/t/${slug}/settings/dpo-annex`, label: (await getTranslations("dpo.annex"))("tab"), current: current === "dpo-annex" });
