@@ -162,6 +162,9 @@ export function enqueueOffboardingStep(
 /** A master key rotation (idempotent; the handler runs one at a time, concurrency 1). */
 export function enqueueMasterKeyRotation(producer: JobProducer, payload: TPrivacyRotateMasterKeyPayload, options?: TEnqueueOptions): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-rotate-master-key", payload, options);
+}
+
+/**
  * One job per forward attempt (`attempt` 0 at intake, then the forward's attempts count on a
  * manual retry): BullMQ drops a repeated id, and the forward row keeps it to one e-mail anyway.
  */

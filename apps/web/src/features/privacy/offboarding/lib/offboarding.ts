@@ -16,7 +16,7 @@ export function platformActor(context: PlatformContext) {
 export interface OffboardingView {
   record: TenantOffboarding | null;
   receipt: OffboardingReceipt | null;
-  verification: { valid: boolean; keyId: string | null } | null;
+  verification: { valid: boolean; keyId: string | null; fingerprint: string | null } | null;
   /** The people named on the record (DPO, superadmin), by id. */
   names: Record<string, string>;
 }
@@ -31,7 +31,7 @@ export async function loadOffboardingView(db: Database, context: PlatformContext
   return {
     record,
     receipt: (record.exportReceipt as unknown as OffboardingReceipt | null) ?? null,
-    verification: verification ? { valid: verification.valid, keyId: verification.keyId } : null,
+    verification: verification ? { valid: verification.valid, keyId: verification.keyId, fingerprint: verification.fingerprint } : null,
     names: Object.fromEntries(users.map((u) => [u.id, u.name])),
   };
 }
