@@ -14,6 +14,7 @@ import { privacyPurgePlanHandler, privacyPurgeRunHandler } from "./jobs/privacy-
 import { dpoSubprocessorNoticesHandler } from "./jobs/dpo-subprocessor-notices";
 import { privacyOffboardingDestroyHandler, privacyOffboardingExportHandler } from "./jobs/privacy-offboarding";
 import { privacyRotateMasterKeyHandler } from "./jobs/privacy-rotate-master-key";
+import { privacyRequestExtensionNoticeHandler } from "./jobs/privacy-request-extension-notice";
 import { privacyRequestForwardHandler } from "./jobs/privacy-request-forward";
 
 // Each handler is typed for its own kind; the runtime validates the payload before calling it.
@@ -34,4 +35,5 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   privacyOffboardingDestroyHandler as JobHandler<TJobKind>,
   privacyRotateMasterKeyHandler as JobHandler<TJobKind>,
   privacyRequestForwardHandler as JobHandler<TJobKind>,
+  privacyRequestExtensionNoticeHandler as JobHandler<TJobKind>,
 ];

@@ -42,6 +42,8 @@ export {
   type TPrivacyRotateMasterKeyPayload,
   ZPrivacyRequestForwardPayload,
   type TPrivacyRequestForwardPayload,
+  ZPrivacyRequestExtensionNoticePayload,
+  type TPrivacyRequestExtensionNoticePayload,
 } from "./payloads";
 export { JobPayloadError, UnknownJobKindError } from "./errors";
 export { createRedisConnection, type TRedisRole } from "./connection";
@@ -54,6 +56,7 @@ export {
   enqueueOffboardingStep,
   enqueueMasterKeyRotation,
   enqueuePrivacyRequestForward,
+  enqueuePrivacyRequestExtensionNotice,
   openQueue,
   type JobProducer,
   type QueueErrorListener,

@@ -61,6 +61,9 @@ export type TPrivacyRotateMasterKeyPayload = z.infer<typeof ZPrivacyRotateMaster
 /** Forward one data-subject request to its client tenant by e-mail (sent once, proof kept). */
 export const ZPrivacyRequestForwardPayload = z.strictObject({ tenantId: ZId, requestId: ZId });
 export type TPrivacyRequestForwardPayload = z.infer<typeof ZPrivacyRequestForwardPayload>;
+/** Tell the person of their request's deadline extension and its reasons (sent once, proof kept). */
+export const ZPrivacyRequestExtensionNoticePayload = z.strictObject({ tenantId: ZId, requestId: ZId, extensionMonths: z.number().int().min(1).max(2) });
+export type TPrivacyRequestExtensionNoticePayload = z.infer<typeof ZPrivacyRequestExtensionNoticePayload>;
 
 export interface JobKindDefinition {
   queue: TQueueName;
@@ -84,6 +87,7 @@ export const JOB_KINDS = {
   "privacy-offboarding-destroy": { queue: "privacy", payload: ZPrivacyOffboardingStepPayload },
   "privacy-rotate-master-key": { queue: "privacy", payload: ZPrivacyRotateMasterKeyPayload },
   "privacy-request-forward": { queue: "privacy", payload: ZPrivacyRequestForwardPayload },
+  "privacy-request-extension-notice": { queue: "privacy", payload: ZPrivacyRequestExtensionNoticePayload },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export type TJobKind = keyof typeof JOB_KINDS;

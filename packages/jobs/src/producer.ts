@@ -14,6 +14,7 @@ import {
   type TPrivacyOffboardingStepPayload,
   type TPrivacyRotateMasterKeyPayload,
   type TPrivacyRequestForwardPayload,
+  type TPrivacyRequestExtensionNoticePayload,
 } from "./payloads";
 import { DEFAULT_QUEUE_PREFIX, QUEUES, type TQueueName } from "./queues";
 import { JobPayloadError } from "./errors";
@@ -170,4 +171,9 @@ export function enqueueMasterKeyRotation(producer: JobProducer, payload: TPrivac
  */
 export function enqueuePrivacyRequestForward(producer: JobProducer, payload: TPrivacyRequestForwardPayload, attempt = 0): Promise<EnqueuedJob> {
   return enqueueJob(producer, "privacy-request-forward", payload, { jobId: `dsr-forward-${payload.requestId}-${attempt}` });
+}
+
+/** One job per extension (a second extension is a new notice); the request row keeps it to one e-mail. */
+export function enqueuePrivacyRequestExtensionNotice(producer: JobProducer, payload: TPrivacyRequestExtensionNoticePayload): Promise<EnqueuedJob> {
+  return enqueueJob(producer, "privacy-request-extension-notice", payload, { jobId: `dsr-extension-${payload.requestId}-${payload.extensionMonths}` });
 }

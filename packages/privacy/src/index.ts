@@ -10,6 +10,7 @@ export * from "./requests/actions";
 export * from "./requests/restriction";
 export * from "./requests/rectification";
 export * from "./requests/forward";
+export * from "./requests/extension-notice";
 export * from "./requests/tenant-view";
 export * from "./requests/verification-mail";
 export * from "./offboarding/export-tenant";

@@ -67,7 +67,16 @@ export async function decideRequest(db: Database, actor: RequestActor, tenantId:
     if (decision.action === "extend") {
       const total = extendDeadline(request, decision.months, decision.reason, now);
       const deadline = computeDeadline({ ...request, extensionMonths: total });
-      updated = await tx.dataSubjectRequest.update({ where, data: { extensionMonths: total, extensionReason: decision.reason.trim(), dueAt: deadline.paused ? null : deadline.dueAt } });
+      // The person is told, with the reasons (Art. 12(3)): the worker sends it when there is an address.
+      updated = await tx.dataSubjectRequest.update({
+        where,
+        data: {
+          extensionMonths: total,
+          extensionReason: decision.reason.trim(),
+          dueAt: deadline.paused ? null : deadline.dueAt,
+          ...(request.emailEnc ? { extensionNoticeStatus: "pending", extensionNoticeError: null } : {}),
+        },
+      });
     } else {
       updated = await tx.dataSubjectRequest.update({
         where,

@@ -1,7 +1,7 @@
 "use server";
 // DPO console mutations. Each checks platform.privacy.manage first (failing closed), resolves the
 // tenant from the form (untrusted) and acts through @rappel/privacy on the audited platform path.
-import { enqueuePrivacyPurgeRun, enqueuePrivacyRequestForward } from "@rappel/jobs";
+import { enqueuePrivacyPurgeRun, enqueuePrivacyRequestExtensionNotice, enqueuePrivacyRequestForward } from "@rappel/jobs";
 import { withPlatformAccess } from "@rappel/db";
 import {
   createRequest,
@@ -162,7 +162,10 @@ export async function requestActionAction(formData: FormData): Promise<void> {
       );
       await enqueuePrivacyRequestForward(getJobProducer(), { tenantId: tenant.id, requestId }, attempts);
     } else if (action === "extend") {
-      await decideRequest(getDb(), actor, tenant.id, requestId, { action, months: formData.get("months"), reason: String(formData.get("reason") ?? "") }, now);
+      const extended = await decideRequest(getDb(), actor, tenant.id, requestId, { action, months: formData.get("months"), reason: String(formData.get("reason") ?? "") }, now);
+      if (extended.extensionNoticeStatus === "pending") {
+        await enqueuePrivacyRequestExtensionNotice(getJobProducer(), { tenantId: tenant.id, requestId, extensionMonths: extended.extensionMonths });
+      }
     } else {
       // Rectification, post-mortem directives: done by hand, recorded here with the DPO's note.
       await decideRequest(getDb(), actor, tenant.id, requestId, { action, note: String(formData.get("note") ?? "").slice(0, 2000) }, now);

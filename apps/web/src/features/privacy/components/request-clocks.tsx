@@ -1,5 +1,6 @@
 // The two clocks of a request: the vendor's (from its receipt) and, once the request has been
-// forwarded to the client, the client's own (from the forward), with the forward's proof.
+// forwarded to the client, the client's own (from the forward), with the forward's proof; and
+// whether the person was told of an extension.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DataSubjectRequest, DataSubjectRequestForward } from "@rappel/db";
 import { computeDeadline } from "@rappel/privacy";
@@ -16,6 +17,17 @@ export async function RequestClocks({ request, forward }: { request: DataSubject
         {deadline.paused ? t("requests.paused") : format.dateTime(deadline.dueAt, { dateStyle: "long" })}
         {request.extensionMonths ? ` — ${t("request.extended", { count: request.extensionMonths })} : ${request.extensionReason ?? ""}` : null}
       </dd>
+      {request.extensionNoticeStatus ? (
+        <>
+          <dt className="font-medium text-slate-900">{t("request.extensionNotice.title")}</dt>
+          <dd className="text-slate-700" data-testid="extension-notice">
+            {t(`request.extensionNotice.${request.extensionNoticeStatus}` as "request.extensionNotice.sent")}
+            {request.extensionNoticeSentAt ? ` — ${format.dateTime(request.extensionNoticeSentAt, { dateStyle: "long", timeStyle: "short" })}` : null}
+            {request.extensionNoticeMessageId ? <span className="block font-mono text-xs break-all text-slate-600">{request.extensionNoticeMessageId}</span> : null}
+            {request.extensionNoticeStatus !== "sent" && request.extensionNoticeError ? <span className="block text-sm text-red-800">{request.extensionNoticeError}</span> : null}
+          </dd>
+        </>
+      ) : null}
       {forward ? (
         <>
           <dt className="font-medium text-slate-900">{t("forward.clientDue")}</dt>
