@@ -1,5 +1,5 @@
 export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from "./password";
-export { generateTotpSecret, totpCode, checkTotp, totpUri, sealTotpSecret, openTotpSecret } from "./totp";
+export { generateTotpSecret, totpCode, checkTotp, totpUri, sealTotpSecret, openTotpSecret, resealTotpSecrets } from "./totp";
 export { SignInError, parseSignInErrorCode, SIGN_IN_FAILURES, type SignInFailure } from "./errors";
 export {
   SignInThrottle,

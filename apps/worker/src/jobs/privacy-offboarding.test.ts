@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
+import { openTotpSecret, sealTotpSecret } from "@rappel/auth";
 import { recordClientConfirmation, requestDestruction, requestOffboarding } from "@rappel/privacy";
 import { addSpectator, createTestTenant, testMaster } from "@rappel/privacy/testing";
 import type { JobContext } from "../job-handler";
@@ -62,13 +63,22 @@ describe("privacy-offboarding jobs", () => {
 
   it("privacy-rotate-master-key re-wraps under the configured key and reports keys it cannot open", async () => {
     const tenant = await createTestTenant(db);
+    // A platform user's TOTP secret is sealed by the master key itself: it must follow the rotation.
+    const totpUser = await db.user.create({ data: { email: `totp-${randomBytes(4).toString("hex")}@example.test`, name: "DPO 2", passwordHash: "x", platformRole: "dpo" } });
+    await db.user.update({ where: { id: totpUser.id }, data: { totpSecretEnc: sealTotpSecret(testMaster, totpUser.id, "JBSWY3DPEHPK3PXP") } });
     const rotation = { MASTER_KEY: randomBytes(32).toString("base64"), MASTER_KEY_ID: "mk-job", MASTER_KEY_PREVIOUS: config.MASTER_KEY, MASTER_KEY_PREVIOUS_ID: testMaster.id };
-    const summary = await runMasterKeyRotation({}, context(), rotation, { tenantIds: [tenant.tenantId] });
-    expect(summary).toMatchObject({ tenantsRewrapped: 1, keysRewrapped: 1 });
+    const scope = { tenantIds: [tenant.tenantId], userIds: [totpUser.id] };
+    const summary = await runMasterKeyRotation({}, context(), rotation, scope);
+    expect(summary).toMatchObject({ tenantsRewrapped: 1, keysRewrapped: 1, totpSecretsResealed: 1 });
+    const resealed = (await db.user.findUniqueOrThrow({ where: { id: totpUser.id } })).totpSecretEnc!;
+    // Opens with the new key alone: the previous key can be retired.
+    expect(openTotpSecret({ id: "mk-job", key: Buffer.from(rotation.MASTER_KEY, "base64") }, totpUser.id, resealed)).toBe("JBSWY3DPEHPK3PXP");
+    expect(await runMasterKeyRotation({}, context(), rotation, scope)).toMatchObject({ keysRewrapped: 0, totpSecretsResealed: 0 });
     const keys = await withTenant(db, tenant.tenantId, (tx) => tx.tenantDataKey.findMany({ where: { tenantId: tenant.tenantId } }));
     expect(keys.map((k) => k.masterKeyId)).toEqual(["mk-job"]);
     // A process holding neither mk-job nor its predecessor cannot re-wrap: it fails loudly.
     const stranger = { MASTER_KEY: randomBytes(32).toString("base64"), MASTER_KEY_ID: "mk-other", MASTER_KEY_PREVIOUS: undefined, MASTER_KEY_PREVIOUS_ID: undefined };
-    await expect(runMasterKeyRotation({}, context(), stranger, { tenantIds: [tenant.tenantId] })).rejects.toThrow(/unknown master key ids: mk-job/);
+    await expect(runMasterKeyRotation({}, context(), stranger, { tenantIds: [tenant.tenantId], userIds: [] })).rejects.toThrow(/unknown master key ids: mk-job/);
+    await expect(runMasterKeyRotation({}, context(), stranger, { tenantIds: [], userIds: [totpUser.id] })).rejects.toThrow(/1 TOTP secret\(s\) sealed by an unknown master key/);
   });
 });
