@@ -3,6 +3,7 @@ export * from "./retention-catalogue";
 export * from "./personal-data-registry";
 export * from "./purge-steps";
 export * from "./purge-engine";
+export * from "./staff-accounts";
 export * from "./requests/deadline";
 export * from "./requests/scope";
 export * from "./requests/intake";

@@ -1,7 +1,8 @@
 // Retention purges. Daily, "privacy-purge-plan" computes what each active tenant's rules make due:
 // in approval mode it leaves a preview for the DPO; in automatic mode it runs the purge at once.
-// "privacy-purge-run" runs one purge the DPO approved (enqueued by the console).
-import { executePurgeRun, planPurges } from "@rappel/privacy";
+// "privacy-purge-run" runs one purge the DPO approved (enqueued by the console). The daily run
+// also anonymises disabled staff accounts no tenant holds any more.
+import { anonymiseDisabledStaffAccounts, executePurgeRun, planPurges } from "@rappel/privacy";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { errorFields } from "../logger";
 
@@ -36,8 +37,11 @@ export async function planTenantPurges(payload: { tenantId?: string | undefined 
       context.logger.error("retention purge planning failed", { tenantId: tenant.id, ...errorFields(error, { stack: true }) });
     }
   }
+  // Staff accounts are platform-wide: once no tenant holds them, anonymise them (daily run only).
+  const staffAccounts = payload.tenantId ? null : await anonymiseDisabledStaffAccounts(context.db, context.clock.now());
+  if (staffAccounts) context.logger.info("disabled staff accounts anonymised", staffAccounts);
   if (failed.length > 0) throw new PurgePlanningError(failed);
-  return { tenants: summary };
+  return { tenants: summary, staffAccounts };
 }
 
 export const privacyPurgePlanHandler = defineJobHandler({
