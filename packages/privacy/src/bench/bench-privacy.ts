@@ -1,12 +1,15 @@
 // `pnpm bench:privacy`: the retention purge on the largest demo tenant, seeded so that it alone
-// holds 1,000,000 tickets unless --tickets says otherwise, while a reader queries the same tables continuously. Every customer of the
-// largest tenant is made due (a 0-month override), so the purge anonymises all its tickets and
-// orders and deletes its spectators and consents. Prints JSON on the last line.
+// holds 1,000,000 tickets unless --tickets says otherwise, while a reader (its own process)
+// queries the same tables continuously. Every customer of the tenant is made due (a 0-month
+// override), so the purge anonymises all its tickets and orders and deletes its spectators and
+// consents. Prints JSON on the last line.
 // Then the full offboarding of that tenant: export with a checksummed receipt, destruction
 // (jobs, Redis keys, data key, partitions, rows, files), and the signed PDF attestation.
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRedisConnection } from "@rappel/jobs";
 import { createDatabase, withTenant } from "@rappel/db";
@@ -17,6 +20,43 @@ import { attestationSigningKey, buildAttestationPdf } from "../offboarding/attes
 import { destroyTenant } from "../offboarding/destroy-tenant";
 import { exportTenantData } from "../offboarding/export-tenant";
 import { executePurgeRun, planPurges } from "../purge-engine";
+
+interface Read {
+  at: number;
+  ms: number;
+  error?: string;
+}
+
+/** Starts bench-purge-reader.ts in its own Node process; stop() ends it and returns its reads. */
+async function startReader(url: string, tenantId: string, performanceId: string): Promise<{ stop: () => Promise<Read[]> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./bench-purge-reader.ts", import.meta.url))], {
+    env: { ...process.env, READER_DATABASE_URL: url, READER_TENANT_ID: tenantId, READER_PERFORMANCE_ID: performanceId },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (out.startsWith("ready\n")) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 20);
+    void exited.then(() => {
+      clearInterval(poll);
+      reject(new Error("the reader process exited before it was ready"));
+    });
+  });
+  return {
+    async stop() {
+      child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`the reader process exited with ${code}`);
+      return JSON.parse(out.slice("ready\n".length)) as Read[];
+    },
+  };
+}
 
 // `pnpm bench:privacy -- --tickets N` passes a literal "--" through pnpm; drop it.
 const { values } = parseArgs({
@@ -68,48 +108,28 @@ try {
   const run = runs.find((r) => r.category === "customer");
   if (!run) throw new Error("no customer purge was planned");
 
-  // The reader: the dashboard-like query a venue runs, on the same tables, in its own pool.
-  const reader = createDatabase(testDb.appUrl, { max: 1 });
-  let stop = false;
-  const waits: number[] = [];
-  let lockTimeouts = 0;
-  const readOnce = async () => {
-    const started = performance.now();
-    try {
-      await withTenant(reader, tenantId, async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '100ms'`);
-        await tx.$queryRawUnsafe(
-          `SELECT count(*)::int, sum(price_cents)::bigint FROM ticket WHERE tenant_id = $1::uuid AND performance_id = $2::uuid`,
-          tenantId,
-          performanceId,
-        );
-        await tx.$queryRawUnsafe(`SELECT count(*)::int FROM ticket_order WHERE tenant_id = $1::uuid AND ordered_at > now() - interval '90 days'`, tenantId);
-      });
-    } catch {
-      lockTimeouts += 1;
-    }
-    return performance.now() - started;
-  };
-  // The same reads with no purge running: what the machine's load alone costs.
-  const baseline: number[] = [];
-  const baselineEnd = performance.now() + 5_000;
-  while (performance.now() < baselineEnd) baseline.push(await readOnce());
-  const loop = (async () => {
-    while (!stop) waits.push(await readOnce());
-  })();
+  // The reader: the dashboard-like reads a venue runs, on the same tables, in a process of its own.
+  const reader = await startReader(testDb.appUrl, tenantId, performanceId);
+  // The same reads with no purge running first: what the machine's load alone costs.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const purgeStartedAt = Date.now();
   const purgeStarted = performance.now();
   const done = await executePurgeRun(db, tenantId, run.id, { now: () => now, batchSize: args.batch });
   const purgeSeconds = (performance.now() - purgeStarted) / 1000;
-  stop = true;
-  await loop;
-  await reader.$disconnect();
+  const reads = await reader.stop();
+  const baselineReads = reads.filter((r) => r.at < purgeStartedAt);
+  const purgeReads = reads.filter((r) => r.at >= purgeStartedAt);
+  const waits = purgeReads.map((r) => r.ms);
+  const readErrors = purgeReads.filter((r) => r.error);
+  const lockTimeouts = readErrors.filter((r) => /lock timeout|55P03/i.test(r.error!)).length;
+  for (const e of new Set(readErrors.map((r) => r.error))) console.error(`read error: ${e}`);
 
   const counts = done.counts as { records: number; tables: { table: string; rows: number }[] };
   const rows = counts.tables.reduce((sum, t) => sum + t.rows, 0);
   const sorted = [...waits].sort((a, b) => a - b);
   const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
   for (const t of counts.tables) console.error(`${t.table}: ${t.rows}`);
-  const baseSorted = [...baseline].sort((a, b) => a - b);
+  const baseSorted = baselineReads.map((r) => r.ms).sort((a, b) => a - b);
 
   // Offboarding of the same tenant.
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -144,6 +164,7 @@ try {
       purge_reads: waits.length,
       purge_reads_over_100ms: waits.filter((w) => w > 100).length,
       purge_read_lock_timeouts: lockTimeouts,
+      purge_read_errors: readErrors.length,
       baseline_read_p50_ms: Math.round(baseSorted[Math.floor(baseSorted.length / 2)]! * 10) / 10,
       baseline_read_max_ms: Math.round(baseSorted.at(-1)! * 10) / 10,
       offboarding_s: Math.round(offboardingSeconds * 100) / 100,
