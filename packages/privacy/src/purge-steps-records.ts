@@ -14,7 +14,7 @@ export function heldSql(alias: string, column: string): string {
 type Row = { key: string; start_event: Date; held: boolean };
 
 /** Runs a listing query returning (key, start_event, held) and splits held rows out. */
-async function listRows(tx: Tx, sql: string, tenantId: string, cutoff: Date): Promise<DueList> {
+export async function listRows(tx: Tx, sql: string, tenantId: string, cutoff: Date): Promise<DueList> {
   const rows = await tx.$queryRawUnsafe<Row[]>(sql, tenantId, cutoff);
   return {
     due: rows.filter((r) => !r.held).map((r) => ({ key: r.key, startEvent: r.start_event })),

@@ -3,7 +3,7 @@
 import type { Tx } from "@rappel/db";
 import { AUDIT_ENTRIES_STEP } from "./purge-step-audit";
 import { eraseSpectators, type TableCount } from "./personal-data-registry";
-import { RECORD_PURGE_STEPS } from "./purge-steps-records";
+import { heldSql, listRows, RECORD_PURGE_STEPS } from "./purge-steps-records";
 
 export interface DueRecord {
   key: string;
@@ -39,18 +39,17 @@ export const CONTACT_EVENT_SOURCES: string[] = [
   "(SELECT max(t.issued_at) FROM ticket t WHERE t.tenant_id = s.tenant_id AND t.holder_id = s.id)",
 ];
 
-const HELD = `EXISTS (SELECT 1 FROM legal_hold h WHERE h.tenant_id = s.tenant_id AND h.spectator_id = s.id AND h.released_at IS NULL)`;
-
 /** People: customers (some contact event) or prospects (none: the record's creation starts the clock). */
 function spectatorStep(category: "customer" | "prospect"): PurgeStep {
   const lastContact = `greatest(${CONTACT_EVENT_SOURCES.join(", ")})`;
   return {
     category,
-    async listDue(tx, tenantId, cutoff) {
-      const rows = await tx.$queryRawUnsafe<{ id: string; start_event: Date; held: boolean }[]>(
-        `SELECT id, start_event, held FROM (
+    listDue: (tx, tenantId, cutoff) =>
+      listRows(
+        tx,
+        `SELECT id::text AS key, start_event, held FROM (
            SELECT s.id, ${category === "customer" ? "a.last_contact" : "s.created_at"} AS start_event,
-                  ${HELD} AS held, a.last_contact
+                  ${heldSql("s", "s.id")} AS held, a.last_contact
              FROM spectator s CROSS JOIN LATERAL (SELECT ${lastContact} AS last_contact) a
             WHERE s.tenant_id = $1::uuid) x
           WHERE ${category === "customer" ? "last_contact IS NOT NULL" : "last_contact IS NULL"}
@@ -58,12 +57,7 @@ function spectatorStep(category: "customer" | "prospect"): PurgeStep {
           ORDER BY start_event, id`,
         tenantId,
         cutoff,
-      );
-      return {
-        due: rows.filter((r) => !r.held).map((r) => ({ key: r.id, startEvent: r.start_event })),
-        held: rows.filter((r) => r.held).length,
-      };
-    },
+      ),
     purgeBatch: (tx, tenantId, keys) => eraseSpectators(tx, tenantId, keys),
     async archive(tx, tenantId, activeCutoff, now) {
       const startEvent = category === "customer" ? "a.last_contact" : "s.created_at";

@@ -93,26 +93,24 @@ export interface RequestView extends RequestDetail {
 export async function loadRequestView(db: Database, context: PlatformContext, tenantId: string, requestId: string): Promise<RequestView> {
   if (!ZTenantId.safeParse(requestId).success) notFound();
   const actor = dpoActor(context);
-  let detail: RequestDetail;
+  let detail: RequestDetail & { activeRestrictions: number };
   try {
-    detail = await withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: data-subject request" }, (tx) =>
-      loadRequestDetail(tx, tenantId, requestId, masterKey()),
-    );
+    detail = await withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: data-subject request" }, async (tx) => {
+      const found = await loadRequestDetail(tx, tenantId, requestId, masterKey());
+      // For a restriction request: how many of its restrictions still hold (same audited read).
+      const activeRestrictions = found.request.kind === "restriction" ? await countActiveRestrictions(tx, tenantId, requestId) : 0;
+      return { ...found, activeRestrictions };
+    });
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) notFound();
     throw error;
   }
   const rectifying = detail.request.kind === "rectification";
-  const [rectifications, subjects, activeRestrictions] = await Promise.all([
+  const [rectifications, subjects] = await Promise.all([
     rectifying ? listRectifications(db, actor, tenantId, requestId, masterKey()) : [],
     rectifying && detail.request.status === "open" ? loadRectificationSubjects(db, actor, tenantId, requestId, masterKey()) : [],
-    detail.request.kind === "restriction"
-      ? withPlatformAccess(db, { userId: actor.userId, role: actor.role }, { tenantId, reason: "DPO console: restriction status" }, (tx) =>
-          countActiveRestrictions(tx, tenantId, requestId),
-        )
-      : 0,
   ]);
-  return { ...detail, rectifications, subjects, activeRestrictions };
+  return { ...detail, rectifications, subjects };
 }
 
 export interface TableCountView {
