@@ -1,5 +1,6 @@
 // `pnpm bench:activation`: the e-mail campaign targets of DESIGN.md §4, on a fresh database.
 //   1. a bare nodemailer loop (pooled transport) sending N messages to a local SMTP peer: the base;
+//      the peer runs in a process of its own, as a relay would, for every part;
 //   2. an N-recipient campaign end to end through the real worker process (segment → ledger →
 //      render → SMTP accepted), timed from the launch job to the peer's last message;
 //   3. the same campaign on another tenant with the worker SIGKILLed twice mid-send and restarted:
@@ -10,16 +11,16 @@ import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
 import { createJobProducer, createRedisConnection, enqueueJob } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
-import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { createCampaignFixture, type CampaignFixture } from "./testing/campaign-fixture";
 import { spawnWorker, type SpawnedWorker } from "./testing/spawn-worker";
+import { startSmtpPeerProcess, type SmtpPeerProcess } from "./testing/smtp-peer-process";
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: "activation", msg, ...fields }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function bareLoop(peer: SmtpPeer): Promise<number> {
+async function bareLoop(peer: SmtpPeerProcess): Promise<number> {
   const transport = createMailTransport(peer.url, { ignoreTls: true, maxConnections: 24 });
   const html = `<p>${"La nouvelle saison est là. ".repeat(40)}</p>`;
   const started = performance.now();
@@ -59,9 +60,8 @@ function startWorker(prefix: string, smtpUrl: string): Promise<SpawnedWorker> {
   });
 }
 
-function tally(peer: SmtpPeer, f: CampaignFixture) {
-  const seen = new Map<string, number>();
-  for (const m of peer.messages) for (const to of m.envelope.to) seen.set(to.toLowerCase(), (seen.get(to.toLowerCase()) ?? 0) + 1);
+function tally(peer: SmtpPeerProcess, f: CampaignFixture) {
+  const seen = peer.recipients;
   let duplicates = 0;
   let missing = 0;
   for (const email of f.emails.keys()) {
@@ -69,7 +69,7 @@ function tally(peer: SmtpPeer, f: CampaignFixture) {
     if (n === 0) missing += 1;
     if (n > 1) duplicates += n - 1;
   }
-  return { received: peer.messages.length, duplicates, missing };
+  return { received: peer.received, duplicates, missing };
 }
 
 async function main(): Promise<void> {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const producer = createJobProducer(redis, { prefix });
   const workers: SpawnedWorker[] = [];
   try {
-    const barePeer = await startSmtpPeer({ keep: "envelope" });
+    const barePeer = await startSmtpPeerProcess();
     log("bare nodemailer loop", { recipients: N });
     const bare = await bareLoop(barePeer);
     await barePeer.stop();
@@ -95,12 +95,12 @@ async function main(): Promise<void> {
     const b = await createCampaignFixture(db, { recipients: N });
 
     // 2. Throughput through the real worker.
-    const peerA = await startSmtpPeer({ keep: "envelope" });
+    const peerA = await startSmtpPeerProcess();
     workers.push(await startWorker(prefix, peerA.url));
     await workers[0]!.waitForHealthServer();
     const started = performance.now();
     await enqueueJob(producer, "campaign-launch", { tenantId: a.tenantId, campaignId: a.campaignId }, { jobId: `cl-${a.campaignId}` });
-    await waitUntil("campaign A to finish", async () => peerA.messages.length >= N && (await campaignStatus(db, a)) === "sent", 30 * 60_000);
+    await waitUntil("campaign A to finish", async () => peerA.received >= N && (await campaignStatus(db, a)) === "sent", 30 * 60_000);
     const seconds = (performance.now() - started) / 1000;
     const campaignRate = N / seconds;
     const tallyA = tally(peerA, a);
@@ -110,16 +110,16 @@ async function main(): Promise<void> {
     await peerA.stop();
 
     // 3. Kill twice, restart, check the peer.
-    const peerB = await startSmtpPeer({ keep: "envelope" });
+    const peerB = await startSmtpPeerProcess();
     let worker = await startWorker(prefix, peerB.url);
     workers.push(worker);
     await worker.waitForHealthServer();
     await enqueueJob(producer, "campaign-launch", { tenantId: b.tenantId, campaignId: b.campaignId }, { jobId: `cl-${b.campaignId}` });
     for (const fraction of [1 / 3, 2 / 3]) {
-      await waitUntil(`${Math.round(fraction * 100)} % of campaign B`, () => peerB.messages.length >= N * fraction, 30 * 60_000);
+      await waitUntil(`${Math.round(fraction * 100)} % of campaign B`, () => peerB.received >= N * fraction, 30 * 60_000);
       worker.child.kill("SIGKILL");
       await worker.exited;
-      log("worker killed", { received: peerB.messages.length });
+      log("worker killed", { received: peerB.received });
       worker = await startWorker(prefix, peerB.url);
       workers.push(worker);
     }

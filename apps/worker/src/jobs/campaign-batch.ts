@@ -160,7 +160,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
-  const committer = new GroupCommitter(context.db, p.tenantId, p.campaignId, now);
+  const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
   for (;;) {
     if (context.signal.aborted) break;
     const claimed = await withTenant(context.db, p.tenantId, async (tx) => {

@@ -50,47 +50,66 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
-/** Collects "this body is on the wire" signals and commits them together every few ms. */
+/**
+ * Collects "this body is on the wire" signals and commits them together. A commit costs a
+ * durable PostgreSQL transaction (milliseconds, more on a busy disk), so signals arriving while
+ * one is in flight wait and go together in the next: the group grows with the load instead of
+ * each timer tick paying a transaction for one or two rows. At most `maxInFlight` commits run at
+ * once, so one transaction's fsync overlaps the next group's.
+ */
 export class GroupCommitter {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private inFlight = 0;
 
+  /** `commitGroup` marks the rows sent and returns the ids it really committed. */
   constructor(
-    private readonly db: Database,
-    private readonly tenantId: string,
-    private readonly campaignId: string,
-    private readonly now: () => Date,
-    private readonly maxBatch = 64,
-    private readonly maxDelayMs = 3,
+    private readonly commitGroup: (spectatorIds: string[]) => Promise<Set<string>>,
+    private readonly options: { maxBatch?: number; maxDelayMs?: number; maxInFlight?: number } = {},
   ) {}
+
+  /** The ledger's group commit for one campaign's rows. */
+  static forCampaign(db: Database, tenantId: string, campaignId: string, now: () => Date): GroupCommitter {
+    return new GroupCommitter((ids) => withTenant(db, tenantId, (tx) => markSent(tx, tenantId, campaignId, ids, now())));
+  }
 
   commit(spectatorId: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: spectatorId, resolve, reject });
-      if (this.waiting.length >= this.maxBatch) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxDelayMs);
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    const { maxBatch = 256, maxDelayMs = 2, maxInFlight = 2 } = this.options;
+    if (this.waiting.length === 0) return;
+    // A full group may start beside the running commit; otherwise wait for it to finish.
+    if (this.waiting.length >= maxBatch && this.inFlight < maxInFlight) this.flush();
+    // Nothing running: a short wait lets the other connections' signals join the group.
+    else if (this.inFlight === 0) this.timer ??= setTimeout(() => this.flush(), maxDelayMs);
   }
 
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const group = this.waiting;
-    this.waiting = [];
+    const group = this.waiting.splice(0, this.options.maxBatch ?? 256);
     if (group.length === 0) return;
-    this.flushing = this.flushing.then(async () => {
-      try {
-        const done = await withTenant(this.db, this.tenantId, (tx) =>
-          markSent(tx, this.tenantId, this.campaignId, group.map((w) => w.id), this.now()),
-        );
-        for (const w of group) {
-          if (done.has(w.id)) w.resolve();
-          else w.reject(new Error("the ledger row was no longer claimed by this worker"));
-        }
-      } catch (error) {
-        for (const w of group) w.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
+    this.inFlight += 1;
+    this.commitGroup(group.map((w) => w.id))
+      .then(
+        (done) => {
+          for (const w of group) {
+            if (done.has(w.id)) w.resolve();
+            else w.reject(new Error("the ledger row was no longer claimed by this worker"));
+          }
+        },
+        (error: unknown) => {
+          for (const w of group) w.reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        this.schedule();
+      });
   }
 }

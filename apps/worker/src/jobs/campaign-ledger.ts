@@ -65,9 +65,11 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
        FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
-        FROM picked
-       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid
-         AND d.spectator_id = picked.spectator_id AND d.channel = 'email'
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = 'email'
+         -- an array, not a join with the CTE: the primary key then finds each row directly (a
+         -- fresh ledger has no statistics, and the join was planned as a nested loop over the
+         -- whole campaign for every claimed row)
+         AND d.spectator_id = ANY(ARRAY(SELECT spectator_id FROM picked))
       RETURNING d.spectator_id, d.attempts
     )
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",

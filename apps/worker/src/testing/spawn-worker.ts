@@ -30,13 +30,18 @@ export interface SpawnOptions {
   env?: Record<string, string>;
 }
 
+/** Extra Node flags for the spawned worker (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+function nodeArgs(): string[] {
+  return (process.env.WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
 export async function spawnWorker(options: SpawnOptions): Promise<SpawnedWorker> {
   const port = await freePort();
   const args = ["src/main.ts", "--queue-prefix", options.prefix];
   if (options.graceMs !== undefined) args.push("--shutdown-grace-ms", String(options.graceMs));
   // tsx as a loader in this one process, not its CLI wrapper: the wrapper relays signals through
   // an IPC handshake with a 30 ms wait, and on a loaded machine it gave up and exited with 143.
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const child = spawn(process.execPath, [...nodeArgs(), "--import", "tsx", ...args], {
     cwd: workerDir,
     env: {
       ...process.env,
