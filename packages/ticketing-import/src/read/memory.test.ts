@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { openImportFile } from "./open-import-file";
 import { syntheticExport } from "./synthetic-export";
@@ -40,4 +44,36 @@ describe("streaming", () => {
     // Backpressure: the generator never ran far ahead of the consumer.
     expect(maxLead).toBeLessThan(20_000);
   });
+
+  it("reads an XLSX whose shared-strings table holds 180,000 distinct strings with a flat heap", async () => {
+    const ROWS = 60_000;
+    const dir = mkdtempSync(join(tmpdir(), "rappel-xlsx-memory-"));
+    const path = join(dir, "export.xlsx");
+    try {
+      // Two unique text cells per row, all through the shared-strings table (exceljs's default).
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+      const sheet = writer.addWorksheet("Ventes");
+      sheet.addRow(["Référence", "Acheteur", "Commentaire"]).commit();
+      for (let i = 0; i < ROWS; i++) sheet.addRow([`CMD-${i}`, `Acheteur numéro ${i} — ${"x".repeat(40 + (i % 40))}`, `Note ${i} ${"y".repeat(40)}`]).commit();
+      sheet.commit();
+      await writer.commit();
+
+      const before = heapMb();
+      let peakGrowth = 0;
+      let consumed = 0;
+      let last: Record<string, string> | undefined;
+      for await (const row of await openImportFile(path)) {
+        consumed++;
+        last = row.raw;
+        if (consumed % 10_000 === 0) peakGrowth = Math.max(peakGrowth, heapMb() - before);
+      }
+      expect(consumed).toBe(ROWS);
+      expect(last).toMatchObject({ Référence: `CMD-${ROWS - 1}`, Commentaire: `Note ${ROWS - 1} ${"y".repeat(40)}` });
+      // exceljs's own cache kept every distinct string in the heap (~35 MB here); the spool keeps
+      // 8 bytes of offset each.
+      expect(peakGrowth).toBeLessThan(12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

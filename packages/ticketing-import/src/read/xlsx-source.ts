@@ -1,40 +1,61 @@
 // XLSX → records of the first worksheet, streaming with exceljs's WorkbookReader: the zip is read
-// as a stream and rows are parsed with a SAX parser, so the sheet's rows never sit in memory
-// (a sheet stored before the shared strings is spooled to a temp file by exceljs, not to RAM).
-// One limit is the format's: text cells usually point into a workbook-wide shared-strings table,
-// which has to be held to resolve them, so memory grows with the number of *distinct* strings
-// (~0.5 KB each: 100,000 rows with two unique strings per row took ~110 MB). CSV has no such
-// table and stays flat; very large exports are better sent as CSV.
+// as a stream, worksheets are spooled to temp files by exceljs and parsed row by row with a SAX
+// parser, so the sheet's rows never sit in memory. Text cells usually point into a workbook-wide
+// shared-strings table, which has to be held to resolve them: exceljs is asked to emit it, and it
+// is kept on disk (shared-string-spool.ts), so memory stays flat however many distinct strings
+// the file has.
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { SharedStringSpool } from "./shared-string-spool";
 import type { SourceRecord, XlsxDetails } from "./types";
+
+/** What WorkbookReader.parse() yields: shared strings ({ index, text }) and typed events. */
+type ParseItem = { index: number; text: unknown } | { eventType: string; value: unknown };
+type WorksheetReader = AsyncIterable<{ number: number; values: unknown }> & { name?: string };
 
 export async function* readXlsxRecords(source: Readable, details: XlsxDetails): AsyncGenerator<SourceRecord> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: "emit",
-    sharedStrings: "cache",
+    sharedStrings: "emit",
     // Styles are needed to know which numbers are dates (the number format says so).
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  const strings = new SharedStringSpool();
+  // parse() is the generator behind the reader's async iterator, which drops shared strings.
+  const items = (workbook as unknown as { parse(): AsyncIterable<ParseItem> }).parse();
   try {
-    for await (const worksheet of workbook) {
-      details.sheetName = (worksheet as unknown as { name?: string }).name ?? null;
+    for await (const item of items) {
+      if ("index" in item) {
+        strings.append(cellToText(item.text));
+        continue;
+      }
+      if (item.eventType !== "worksheet") continue;
+      const worksheet = item.value as WorksheetReader;
+      details.sheetName = worksheet.name ?? null;
       for await (const row of worksheet) {
         const values = row.values;
         if (!Array.isArray(values)) continue;
         // row.values is 1-based and sparse (index 0 unused, holes for empty cells).
         const fields: string[] = [];
-        for (let i = 1; i < values.length; i++) fields.push(cellToText(values[i]));
+        for (let i = 1; i < values.length; i++) fields.push(cellToText(resolveSharedString(values[i], strings)));
         yield { line: row.number, fields };
       }
       // Only the first sheet is imported; the rest of the archive is not read.
       break;
     }
   } finally {
+    strings.close();
     source.destroy();
   }
+}
+
+function resolveSharedString(value: unknown, strings: SharedStringSpool): unknown {
+  if (value !== null && typeof value === "object" && "sharedString" in value) {
+    return strings.get(Number((value as { sharedString: unknown }).sharedString));
+  }
+  return value;
 }
 
 /**
