@@ -3,6 +3,7 @@
 // record failures (retry with backoff on 4xx, bounce/fail on 5xx), pause the tenant's sending
 // when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
 // after a crash, sends nothing twice: the ledger decides.
+import pMap from "p-map";
 import { Prisma, appendAuditEntry, withTenant, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
@@ -173,7 +174,12 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
     });
     if (claimed === null) return { ...result, stopped: "campaign no longer sending" };
     if (claimed.length === 0) break;
-    const outcomes = await Promise.all(claimed.map(async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now) })));
+    // As many in flight as there are connections: each message is rendered just before a
+    // connection takes it, so the event loop never runs a long burst of rendering while a group
+    // commit's reply waits (that reply is what lets the terminators go out).
+    const outcomes = await pMap(claimed, async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now) }), {
+      concurrency: config.maxConnections,
+    });
     const failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
     for (const { r, outcome } of outcomes) {
       if (outcome === "sent") result.sent += 1;
