@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type Database } from "@rappel/db";
 import { createTestTenant } from "@rappel/ignition-import/testing";
-import type { MasterKey } from "@rappel/personal-data";
+import { loadEnv } from "@rappel/config";
+import { masterKeyFromEnv } from "@rappel/personal-data";
 import { createCoreDefinition, createInvitationToken, createShortCode, hashToken, type TSurveyDefinition } from "@rappel/survey";
 import { loadSurveyKeys } from "@rappel/survey/store";
 
@@ -20,12 +21,9 @@ export interface PublicWorld {
   code: string;
 }
 
-export function envMasterKey(): MasterKey {
-  return { id: process.env.MASTER_KEY_ID ?? "mk1", key: Buffer.from(process.env.MASTER_KEY!, "base64") };
-}
-
 export async function createPublicWorld(db: Database, options: { definition?: TSurveyDefinition; performanceStartsAt?: Date } = {}): Promise<PublicWorld> {
-  const master = envMasterKey();
+  // The key the code under test unwraps with (survey-keys-cache.ts reads the same).
+  const master = masterKeyFromEnv(loadEnv());
   const tenantId = await createTestTenant(db, master);
   return withTenant(db, tenantId, async (tx) => {
     const { linkNumber } = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { linkNumber: true } });
