@@ -51,7 +51,6 @@ interface InvitationRow {
   textsEnc: Uint8Array | null;
   currentPage: number | null;
   completedAt: Date | null;
-  topicsEdited: boolean | null;
   performanceIds: string[];
   performances: { showTitle: string; venueName: string; startsAt: string }[];
 }
@@ -72,7 +71,7 @@ async function readInvitationRow(tx: Tx, link: SurveyLink, openedAt: Date | null
            t.name AS "tenantName", t.status::text AS "tenantStatus", s.status::text AS "surveyStatus", s.closes_at AS "closesAt",
            COALESCE(r.version, s.current_version) AS version, md5(v.definition::text) AS "definitionDigest",
            r.id::text AS "responseId", r.answers AS "responseAnswers", r.texts_enc AS "textsEnc",
-           r.current_page AS "currentPage", r.completed_at AS "completedAt", r.topics_edited AS "topicsEdited",
+           r.current_page AS "currentPage", r.completed_at AS "completedAt",
            COALESCE((SELECT json_agg(json_build_object('showTitle', sh.title, 'venueName', ve.name, 'startsAt', pf.starts_at) ORDER BY pf.starts_at)
                        FROM performance pf
                        JOIN show sh ON sh.tenant_id = pf.tenant_id AND sh.id = pf.show_id
@@ -88,7 +87,7 @@ async function readInvitationRow(tx: Tx, link: SurveyLink, openedAt: Date | null
 }
 
 export type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
-type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string; topicsEdited: boolean });
+type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string });
 
 async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: boolean): Promise<LoadedInvitation> {
   const { tenantId } = link;
@@ -123,7 +122,6 @@ async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: b
     performances: row.performances.map((p) => ({ showTitle: p.showTitle, venueName: p.venueName, startsAt: new Date(p.startsAt) })),
     performanceIds: row.performanceIds,
     surveyId: row.surveyId,
-    topicsEdited: row.topicsEdited ?? false,
     ...(row.responseId ? { responseId: row.responseId } : {}),
   };
 }
@@ -209,36 +207,28 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
   const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
   const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
-  const data = {
-    version: state.version,
-    answers: plain as object,
-    textsEnc: keys.sealTexts(responseId, texts),
-    nps: typeof nps === "number" ? nps : null,
-    currentPage,
-    ...(completing ? { completedAt: now } : {}),
-  };
-  if (state.responseId) {
-    await tx.surveyResponse.update({
-      where: { tenantId_id: { tenantId, id: state.responseId } },
-      // Staff-edited topics are kept; otherwise the tagger's follow the text.
-      data: { ...data, ...(state.topicsEdited ? {} : { topics }) },
-    });
-  } else {
-    await tx.surveyResponse.create({
-      data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: state.surveyId, topics, ...data },
-    });
-  }
+  const textsEnc = keys.sealTexts(responseId, texts);
   const status = completing || state.completed ? "completed" : "started";
-  await tx.surveyInvitation.update({
-    where: { tenantId_id: { tenantId, id: state.invitationId } },
-    data: {
-      status,
-      ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
-      // Answering implies the page was opened (a post no longer goes through resolveInvitation).
-      ...(state.status === "sent" ? { openedAt: now } : {}),
-      ...(completing ? { completedAt: now } : {}),
-    },
-  });
+  const firstAnswer = state.status !== "started" && state.status !== "completed";
+  // One statement saves the response (created, or updated keeping staff-edited topics and an
+  // earlier completion) and the invitation's status: one round trip instead of two ORM writes.
+  // Answering implies the page was opened (a post does not go through resolveInvitation).
+  await tx.$executeRaw`
+    WITH saved AS (
+      INSERT INTO survey_response AS r (tenant_id, id, invitation_id, survey_id, version, answers, texts_enc, nps, current_page, completed_at, topics, updated_at)
+      VALUES (${tenantId}::uuid, ${responseId}::uuid, ${state.invitationId}::uuid, ${state.surveyId}::uuid, ${state.version}, ${JSON.stringify(plain)}::jsonb,
+              ${textsEnc}, ${typeof nps === "number" ? nps : null}::int, ${currentPage}, ${completing ? now : null}::timestamptz, ${topics}::text[], ${now})
+      ON CONFLICT (tenant_id, id) DO UPDATE SET
+        version = EXCLUDED.version, answers = EXCLUDED.answers, texts_enc = EXCLUDED.texts_enc, nps = EXCLUDED.nps,
+        current_page = EXCLUDED.current_page, completed_at = COALESCE(EXCLUDED.completed_at, r.completed_at),
+        topics = CASE WHEN r.topics_edited THEN r.topics ELSE EXCLUDED.topics END, updated_at = EXCLUDED.updated_at
+    )
+    UPDATE survey_invitation SET
+      status = ${status}::survey_invitation_status,
+      started_at = CASE WHEN ${firstAnswer} THEN ${now} ELSE started_at END,
+      opened_at = CASE WHEN ${state.status === "sent"} THEN ${now} ELSE opened_at END,
+      completed_at = CASE WHEN ${completing} THEN ${now} ELSE completed_at END
+     WHERE tenant_id = ${tenantId}::uuid AND id = ${state.invitationId}::uuid`;
   return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
 }
 

@@ -64,6 +64,37 @@ describe("short links", () => {
   });
 });
 
+describe("saving answers", () => {
+  const responseOf = (w: PublicWorld) =>
+    withTenant(db, w.tenantId, (tx) => tx.surveyResponse.findUniqueOrThrow({ where: { tenantId_invitationId: { tenantId: w.tenantId, invitationId: w.invitationId } } }));
+
+  it("completes after the last page, keeps the completion and staff-edited topics when the spectator edits later", async () => {
+    const w = await createPublicWorld(db);
+    await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 4, disappointed: "Le son était trop fort" }, advance: true, replaceQuestionIds: ["nps", "disappointed"] });
+    const started = await responseOf(w);
+    expect(started).toMatchObject({ nps: 4, currentPage: 1, completedAt: null });
+    expect(started.topics).toContain("sound");
+    expect((await statusOf(w)).status).toBe("started");
+
+    const done = await saveAnswers(db, w.code, { pageIndex: 1, answers: { comment: "Accueil parfait" }, advance: true, replaceQuestionIds: ["aspects", "comment"] });
+    expect(done).toMatchObject({ kind: "saved", nextPage: null, completed: true });
+    const completed = await responseOf(w);
+    expect(completed.completedAt).not.toBeNull();
+    const invitation = await statusOf(w);
+    expect(invitation).toMatchObject({ status: "completed" });
+    expect(invitation.completedAt).toEqual(completed.completedAt);
+
+    // Staff re-tag the verbatim; the spectator then edits page 1 without going to the end.
+    await withTenant(db, w.tenantId, (tx) => tx.surveyResponse.update({ where: { tenantId_id: { tenantId: w.tenantId, id: completed.id } }, data: { topics: ["welcome"], topicsEdited: true } }));
+    await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 7 }, advance: false, replaceQuestionIds: ["nps", "disappointed"] });
+    const edited = await responseOf(w);
+    expect(edited).toMatchObject({ id: completed.id, nps: 7, topics: ["welcome"], completedAt: completed.completedAt });
+    expect((await statusOf(w)).status).toBe("completed");
+    const state = await resolveInvitation(db, w.code);
+    expect(state.kind === "open" && state.answers).toEqual({ nps: 7, comment: "Accueil parfait" });
+  });
+});
+
 describe("the open pixel", () => {
   it("raises sent to opened once, and never lowers a later status", async () => {
     const w = await createPublicWorld(db);
