@@ -1,5 +1,6 @@
 // Run by the satisfaction journey (through tsx, outside Playwright's transform): a show whose
-// performance ended yesterday afternoon, with one spectator holding a ticket. Prints JSON.
+// performance ended yesterday afternoon, with one spectator holding a ticket, and another show
+// playing in ten days at the same venue. Prints JSON.
 import { randomBytes } from "node:crypto";
 import { createDatabase, withTenant } from "@rappel/db";
 import { loadIdentityCodec, masterKeyFromEnv } from "@rappel/personal-data";
@@ -32,6 +33,12 @@ const result = await withTenant(db, tenant.id, async (tx) => {
       tenantId: tenant.id, reference: `E2E-T-${tag}`, orderId: order.id, performanceId: performance.id, holderId: spectator.id,
       priceCategory: "Tarif réduit", priceCents: 2800, salesChannel: "web", issuedAt: order.orderedAt,
     },
+  });
+  // An upcoming show at the same venue, for the thank-you page's suggestions.
+  const next = await tx.show.create({ data: { tenantId: tenant.id, title: `La Mouette (${tag})`, genre: "theatre" } });
+  const nextStartsAt = new Date(Date.now() + 10 * 86_400_000);
+  await tx.performance.create({
+    data: { tenantId: tenant.id, showId: next.id, venueId: venue.id, startsAt: nextStartsAt, endsAt: new Date(nextStartsAt.getTime() + 7_200_000), capacity: 300 },
   });
   return { showId: show.id, showTitle: show.title, performanceId: performance.id };
 });

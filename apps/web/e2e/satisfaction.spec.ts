@@ -36,8 +36,10 @@ test("a spectator answers the post-show survey from the e-mail, and staff see it
   const mail = await waitForEmail((m) => m.to.includes(email), 150_000);
   expect(mail.subject).toBe(`votre avis sur ${setup.showTitle}`);
   expect(mail.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-  const scoreLink = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]+)\?nps=4/.exec(mail.text);
+  // The e-mail links to the short address (/s/<code>) and loads the open pixel from it.
+  const scoreLink = /(https?:\/\/\S+\/s\/[0-9A-Za-z]{12,15})\?nps=4/.exec(mail.text);
   expect(scoreLink).not.toBeNull();
+  expect(mail.html).toContain(`<img src="${scoreLink![1]}/o.gif"`);
   const mailPage = await browser.newPage({ viewport: { width: 640, height: 900 } });
   await mailPage.setContent(mail.html);
   await mailPage.screenshot({ path: "e2e/screenshots/satisfaction-email.png", fullPage: true });
@@ -46,6 +48,9 @@ test("a spectator answers the post-show survey from the e-mail, and staff see it
   // The spectator, on a phone, clicks "4" in the e-mail.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "fr-FR" });
   const spectator = await phone.newPage();
+  // The mail client loads the pixel first: a GIF, whatever happens next.
+  const pixel = await spectator.request.get(`${scoreLink![1]}/o.gif`);
+  expect(pixel.headers()["content-type"]).toBe("image/gif");
   await spectator.goto(`${scoreLink![1]}?nps=4`);
   await expect(spectator.getByRole("heading", { level: 1, name: "Votre avis sur le spectacle" })).toBeVisible();
   const nps = spectator.getByRole("group", { name: /Recommanderiez-vous ce spectacle/ });
@@ -63,6 +68,10 @@ test("a spectator answers the post-show survey from the e-mail, and staff see it
   await screenshot(spectator, "satisfaction-answer-page-2");
   await spectator.getByRole("button", { name: "Envoyer mes réponses" }).click();
   await expect(spectator.getByRole("heading", { level: 1, name: "Merci !" })).toBeVisible();
+  // The venue's next shows (the demo venue may have others before it: at most three are listed).
+  const nextShows = spectator.getByRole("region", { name: /Prochainement chez/ });
+  await expect(nextShows).toBeVisible();
+  await expectNoHorizontalOverflow(spectator);
   await screenshot(spectator, "satisfaction-thanks");
 
   // Coming back shows the thank-you page; the answers stay editable.

@@ -12,6 +12,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // /m/… are the public tracking and unsubscribe endpoints: nothing to tell them.
-  matcher: ["/((?!api/|_next/|m/|favicon.ico).*)"],
+  // /m/… (tracking, unsubscribe) and /s/… (spectators' survey pages, route handlers that need no
+  // page path) are public endpoints: nothing to tell them, and no middleware hop on their hot path.
+  matcher: ["/((?!api/|_next/|m/|s/|favicon.ico).*)"],
 };

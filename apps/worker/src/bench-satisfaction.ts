@@ -6,6 +6,11 @@
 //      under 50 concurrent clients over loopback, each client its own address (X-Forwarded-For).
 // Prints progress on stderr and one JSON object as the last line on stdout.
 //   BENCH_ATTENDEES=2000 BENCH_PAGE_REQUESTS=500 pnpm bench:satisfaction     a smaller run on a busy machine
+//   BENCH_ONLY=page pnpm bench:satisfaction     only the page part (the dispatch keys are null): the
+//     invitations are still created by a dispatch, of BENCH_PAGE_REQUESTS attendees, not timed
+// The page part also times a trivial route handler (an invalid /m/o/ pixel: no database, no Redis)
+// the same way, so a figure taken on a shared machine can be read as a ratio to what the server
+// itself costs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -17,15 +22,16 @@ import { createDatabase, withTenant } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
 import { createMailTransport } from "@rappel/mail";
 import { startSmtpPeer } from "@rappel/mail/testing";
-import { createInvitationToken } from "@rappel/survey";
+import { createShortCode } from "@rappel/survey";
 import { loadSurveyKeys } from "@rappel/survey/store";
 import { createLogger } from "./logger";
 import { dispatchPlan } from "./jobs/survey-dispatch";
 import { syncDispatchPlans } from "./jobs/survey-planning";
 import { addAttendees, addPerformance, createSurveyWorld } from "./testing/survey-fixtures";
 
-const attendees = Number(process.env.BENCH_ATTENDEES ?? 10_000);
+const pageOnly = process.env.BENCH_ONLY === "page";
 const pageRequests = Number(process.env.BENCH_PAGE_REQUESTS ?? 2_000);
+const attendees = Number(process.env.BENCH_ATTENDEES ?? (pageOnly ? pageRequests : 10_000));
 const log = (msg: string) => process.stderr.write(`[bench:satisfaction] ${msg}\n`);
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "../../web");
 
@@ -93,20 +99,23 @@ async function main(): Promise<void> {
     log(`dispatch detail: ${dispatchSeconds.toFixed(2)} s, ${received} received (${JSON.stringify(outcome).slice(0, 200)})`);
 
     // The same number of messages through a bare pooled nodemailer loop, for the ratio.
-    peer.clear();
-    const bareStarted = performance.now();
-    let sent = 0;
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (sent < attendees) {
-          const i = sent++;
-          await mail.send({ from: services.from, to: `bare${i}@example.test`, subject: "bench", text: "x".repeat(1500), html: `<p>${"x".repeat(3000)}</p>` });
-        }
-      }),
-    );
-    await peer.waitForMessages(attendees, 120_000);
-    const bareSeconds = (performance.now() - bareStarted) / 1000;
-    log(`bare nodemailer loop: ${bareSeconds.toFixed(2)} s`);
+    let bareSeconds = Number.NaN;
+    if (!pageOnly) {
+      peer.clear();
+      const bareStarted = performance.now();
+      let sent = 0;
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          while (sent < attendees) {
+            const i = sent++;
+            await mail.send({ from: services.from, to: `bare${i}@example.test`, subject: "bench", text: "x".repeat(1500), html: `<p>${"x".repeat(3000)}</p>` });
+          }
+        }),
+      );
+      await peer.waitForMessages(attendees, 120_000);
+      bareSeconds = (performance.now() - bareStarted) / 1000;
+      log(`bare nodemailer loop: ${bareSeconds.toFixed(2)} s`);
+    }
     mail.close();
 
     let page: Record<string, number | string | null> = { page_get_p95_ms: null, page_post_p95_ms: null, page_note: "apps/web is not built (.next/BUILD_ID missing): run `pnpm --filter @rappel/web build` first" };
@@ -135,9 +144,16 @@ async function main(): Promise<void> {
       }
       const invitations = await withTenant(db, world.tenantId, (tx) => tx.surveyInvitation.findMany({ where: { tenantId: world.tenantId }, select: { id: true }, take: Math.max(pageRequests, 1) }));
       const keys = await withTenant(db, world.tenantId, (tx) => loadSurveyKeys(tx, world.tenantId, master));
-      const tokens = invitations.map((i) => createInvitationToken(keys.tokenKey, world.tenantId, i.id));
+      // The links of the e-mails: short codes (/s/<code>).
+      const { linkNumber } = await db.tenant.findUniqueOrThrow({ where: { id: world.tenantId }, select: { linkNumber: true } });
+      const tokens = invitations.map((i) => createShortCode(keys.tokenKey, linkNumber, i.id));
       const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       const get = (i: number) => fetch(`${baseUrl}/s/${tokens[i % tokens.length]}`, { headers: { "x-forwarded-for": ip(i % 50) }, redirect: "manual" });
+      const trivial = (i: number) => fetch(`${baseUrl}/m/o/not-a-token`, { headers: { "x-forwarded-for": ip(i % 50) }, redirect: "manual" });
+      await load(10, 100, trivial, [200]);
+      log("trivial route handler under 50 clients");
+      const trivialTimes = await load(50, pageRequests, trivial, [200]);
+      log(`trivial p50 ${percentile(trivialTimes, 50)} ms, p95 ${percentile(trivialTimes, 95)} ms`);
       log("warming up the page");
       await load(10, 100, get, [200]);
       log("GET under 50 clients");
@@ -156,15 +172,22 @@ async function main(): Promise<void> {
       page = {
         page_get_p50_ms: percentile(getTimes, 50), page_get_p95_ms: percentile(getTimes, 95),
         page_post_p50_ms: percentile(postTimes, 50), page_post_p95_ms: percentile(postTimes, 95), page_requests_each: pageRequests, page_clients: 50,
+        trivial_get_p50_ms: percentile(trivialTimes, 50), trivial_get_p95_ms: percentile(trivialTimes, 95),
+        page_get_vs_trivial_p95: Math.round((percentile(getTimes, 95) / percentile(trivialTimes, 95)) * 10) / 10,
+        page_post_vs_trivial_p95: Math.round((percentile(postTimes, 95) / percentile(trivialTimes, 95)) * 10) / 10,
       };
     }
     console.log(
       JSON.stringify({
         attendees,
-        dispatch_10k_s: Math.round(dispatchSeconds * 100) / 100,
-        dispatch_messages_received: received,
-        bare_nodemailer_s: Math.round(bareSeconds * 100) / 100,
-        dispatch_vs_bare_ratio: Math.round((dispatchSeconds / bareSeconds) * 100) / 100,
+        ...(pageOnly
+          ? { dispatch_10k_s: null, dispatch_messages_received: null, bare_nodemailer_s: null, dispatch_vs_bare_ratio: null, dispatch_note: "BENCH_ONLY=page" }
+          : {
+              dispatch_10k_s: Math.round(dispatchSeconds * 100) / 100,
+              dispatch_messages_received: received,
+              bare_nodemailer_s: Math.round(bareSeconds * 100) / 100,
+              dispatch_vs_bare_ratio: Math.round((dispatchSeconds / bareSeconds) * 100) / 100,
+            }),
         ...page,
       }),
     );

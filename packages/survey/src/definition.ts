@@ -113,6 +113,10 @@ export const ZBranding = z.strictObject({
 });
 export type TBranding = z.infer<typeof ZBranding>;
 
+// What the thank-you page adds: the venue's next shows (on unless the venue turns it off).
+export const ZThankYou = z.strictObject({ suggestNextShows: z.boolean().default(true) });
+export type TThankYou = z.infer<typeof ZThankYou>;
+
 export const ZSurveyDefinition = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -120,6 +124,7 @@ export const ZSurveyDefinition = z
     intro: ZLocalisedText.optional(),
     pages: z.array(ZPage).min(1).max(20),
     branding: ZBranding.default({ colour: "#1f3a68" }),
+    thankYou: ZThankYou.default({ suggestNextShows: true }),
   })
   .superRefine((def, ctx) => {
     for (const issue of checkLogicGraph(def)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });

@@ -33,3 +33,33 @@ export function hashToken(token: string): Uint8Array<ArrayBuffer> {
   out.set(digest);
   return out;
 }
+
+// Short links (/s/<code>, for the e-mail): 11 base62 characters of HMAC over the invitation id
+// (65.5 bits, derivable again like the long token, never stored: only its SHA-256 is), then the
+// tenant's link number in base62 (1–4 characters) so the page finds the tenant without a
+// cross-tenant lookup, which row-level security forbids. See docs/decisions/0011.
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const SHORT_SECRET_CHARS = 11;
+const SHORT_CODE = /^[0-9A-Za-z]{12,15}$/;
+
+function base62(value: bigint, width = 0): string {
+  let out = "";
+  for (let v = value; v > 0n; v /= 62n) out = BASE62[Number(v % 62n)]! + out;
+  return out.padStart(Math.max(width, 1), "0");
+}
+
+export function createShortCode(tokenKey: Buffer, linkNumber: number, invitationId: string): string {
+  if (!Number.isSafeInteger(linkNumber) || linkNumber < 1) throw new Error(`invalid tenant link number ${linkNumber}`);
+  const mac = createHmac("sha256", tokenKey).update(`short:${invitationId}`).digest();
+  // 256 bits reduced modulo 62^11: the bias is below 2^-190.
+  const secret = base62(BigInt(`0x${mac.toString("hex")}`) % 62n ** BigInt(SHORT_SECRET_CHARS), SHORT_SECRET_CHARS);
+  return secret + base62(BigInt(linkNumber));
+}
+
+/** The tenant link number named by a short code, or null when the text is not a short code. */
+export function readShortCodeLinkNumber(code: string): number | null {
+  if (!SHORT_CODE.test(code)) return null;
+  let n = 0;
+  for (const c of code.slice(SHORT_SECRET_CHARS)) n = n * 62 + BASE62.indexOf(c);
+  return n >= 1 ? n : null;
+}

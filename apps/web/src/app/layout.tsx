@@ -1,9 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { headers } from "next/headers";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { isPublicSurveyPath, REQUEST_PATH_HEADER } from "@/server/request-path";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
 // Every page depends on the session and the language cookie: render per request, never at build.
@@ -18,14 +16,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  // Public survey pages are server-rendered forms: their only client component is the error
-  // boundary, so they get its messages instead of the whole catalogue.
-  const publicSurvey = isPublicSurveyPath((await headers()).get(REQUEST_PATH_HEADER));
-  const messages = publicSurvey ? { error: (await getMessages()).error } : undefined;
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

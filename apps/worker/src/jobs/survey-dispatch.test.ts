@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
 import { createMailTransport } from "@rappel/mail";
 import { startSmtpPeer, type SmtpPeer, type TPeerVerdict } from "@rappel/mail/testing";
-import { readTokenTenant } from "@rappel/survey";
+import { readShortCodeLinkNumber } from "@rappel/survey";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
 import { addAttendees, addPerformance, createSurveyWorld, testMasterKey, type SurveyWorld } from "../testing/survey-fixtures";
 import { createSurveyHandlers } from "./survey-dispatch";
@@ -93,9 +93,13 @@ describe("survey dispatch", () => {
     expect(anne.text).toMatch(/Le Misanthrope — Grande salle, 1 décembre 2026/);
     const links = anne.text.match(/https:\/\/rappel\.test\/s\/[A-Za-z0-9_-]+\?nps=\d+/g) ?? [];
     expect(links).toHaveLength(11);
+    // The e-mail carries the short link (the long token keeps working for older e-mails) and the open pixel.
     const token = /\/s\/([A-Za-z0-9_-]+)/.exec(links[0]!)![1]!;
-    expect(readTokenTenant(token)).toBe(world.tenantId);
+    expect(token).toMatch(/^[0-9A-Za-z]{12,15}$/);
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: world.tenantId }, select: { linkNumber: true } });
+    expect(readShortCodeLinkNumber(token)).toBe(tenant.linkNumber);
     expect(anne.html).toContain(`/s/${token}/preferences`);
+    expect(anne.html).toContain(`<img src="https://rappel.test/s/${token}/o.gif" width="1" height="1" alt=""`);
     // Every message links to the venue's data-protection request form.
     expect(anne.text).toContain(`https://rappel.test/privacy/${world.tenantSlug}`);
     expect(anne.headers.get("list-unsubscribe")).toBe(`<https://rappel.test/s/${token}/unsubscribe>`);

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { withTenant, type Database } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
-import { createInvitationToken, DEFAULT_RECIPIENT_RULES, hashToken, isQuietTime, selectRecipients, ZBranding } from "@rappel/survey";
+import { createInvitationToken, createShortCode, DEFAULT_RECIPIENT_RULES, hashToken, isQuietTime, selectRecipients, ZBranding } from "@rappel/survey";
 import { loadSurveyKeys } from "@rappel/survey/store";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { errorFields } from "../logger";
@@ -67,7 +67,7 @@ export async function dispatchPlan(
       select: { definition: true },
     });
     const branding = ZBranding.safeParse((version?.definition as { branding?: unknown } | undefined)?.branding);
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true } });
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true, linkNumber: true } });
     const codec = await loadIdentityCodec(tx, tenantId, services.master);
     const keys = await loadSurveyKeys(tx, tenantId, services.master);
     let invited = 0;
@@ -96,6 +96,7 @@ export async function dispatchPlan(
         return {
           id, spectator_id: r.spectatorId, performance_ids: r.performanceIds,
           token_hash: Buffer.from(hashToken(createInvitationToken(keys.tokenKey, tenantId, id))).toString("hex"),
+          short_hash: Buffer.from(hashToken(createShortCode(keys.tokenKey, tenant.linkNumber, id))).toString("hex"),
           language: language.get(r.spectatorId) === "en" ? "en" : "fr",
         };
       });
@@ -103,11 +104,11 @@ export async function dispatchPlan(
       // the rows (~0.2 ms of CPU per invitation), PostgreSQL unpacks the JSON for nothing.
       for (let i = 0; i < rows.length; i += 5_000) {
         invited += await tx.$executeRaw`
-          INSERT INTO survey_invitation (tenant_id, id, survey_id, spectator_id, performance_id, performance_ids, token_hash, language, scheduled_for)
+          INSERT INTO survey_invitation (tenant_id, id, survey_id, spectator_id, performance_id, performance_ids, token_hash, short_hash, language, scheduled_for)
           SELECT ${tenantId}::uuid, r.id, ${plan.surveyId}::uuid, r.spectator_id, ${plan.performanceId}::uuid, r.performance_ids,
-                 decode(r.token_hash, 'hex'), r.language, ${now}
+                 decode(r.token_hash, 'hex'), decode(r.short_hash, 'hex'), r.language, ${now}
             FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::json)
-                 AS r(id uuid, spectator_id uuid, performance_ids uuid[], token_hash text, language text)
+                 AS r(id uuid, spectator_id uuid, performance_ids uuid[], token_hash text, short_hash text, language text)
           ON CONFLICT DO NOTHING`;
       }
       excluded = selection.excluded as Record<string, number>;
@@ -117,6 +118,7 @@ export async function dispatchPlan(
       plan, codec, keys, invited, excluded,
       tenantName: tenant.name,
       tenantSlug: tenant.slug,
+      linkNumber: tenant.linkNumber,
       brandColour: branding.success ? branding.data.colour : "#1f3a68",
     };
   }, { timeoutMs: 120_000 });
@@ -125,7 +127,7 @@ export async function dispatchPlan(
 
   const send = await sendPlanInvitations(
     {
-      db, services, codec: prepared.codec, keys: prepared.keys, tenantId, tenantName: prepared.tenantName, tenantSlug: prepared.tenantSlug,
+      db, services, codec: prepared.codec, keys: prepared.keys, tenantId, tenantName: prepared.tenantName, tenantSlug: prepared.tenantSlug, linkNumber: prepared.linkNumber,
       surveyId: plan.surveyId, performanceId: plan.performanceId, brandColour: prepared.brandColour, now, logger: context.logger,
     },
     plan.kind,

@@ -16,7 +16,7 @@ export interface InvitationEmailInput {
   language: "fr" | "en";
   tenantName: string;
   performances: InvitationPerformance[];
-  /** https://…/s/<token> */
+  /** https://…/s/<code> (or the long token for invitations older than short links) */
   answerUrl: string;
   /** The venue's public form for data-protection requests (access, erasure…): in every message. */
   privacyUrl: string;
@@ -69,6 +69,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): TOutgoingMai
   const main = input.performances[input.performances.length - 1]!;
   const lines = input.performances.map((p) => describePerformance(p, t.dateLocale));
   const preferencesUrl = `${input.answerUrl}/preferences`;
+  // The open pixel (/s/<code>/o.gif) only ever raises "sent" to "opened": see the web app's open-pixel.ts.
   const scoreUrl = (n: number) => `${input.answerUrl}?nps=${n}`;
   const text = [
     t.hello(input.firstName),
@@ -99,7 +100,7 @@ ${lines.length > 1 ? `<p>${escapeHtml(t.several)}</p><ul>${lines.map((l) => `<li
 <table role="presentation" style="border-collapse:collapse"><tr>${scores}</tr></table>
 <p style="margin-top:24px"><a href="${escapeHtml(input.answerUrl)}" style="background:${colour};color:#fff;padding:12px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(t.open)}</a></p>
 <p style="font-size:13px;color:#555;margin-top:32px"><a href="${escapeHtml(preferencesUrl)}" style="color:#555">${escapeHtml(`${t.unsubscribe} ${input.tenantName}`)}</a><br><a href="${escapeHtml(input.privacyUrl)}" style="color:#555">${escapeHtml(t.privacy)}</a></p>
-</div></body></html>`;
+</div><img src="${escapeHtml(`${input.answerUrl}/o.gif`)}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0"></body></html>`;
   return {
     from: input.from,
     to: input.to,

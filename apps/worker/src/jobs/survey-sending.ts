@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma, withTenant, type Database, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
-import { createInvitationToken } from "@rappel/survey";
+import { createInvitationToken, createShortCode } from "@rappel/survey";
 import type { SurveyKeys } from "@rappel/survey/store";
 import type { Logger } from "../logger";
 import { renderInvitationEmail, type InvitationPerformance } from "./survey-email";
@@ -29,6 +29,8 @@ export interface SendContext {
   tenantId: string;
   tenantName: string;
   tenantSlug: string;
+  /** The tenant's number in short links (/s/<code>). */
+  linkNumber: number;
   surveyId: string;
   performanceId: string;
   brandColour: string;
@@ -48,6 +50,8 @@ interface Claimed {
   spectatorId: string;
   performanceIds: string[];
   language: string;
+  /** False for invitations created before short links: their e-mail keeps the long token. */
+  hasShortLink: boolean;
   emailEnc: Uint8Array | null;
   firstNameEnc: Uint8Array | null;
 }
@@ -84,7 +88,7 @@ async function claimBatch(ctx: SendContext, kind: "initial" | "reminder", perfor
                 WHERE tenant_id = ${tenantId}::uuid AND survey_id = ${ctx.surveyId}::uuid
                   AND performance_id = ${ctx.performanceId}::uuid AND status = 'scheduled' AND scheduled_for <= ${ctx.now}
                 LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING id, spectator_id, performance_ids, language`
+            RETURNING id, spectator_id, performance_ids, language, short_hash IS NOT NULL AS has_short_link`
         : Prisma.sql`
             UPDATE survey_invitation SET reminded_at = ${ctx.now}
              WHERE tenant_id = ${tenantId}::uuid AND id IN (
@@ -93,10 +97,10 @@ async function claimBatch(ctx: SendContext, kind: "initial" | "reminder", perfor
                   AND performance_id = ${ctx.performanceId}::uuid AND status IN ('sent', 'opened', 'started')
                   AND reminded_at IS NULL
                 LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-            RETURNING id, spectator_id, performance_ids, language`;
+            RETURNING id, spectator_id, performance_ids, language, short_hash IS NOT NULL AS has_short_link`;
     const claimed = await tx.$queryRaw<Claimed[]>(Prisma.sql`
       WITH claimed AS (${claim})
-      SELECT c.id::text, c.spectator_id::text AS "spectatorId", c.performance_ids::text[] AS "performanceIds", c.language,
+      SELECT c.id::text, c.spectator_id::text AS "spectatorId", c.performance_ids::text[] AS "performanceIds", c.language, c.has_short_link AS "hasShortLink",
              s.email_enc AS "emailEnc", s.first_name_enc AS "firstNameEnc"
         FROM claimed c
         LEFT JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
@@ -133,7 +137,7 @@ async function sendBatch(
         outcome.bounced.push({ id: inv.id, spectatorId: inv.spectatorId, reason: NO_ADDRESS });
         return;
       }
-      const token = createInvitationToken(ctx.keys.tokenKey, ctx.tenantId, inv.id);
+      const link = inv.hasShortLink ? createShortCode(ctx.keys.tokenKey, ctx.linkNumber, inv.id) : createInvitationToken(ctx.keys.tokenKey, ctx.tenantId, inv.id);
       const message = renderInvitationEmail({
         to: email,
         from: ctx.services.from,
@@ -141,7 +145,7 @@ async function sendBatch(
         language: inv.language === "en" ? "en" : "fr",
         tenantName: ctx.tenantName,
         performances: inv.performanceIds.map((id) => performances.get(id)).filter((p): p is InvitationPerformance => !!p),
-        answerUrl: `${ctx.services.appUrl}/s/${token}`,
+        answerUrl: `${ctx.services.appUrl}/s/${link}`,
         privacyUrl: `${ctx.services.appUrl}/privacy/${ctx.tenantSlug}`,
         brandColour: ctx.brandColour,
         reminder: kind === "reminder",

@@ -1,131 +1,81 @@
-// /s/{token}: the spectator's survey page. Server-rendered, one plain <form method="post"> per
-// page (works without JavaScript), in the spectator's language, in the venue's colour.
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { findQuestion, localise, visiblePageIndexes, visibleQuestions, type TLocale, type TQuestion } from "@rappel/survey";
-import { clientIp } from "@/server/client-ip";
-import { getDb } from "@/server/db";
-import { resolveInvitation, saveAnswers } from "./invitation";
-import { PublicShell, StatusMessage } from "./public-shell";
-import { QuestionField, type QuestionLabels } from "./question-field";
-import { allowSurveyRequest } from "./rate-limit";
+/** @jsxImportSource preact */
+// /s/{link}: the spectator's survey page. One plain <form method="post"> per page (works without
+// JavaScript), in the spectator's language, in the venue's colour. A pure view: the route handler
+// (page-routes.ts) reads the invitation and decides which page to show.
+import { findQuestion, localise, visibleQuestions } from "@rappel/survey";
+import type { OpenInvitation } from "./invitation";
+import { PublicShell } from "./public-shell";
+import { formatPerformanceDate, labelsFor, publicText, type FieldError } from "./public-text";
+import { QuestionField } from "./question-field";
 
-export interface PublicPageProps {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+export interface AnswerPageProps {
+  link: string;
+  state: OpenInvitation;
+  pageIndex: number;
+  /** The visible pages' indexes, in order. */
+  visible: number[];
+  errors: Map<string, FieldError>;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export async function labelsFor(locale: TLocale, question: TQuestion, error?: string): Promise<QuestionLabels> {
-  const t = await getTranslations({ locale, namespace: "satisfaction.public" });
-  const max = question.type === "matrix" || question.type === "rating" ? question.scale : 10;
-  return {
-    required: t("required"), npsLow: t("npsLow"), npsHigh: t("npsHigh"), yes: t("yes"), no: t("no"), other: t("other"),
-    otherLabel: t("otherLabel"), matrixScale: t("matrixScale", { max }),
-    ...(error ? { error: t(`error_${error}` as "error_required") } : {}),
-  };
-}
-
-export async function SurveyAnswerPage({ params, searchParams }: PublicPageProps) {
-  const { token } = await params;
-  const query = await searchParams;
-  const ip = clientIp(await headers());
-  if (!(await allowSurveyRequest([{ scope: "ip-read", key: ip }]))) return <StatusMessage kind="tooMany" locale="fr" />;
-  const db = getDb();
-  const state = await resolveInvitation(db, token);
-  if (state.kind === "unknown") return <StatusMessage kind="unknown" locale="fr" />;
-  if (state.kind === "closed") return <StatusMessage kind="closed" locale={state.language} venue={state.tenantName} />;
-
-  // A score clicked in the e-mail: record it, then show the page without it in the URL (a reload
-  // must not record it again, and the address bar should not carry an answer).
-  const npsParam = one(query.nps);
-  if (npsParam !== undefined) {
-    const nps = state.definition.pages[0]?.questions.find((q) => q.type === "nps");
-    if (nps && /^(10|[0-9])$/.test(npsParam) && (await allowSurveyRequest([{ scope: "token-write", key: token }]))) {
-      await saveAnswers(db, token, { pageIndex: 0, answers: { [nps.id]: Number(npsParam) }, advance: false, replaceQuestionIds: [nps.id] });
-    }
-    redirect(`/s/${token}`);
-  }
-  if (state.completed && one(query.p) === undefined) redirect(`/s/${token}/thanks`);
-
-  const visible = visiblePageIndexes(state.definition, state.answers);
-  const asked = Number(one(query.p));
-  const pageIndex = Number.isInteger(asked) && visible.includes(asked) && (asked <= state.currentPage || state.completed) ? asked : (visible.includes(state.currentPage) ? state.currentPage : visible[0]!);
-  const page = state.definition.pages[pageIndex]!;
+export function AnswerPage({ link, state, pageIndex, visible, errors }: AnswerPageProps) {
   const locale = state.language;
-  const t = await getTranslations({ locale, namespace: "satisfaction.public" });
-  const errors = new Map(
-    (one(query.e) ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map((pair) => pair.split(":") as [string, string])
-      .filter(([id, code]) => findQuestion(state.definition, id) && ["required", "invalid", "too_long"].includes(code)),
-  );
+  const t = publicText(locale);
+  const page = state.definition.pages[pageIndex]!;
   const questions = visibleQuestions(page, state.answers);
   const position = visible.indexOf(pageIndex) + 1;
   const isLast = position === visible.length;
-  const fmt = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Paris" });
-
   return (
-    <PublicShell locale={locale} venue={state.tenantName} colour={state.definition.branding.colour} title={localise(state.definition.title, locale)}>
+    <PublicShell venue={state.tenantName} title={localise(state.definition.title, locale)}>
       {position === 1 ? (
-        <section aria-label={t("attended")} className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">
+        <section aria-label={t("attended")} class="sv-attended">
           <ul>
             {state.performances.map((p, i) => (
               <li key={i}>
-                <strong>{p.showTitle}</strong> — {p.venueName}, {fmt.format(p.startsAt)}
+                <strong>{p.showTitle}</strong> — {p.venueName}, {formatPerformanceDate(locale, p.startsAt)}
               </li>
             ))}
           </ul>
-          {state.definition.intro ? <p className="mt-2">{localise(state.definition.intro, locale)}</p> : null}
+          {state.definition.intro ? <p>{localise(state.definition.intro, locale)}</p> : null}
         </section>
       ) : null}
-      <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+      <p class="sv-small sv-progress-text" aria-live="polite">
         {t("progress", { current: position, total: visible.length })}
       </p>
-      <progress className="mb-4 h-2 w-full" max={visible.length} value={position} aria-hidden="true" />
-      {page.title ? <h2 className="mb-3 text-xl font-semibold">{localise(page.title, locale)}</h2> : null}
+      <progress class="sv-progress" max={visible.length} value={position} aria-hidden="true" />
+      {page.title ? <h2 class="sv-page-title">{localise(page.title, locale)}</h2> : null}
       {errors.size ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
-          <p className="font-semibold">{t("errorsTitle")}</p>
-          <ul className="list-disc pl-5">
+        <div role="alert" class="sv-alert">
+          <p>{t("errorsTitle")}</p>
+          <ul>
             {[...errors.keys()].map((id) => (
               <li key={id}>
-                <a href={`#question-${id}`} className="underline">
-                  {localise(findQuestion(state.definition, id)!.title, locale)}
-                </a>
+                <a href={`#question-${id}`}>{localise(findQuestion(state.definition, id)!.title, locale)}</a>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      <form method="post" action={`/s/${token}/answer`} className="flex flex-col gap-5" noValidate>
-        <input type="hidden" name="page" value={pageIndex} />
+      <form method="post" action={`/s/${link}/answer`} class="sv-form" noValidate>
+        <input type="hidden" name="page" value={String(pageIndex)} />
         <input type="hidden" name="shown" value={questions.map((q) => q.id).join(",")} />
-        {await Promise.all(
-          questions.map(async (q) => (
-            <div key={q.id} id={`question-${q.id}`}>
-              <QuestionField question={q} value={state.answers[q.id]} locale={locale} labels={await labelsFor(locale, q, errors.get(q.id))} />
-            </div>
-          )),
-        )}
-        <div className="flex flex-wrap gap-3">
+        {questions.map((q) => (
+          <div key={q.id} id={`question-${q.id}`}>
+            <QuestionField question={q} value={state.answers[q.id]} locale={locale} labels={labelsFor(locale, q, errors.get(q.id))} />
+          </div>
+        ))}
+        <div class="sv-actions">
           {position > 1 ? (
-            <button type="submit" name="nav" value="back" className="min-h-11 rounded-md border border-slate-500 bg-white px-5 font-medium text-slate-900 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2">
+            <button type="submit" name="nav" value="back" class="sv-btn sv-btn-secondary">
               {t("previous")}
             </button>
           ) : null}
-          <button type="submit" name="nav" value="next" className="min-h-11 flex-1 rounded-md bg-[var(--brand)] px-5 font-semibold text-white focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-[var(--brand)]">
+          <button type="submit" name="nav" value="next" class="sv-btn sv-btn-primary">
             {isLast ? t("submit") : t("next")}
           </button>
         </div>
       </form>
-      <p className="mt-8 text-sm">
-        <a className="text-slate-700 underline" href={`/s/${token}/preferences`}>
-          {t("preferencesLink")}
-        </a>
+      <p class="sv-footer">
+        <a href={`/s/${link}/preferences`}>{t("preferencesLink")}</a>
       </p>
     </PublicShell>
   );

@@ -3,15 +3,12 @@
 import { parsePageForm, visibleQuestions, previousPageIndex, type TAnswers } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
 import { getDb } from "@/server/db";
+import { seeOther } from "./html-response";
 import { recordOptOut, saveAnswers, type OpenInvitation, type SaveInput } from "./invitation";
 import { allowSurveyRequest } from "./rate-limit";
 
+// `token` is the route segment's name: a long token or a short code (survey-link.ts).
 type TokenContext = { params: Promise<{ token: string }> };
-
-// A relative Location (RFC 7231) stays right behind any reverse proxy.
-function seeOther(_request: Request, path: string): Response {
-  return new Response(null, { status: 303, headers: { Location: path } });
-}
 
 async function limited(request: Request, token: string): Promise<boolean> {
   const ip = clientIp(request.headers);
@@ -73,8 +70,8 @@ export async function postAnswer(request: Request, { params }: TokenContext): Pr
     plan = planPageSave(token, state, form);
     return plan?.input ?? null;
   });
-  if (outcome.kind !== "saved" || !plan) return seeOther(request, `/s/${token}`);
-  return seeOther(request, plan.location(outcome.nextPage));
+  if (outcome.kind !== "saved" || !plan) return seeOther(`/s/${token}`);
+  return seeOther(plan.location(outcome.nextPage));
 }
 
 export async function postPreferences(request: Request, { params }: TokenContext): Promise<Response> {
@@ -83,7 +80,7 @@ export async function postPreferences(request: Request, { params }: TokenContext
   const form = await request.formData();
   const choice = form.get("choice") === "all" ? "all" : "surveys";
   const ok = await recordOptOut(getDb(), token, choice, "survey:preferences");
-  return seeOther(request, ok ? `/s/${token}/preferences?done=${choice}` : `/s/${token}/preferences`);
+  return seeOther(ok ? `/s/${token}/preferences?done=${choice}` : `/s/${token}/preferences`);
 }
 
 /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" here. */
@@ -94,7 +91,7 @@ export async function postOneClickUnsubscribe(request: Request, { params }: Toke
   return new Response(ok ? "OK" : "Unknown link", { status: ok ? 200 : 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-export async function getUnsubscribe(request: Request, { params }: TokenContext): Promise<Response> {
+export async function getUnsubscribe(_request: Request, { params }: TokenContext): Promise<Response> {
   const { token } = await params;
-  return seeOther(request, `/s/${token}/preferences`);
+  return seeOther(`/s/${token}/preferences`);
 }

@@ -1,13 +1,11 @@
-// The public side of an invitation: find it from the link's token (the token names its tenant,
-// the lookup runs in that tenant's RLS scope by the token's hash), and save answers page by page.
-// One response per invitation, editable until the survey closes.
+// The public side of an invitation: find it from its link (the link names its tenant, the lookup
+// runs in that tenant's RLS scope by the link's hash: survey-link.ts), and save answers page by
+// page. One response per invitation, editable until the survey closes.
 import { Prisma, withTenant, type Database, type Tx } from "@rappel/db";
 import {
   allQuestions,
   joinTextAnswers,
   nextPageIndex,
-  hashToken,
-  readTokenTenant,
   splitTextAnswers,
   tagVerbatim,
   type TAnswers,
@@ -16,6 +14,7 @@ import {
 } from "@rappel/survey";
 import { surveyDefinitionFor } from "../lib/survey-definition-cache";
 import { surveyKeysFor } from "../lib/survey-keys-cache";
+import { invitationMatches, resolveSurveyLink, type SurveyLink } from "./survey-link";
 
 export type InvitationState =
   | { kind: "unknown" }
@@ -33,6 +32,7 @@ export type InvitationState =
       currentPage: number;
       completed: boolean;
       performances: { showTitle: string; venueName: string; startsAt: Date }[];
+      performanceIds: string[];
     };
 
 interface InvitationRow {
@@ -51,20 +51,27 @@ interface InvitationRow {
   textsEnc: Uint8Array | null;
   currentPage: number | null;
   completedAt: Date | null;
-  topicsEdited: boolean | null;
+  performanceIds: string[];
   performances: { showTitle: string; venueName: string; startsAt: string }[];
 }
 
 // Everything a page view needs in one round trip (it used to take eight Prisma queries): the
-// invitation by its token's hash, its tenant, survey, response, the version's digest, and the
+// invitation by its link's hash, its tenant, survey, response, the version's digest, and the
 // performances attended. The definition itself is only read when its digest is not cached.
-async function readInvitationRow(tx: Tx, tenantId: string, token: string): Promise<InvitationRow | undefined> {
+// `openedAt`: a page view also raises a sent invitation to "opened" in the same statement (a
+// data-modifying WITH runs even unreferenced; the SELECT still sees the status before it).
+async function readInvitationRow(tx: Tx, link: SurveyLink, openedAt: Date | null): Promise<InvitationRow | undefined> {
+  const opened = openedAt
+    ? Prisma.sql`WITH opened AS (UPDATE survey_invitation AS u SET status = 'opened', opened_at = ${openedAt}
+                                  WHERE ${invitationMatches(link, "u")} AND u.status = 'sent')`
+    : Prisma.empty;
   const [row] = await tx.$queryRaw<InvitationRow[]>(Prisma.sql`
-    SELECT i.id::text AS "invitationId", i.survey_id::text AS "surveyId", i.language, i.status::text AS status,
+    ${opened}
+    SELECT i.id::text AS "invitationId", i.performance_ids::text[] AS "performanceIds", i.survey_id::text AS "surveyId", i.language, i.status::text AS status,
            t.name AS "tenantName", t.status::text AS "tenantStatus", s.status::text AS "surveyStatus", s.closes_at AS "closesAt",
            COALESCE(r.version, s.current_version) AS version, md5(v.definition::text) AS "definitionDigest",
            r.id::text AS "responseId", r.answers AS "responseAnswers", r.texts_enc AS "textsEnc",
-           r.current_page AS "currentPage", r.completed_at AS "completedAt", r.topics_edited AS "topicsEdited",
+           r.current_page AS "currentPage", r.completed_at AS "completedAt",
            COALESCE((SELECT json_agg(json_build_object('showTitle', sh.title, 'venueName', ve.name, 'startsAt', pf.starts_at) ORDER BY pf.starts_at)
                        FROM performance pf
                        JOIN show sh ON sh.tenant_id = pf.tenant_id AND sh.id = pf.show_id
@@ -75,15 +82,16 @@ async function readInvitationRow(tx: Tx, tenantId: string, token: string): Promi
       JOIN survey s ON s.tenant_id = i.tenant_id AND s.id = i.survey_id
       LEFT JOIN survey_response r ON r.tenant_id = i.tenant_id AND r.invitation_id = i.id
       LEFT JOIN survey_version v ON v.tenant_id = i.tenant_id AND v.survey_id = i.survey_id AND v.version = COALESCE(r.version, s.current_version)
-     WHERE i.tenant_id = ${tenantId}::uuid AND i.token_hash = ${hashToken(token)}`);
+     WHERE ${invitationMatches(link, "i")}`);
   return row;
 }
 
 export type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
-type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string; topicsEdited: boolean });
+type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string });
 
-async function loadInvitation(tx: Tx, tenantId: string, token: string, now: Date): Promise<LoadedInvitation> {
-  const row = await readInvitationRow(tx, tenantId, token);
+async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: boolean): Promise<LoadedInvitation> {
+  const { tenantId } = link;
+  const row = await readInvitationRow(tx, link, markOpened ? now : null);
   if (!row) return { kind: "unknown" };
   const language: TLocale = row.language === "en" ? "en" : "fr";
   const closed =
@@ -112,26 +120,42 @@ async function loadInvitation(tx: Tx, tenantId: string, token: string, now: Date
     currentPage: row.currentPage ?? 0,
     completed: row.completedAt != null,
     performances: row.performances.map((p) => ({ showTitle: p.showTitle, venueName: p.venueName, startsAt: new Date(p.startsAt) })),
+    performanceIds: row.performanceIds,
     surveyId: row.surveyId,
-    topicsEdited: row.topicsEdited ?? false,
     ...(row.responseId ? { responseId: row.responseId } : {}),
   };
 }
 
-/** Resolves a link; marks a sent invitation "opened" on its first view. */
-export async function resolveInvitation(db: Database, token: string, now = new Date()): Promise<InvitationState> {
-  const tenantId = readTokenTenant(token);
-  if (!tenantId) return { kind: "unknown" };
-  return withTenant(db, tenantId, async (tx) => {
-    const state = await loadInvitation(tx, tenantId, token, now);
-    if (state.kind === "open" && state.status === "sent") {
-      await tx.surveyInvitation.update({
-        where: { tenantId_id: { tenantId, id: state.invitationId } },
-        data: { status: "opened", openedAt: now },
-      });
-    }
-    return state;
+/**
+ * Resolves a link (long token or short code) and marks a sent invitation "opened" on its first
+ * view; `more` runs in the same transaction with what was read (the thank-you page's suggestions).
+ */
+export async function resolveInvitation<T = undefined>(
+  db: Database,
+  link: string,
+  now = new Date(),
+  more?: (tx: Tx, state: OpenInvitation) => Promise<T>,
+): Promise<InvitationState & { more?: T }> {
+  const resolved = await resolveSurveyLink(db, link);
+  if (!resolved) return { kind: "unknown" };
+  return withTenant(db, resolved.tenantId, async (tx) => {
+    const state = await loadInvitation(tx, resolved, now, true);
+    if (state.kind !== "open" || !more) return state;
+    return { ...state, more: await more(tx, state) };
   });
+}
+
+/**
+ * The e-mail's open pixel: raises "sent" to "opened", never lowers a later status (started,
+ * completed, unsubscribed…), and does nothing the second time. False when nothing changed.
+ */
+export async function recordInvitationOpened(db: Database, link: string, now = new Date()): Promise<boolean> {
+  const resolved = await resolveSurveyLink(db, link);
+  if (!resolved) return false;
+  const changed = await withTenant(db, resolved.tenantId, (tx) =>
+    tx.$executeRaw`UPDATE survey_invitation AS u SET status = 'opened', opened_at = ${now} WHERE ${invitationMatches(resolved, "u")} AND u.status = 'sent'`,
+  );
+  return changed > 0;
 }
 
 export type SaveOutcome =
@@ -153,14 +177,14 @@ export interface SaveInput {
  */
 export async function saveAnswers(
   db: Database,
-  token: string,
+  link: string,
   input: SaveInput | ((state: OpenInvitation) => SaveInput | null),
   now = new Date(),
 ): Promise<SaveOutcome> {
-  const tenantId = readTokenTenant(token);
-  if (!tenantId) return { kind: "unknown" };
-  return withTenant(db, tenantId, async (tx) => {
-    const state = await loadInvitation(tx, tenantId, token, now);
+  const resolved = await resolveSurveyLink(db, link);
+  if (!resolved) return { kind: "unknown" };
+  return withTenant(db, resolved.tenantId, async (tx) => {
+    const state = await loadInvitation(tx, resolved, now, false);
     if (state.kind !== "open") return { kind: state.kind };
     const asked = typeof input === "function" ? input(state) : input;
     if (!asked) return { kind: "unchanged" };
@@ -183,47 +207,41 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
   const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
   const nps = npsQuestion ? merged[npsQuestion.id] : undefined;
-  const data = {
-    version: state.version,
-    answers: plain as object,
-    textsEnc: keys.sealTexts(responseId, texts),
-    nps: typeof nps === "number" ? nps : null,
-    currentPage,
-    ...(completing ? { completedAt: now } : {}),
-  };
-  if (state.responseId) {
-    await tx.surveyResponse.update({
-      where: { tenantId_id: { tenantId, id: state.responseId } },
-      // Staff-edited topics are kept; otherwise the tagger's follow the text.
-      data: { ...data, ...(state.topicsEdited ? {} : { topics }) },
-    });
-  } else {
-    await tx.surveyResponse.create({
-      data: { tenantId, id: responseId, invitationId: state.invitationId, surveyId: state.surveyId, topics, ...data },
-    });
-  }
+  const textsEnc = keys.sealTexts(responseId, texts);
   const status = completing || state.completed ? "completed" : "started";
-  await tx.surveyInvitation.update({
-    where: { tenantId_id: { tenantId, id: state.invitationId } },
-    data: {
-      status,
-      ...(state.status !== "started" && state.status !== "completed" ? { startedAt: now } : {}),
-      // Answering implies the page was opened (a post no longer goes through resolveInvitation).
-      ...(state.status === "sent" ? { openedAt: now } : {}),
-      ...(completing ? { completedAt: now } : {}),
-    },
-  });
+  const firstAnswer = state.status !== "started" && state.status !== "completed";
+  // One statement saves the response (created, or updated keeping staff-edited topics and an
+  // earlier completion) and the invitation's status: one round trip instead of two ORM writes.
+  // Answering implies the page was opened (a post does not go through resolveInvitation).
+  await tx.$executeRaw`
+    WITH saved AS (
+      INSERT INTO survey_response AS r (tenant_id, id, invitation_id, survey_id, version, answers, texts_enc, nps, current_page, completed_at, topics, updated_at)
+      VALUES (${tenantId}::uuid, ${responseId}::uuid, ${state.invitationId}::uuid, ${state.surveyId}::uuid, ${state.version}, ${JSON.stringify(plain)}::jsonb,
+              ${textsEnc}, ${typeof nps === "number" ? nps : null}::int, ${currentPage}, ${completing ? now : null}::timestamptz, ${topics}::text[], ${now})
+      ON CONFLICT (tenant_id, id) DO UPDATE SET
+        version = EXCLUDED.version, answers = EXCLUDED.answers, texts_enc = EXCLUDED.texts_enc, nps = EXCLUDED.nps,
+        current_page = EXCLUDED.current_page, completed_at = COALESCE(EXCLUDED.completed_at, r.completed_at),
+        topics = CASE WHEN r.topics_edited THEN r.topics ELSE EXCLUDED.topics END, updated_at = EXCLUDED.updated_at
+    )
+    UPDATE survey_invitation SET
+      status = ${status}::survey_invitation_status,
+      started_at = CASE WHEN ${firstAnswer} THEN ${now} ELSE started_at END,
+      opened_at = CASE WHEN ${state.status === "sent"} THEN ${now} ELSE opened_at END,
+      completed_at = CASE WHEN ${completing} THEN ${now} ELSE completed_at END
+     WHERE tenant_id = ${tenantId}::uuid AND id = ${state.invitationId}::uuid`;
   return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
 }
 
 export type PreferenceChoice = "surveys" | "all";
 
 /** Stops surveys (or every message) from this venue for the invitation's person. */
-export async function recordOptOut(db: Database, token: string, choice: PreferenceChoice, source: string, now = new Date()): Promise<boolean> {
-  const tenantId = readTokenTenant(token);
-  if (!tenantId) return false;
+export async function recordOptOut(db: Database, link: string, choice: PreferenceChoice, source: string, now = new Date()): Promise<boolean> {
+  const resolved = await resolveSurveyLink(db, link);
+  if (!resolved) return false;
+  const { tenantId } = resolved;
   return withTenant(db, tenantId, async (tx) => {
-    const invitation = await tx.surveyInvitation.findUnique({ where: { tenantId_tokenHash: { tenantId, tokenHash: hashToken(token) } } });
+    const [invitation] = await tx.$queryRaw<{ id: string; spectatorId: string; status: string }[]>`
+      SELECT i.id::text, i.spectator_id::text AS "spectatorId", i.status::text FROM survey_invitation i WHERE ${invitationMatches(resolved, "i")}`;
     if (!invitation) return false;
     const spectatorId = invitation.spectatorId;
     const lists = choice === "all" ? ["opted_out", "all_messages"] : ["opted_out"];

@@ -1,48 +1,42 @@
-// /s/{token}/preferences: stop surveys, or every message, from this venue. A plain form; the
-// choice is recorded by the route handler (consent withdrawn + exclusion list), no sign-in.
-import { getTranslations } from "next-intl/server";
-import { getDb } from "@/server/db";
-import { resolveInvitation } from "./invitation";
-import { PublicShell, StatusMessage } from "./public-shell";
-import type { PublicPageProps } from "./answer-page";
+/** @jsxImportSource preact */
+// /s/{link}/preferences: stop surveys, or every message, from this venue. Reachable after the
+// survey closed: opting out must always be possible.
+import type { TLocale } from "@rappel/survey";
+import { PublicShell } from "./public-shell";
+import { publicText } from "./public-text";
 
-export async function SurveyPreferencesPage({ params, searchParams }: PublicPageProps) {
-  const { token } = await params;
-  const done = (await searchParams).done;
-  const state = await resolveInvitation(getDb(), token);
-  if (state.kind === "unknown") return <StatusMessage kind="unknown" locale="fr" />;
-  // Preferences stay reachable after the survey closed: opting out must always be possible.
-  const locale = state.language;
-  const venue = state.tenantName;
-  const t = await getTranslations({ locale, namespace: "satisfaction.public" });
+export function PreferencesPage({ link, locale, venue, done, surveyOpen }: { link: string; locale: TLocale; venue: string; done: "surveys" | "all" | null; surveyOpen: boolean }) {
+  const t = publicText(locale);
   return (
-    <PublicShell locale={locale} venue={venue} colour="#1f3a68" title={t("preferencesTitle")}>
-      {done === "surveys" || done === "all" ? (
-        <p role="status" className="mb-6 rounded-md border border-green-800 bg-green-50 p-3 text-green-950">
+    <PublicShell venue={venue} title={t("preferencesTitle")}>
+      {done ? (
+        <p role="status" class="sv-done">
           {t("preferencesDone", { what: done === "all" ? t("preferencesDoneAll") : t("preferencesDoneSurveys"), venue })}
         </p>
       ) : null}
-      <form method="post" action={`/s/${token}/preferences/save`} className="flex flex-col gap-4">
-        <fieldset className="rounded-lg border border-slate-300 p-4">
-          <legend className="mb-2 text-lg font-semibold">{t("preferencesIntro", { venue })}</legend>
-          <label className="flex min-h-11 items-center gap-3">
-            <input type="radio" name="choice" value="surveys" defaultChecked className="size-5" />
-            {t("preferencesSurveys")}
-          </label>
-          <label className="flex min-h-11 items-center gap-3">
-            <input type="radio" name="choice" value="all" className="size-5" />
-            {t("preferencesAll")}
-          </label>
+      <form method="post" action={`/s/${link}/preferences/save`} class="sv-form">
+        <fieldset class="sv-q">
+          <legend>{t("preferencesIntro", { venue })}</legend>
+          <div class="sv-options">
+            <label class="sv-option">
+              <input type="radio" name="choice" value="surveys" checked />
+              {t("preferencesSurveys")}
+            </label>
+            <label class="sv-option">
+              <input type="radio" name="choice" value="all" />
+              {t("preferencesAll")}
+            </label>
+          </div>
         </fieldset>
-        <button type="submit" className="min-h-11 rounded-md bg-slate-900 px-5 font-semibold text-white focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2">
-          {t("preferencesSubmit")}
-        </button>
+        <div class="sv-actions">
+          <button type="submit" class="sv-btn sv-btn-primary">
+            {t("preferencesSubmit")}
+          </button>
+        </div>
       </form>
-      {state.kind === "open" ? (
-        <p className="mt-6">
-          <a className="underline" href={`/s/${token}`}>
-            {t("backToSurvey")}
-          </a>
+      {surveyOpen ? (
+        <p class="sv-footer">
+          <a href={`/s/${link}`}>{t("backToSurvey")}</a>
         </p>
       ) : null}
     </PublicShell>

@@ -1,40 +1,33 @@
+/** @jsxImportSource preact */
 // The frame of every public survey page: the venue's name on its brand colour (checked for
 // contrast in the builder), a readable single column on a phone, the spectator's language.
-import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import type { ComponentChildren } from "preact";
 import type { TLocale } from "@rappel/survey";
+import { publicText } from "./public-text";
 
-export function PublicShell({ locale, venue, colour, title, children }: { locale: TLocale; venue: string; colour: string; title: string; children: ReactNode }) {
+export const NEUTRAL_COLOUR = "#1f3a68";
+
+export function PublicShell({ venue, title, children }: { venue: string; title: string; children: ComponentChildren }) {
   return (
-    <div lang={locale} style={{ ["--brand" as string]: colour }} className="min-h-screen bg-slate-50 text-slate-900">
-      <header className="bg-[var(--brand)] px-4 py-4 text-white">
-        <div className="mx-auto max-w-2xl">
-          <p className="text-sm font-medium opacity-95">{venue}</p>
-          <h1 className="text-2xl font-bold">{title}</h1>
+    <>
+      <header class="sv-header">
+        <div class="sv-wrap">
+          <p class="sv-venue">{venue}</p>
+          <h1>{title}</h1>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
-    </div>
+      <main class="sv-main">{children}</main>
+    </>
   );
 }
 
-export async function StatusMessage({
-  kind,
-  locale,
-  venue = "",
-  children,
-}: {
-  kind: "unknown" | "closed" | "thanks" | "tooMany";
-  locale: TLocale;
-  venue?: string;
-  children?: ReactNode;
-}) {
-  const t = await getTranslations({ locale, namespace: "satisfaction.public" });
-  const title = t(`${kind}Title`);
-  const body = t(`${kind}Body`, { venue });
+export type StatusKind = "unknown" | "closed" | "thanks" | "tooMany";
+
+export function StatusMessage({ kind, locale, venue = "", children }: { kind: StatusKind; locale: TLocale; venue?: string; children?: ComponentChildren }) {
+  const t = publicText(locale);
   return (
-    <PublicShell locale={locale} venue={venue} colour="#1f3a68" title={title}>
-      <p className="text-lg">{body}</p>
+    <PublicShell venue={venue} title={t(`${kind}Title`)}>
+      <p class="sv-lead">{t(`${kind}Body`, { venue })}</p>
       {children}
     </PublicShell>
   );

@@ -29,7 +29,11 @@ function limiter(scope: Scope): RateLimiterAbstract {
   return found;
 }
 
-/** True when the request may go on; false when one of its keys is over the limit. */
+/**
+ * True when the request may go on; false when one of its keys is over the limit. Each check is one
+ * Lua call (rate-limiter-flexible's increment-and-expire script); the checks of a request are
+ * issued in the same tick on the one connection, so they travel as one pipelined round trip.
+ */
 export async function allowSurveyRequest(checks: { scope: Scope; key: string }[]): Promise<boolean> {
   try {
     await Promise.all(checks.map((c) => limiter(c.scope).consume(c.key)));

@@ -1,26 +1,36 @@
-// /s/{token}/thanks: after the last page. The response stays editable until the survey closes.
-import { getDb } from "@/server/db";
-import { resolveInvitation } from "./invitation";
+/** @jsxImportSource preact */
+// /s/{link}/thanks: after the last page. The response stays editable until the survey closes;
+// when the survey allows it, the venue's next shows are suggested (next-shows.ts).
+import type { TLocale } from "@rappel/survey";
+import type { NextShow } from "./next-shows";
 import { StatusMessage } from "./public-shell";
-import { getTranslations } from "next-intl/server";
-import type { PublicPageProps } from "./answer-page";
+import { formatPerformanceDate, publicText } from "./public-text";
 
-export async function SurveyThanksPage({ params }: Pick<PublicPageProps, "params">) {
-  const { token } = await params;
-  const state = await resolveInvitation(getDb(), token);
-  if (state.kind === "unknown") return <StatusMessage kind="unknown" locale="fr" />;
-  if (state.kind === "closed") return <StatusMessage kind="closed" locale={state.language} venue={state.tenantName} />;
-  const t = await getTranslations({ locale: state.language, namespace: "satisfaction.public" });
+export function ThanksPage({ link, locale, venue, nextShows }: { link: string; locale: TLocale; venue: string; nextShows: NextShow[] }) {
+  const t = publicText(locale);
   return (
-    <StatusMessage kind="thanks" locale={state.language} venue={state.tenantName}>
-      <p className="mt-6 flex flex-wrap gap-4">
-        <a className="font-medium underline" href={`/s/${token}?p=0`}>
-          {t("thanksEdit")}
+    <StatusMessage kind="thanks" locale={locale} venue={venue}>
+      <p class="sv-links">
+        <a href={`/s/${link}?p=0`}>
+          <strong>{t("thanksEdit")}</strong>
         </a>
-        <a className="text-slate-700 underline" href={`/s/${token}/preferences`}>
-          {t("preferencesLink")}
-        </a>
+        <a href={`/s/${link}/preferences`}>{t("preferencesLink")}</a>
       </p>
+      {nextShows.length ? (
+        <section class="sv-next" aria-labelledby="next-shows">
+          <h2 id="next-shows">{t("nextShowsTitle", { venue })}</h2>
+          <ul>
+            {nextShows.map((s, i) => (
+              <li key={i}>
+                <strong>{s.showTitle}</strong>
+                <span>
+                  {s.venueName}, {formatPerformanceDate(locale, s.startsAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </StatusMessage>
   );
 }

@@ -1,0 +1,2 @@
+export { getPreferencesPage as GET } from "@/features/satisfaction/public/page-routes";
+export const dynamic = "force-dynamic";
