@@ -218,7 +218,7 @@ const SPECS: ModelSpec[] = [
       tx.rollupDailySales.create({
         data: {
           tenantId: v.tenantId, day: when, performanceId: v.performanceId, salesChannel: "phone", priceCategory: "x",
-          tickets: 1, complimentary: 0, revenueCents: 1n, orders: 1, leadDaysSum: 0n,
+          tickets: 1, complimentary: 0, revenueCents: 1n, leadDaysSum: 0n,
         },
       }),
   },

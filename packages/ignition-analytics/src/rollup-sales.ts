@@ -22,12 +22,11 @@ export async function refreshSalesRollups(
   const saleDay = parisDayOf(Prisma.sql`o.ordered_at`);
   const dailySalesRows = await tx.$executeRaw`
     INSERT INTO rollup_daily_sales
-      (tenant_id, day, performance_id, sales_channel, price_category, tickets, complimentary, revenue_cents, orders, lead_days_sum)
+      (tenant_id, day, performance_id, sales_channel, price_category, tickets, complimentary, revenue_cents, lead_days_sum)
     SELECT t.tenant_id, ${saleDay}, t.performance_id, t.sales_channel, t.price_category,
            count(*)::int,
            count(*) FILTER (WHERE t.is_complimentary)::int,
            coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0)::bigint,
-           count(DISTINCT t.order_id)::int,
            sum(${parisDayOf(Prisma.sql`p.starts_at`)} - ${saleDay})::bigint
       FROM ticket t
       JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id

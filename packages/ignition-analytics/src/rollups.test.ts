@@ -25,7 +25,7 @@ async function dailyRows(tx: Tx, performanceId: string) {
   });
   return rows.map((r) => ({
     day: r.day.toISOString().slice(0, 10), channel: r.salesChannel, category: r.priceCategory, tickets: r.tickets,
-    complimentary: r.complimentary, revenue: Number(r.revenueCents), orders: r.orders, leadDays: Number(r.leadDaysSum),
+    complimentary: r.complimentary, revenue: Number(r.revenueCents), leadDays: Number(r.leadDaysSum),
   }));
 }
 
@@ -66,16 +66,16 @@ describe("refreshRollups", () => {
     expect(result.dailySalesRows).toBe(1 + 3 + 3 + 1); // P0, P1, P2, P3
     await withTenant(db, fx.tenantId, async (tx) => {
       expect(await dailyRows(tx, fx.p1)).toEqual([
-        { day: "2025-09-01", channel: "web", category: "Plein", tickets: 2, complimentary: 0, revenue: 6000, orders: 1, leadDays: 2 * 39 },
-        { day: "2025-10-01", channel: "box_office", category: "Invitation", tickets: 1, complimentary: 1, revenue: 0, orders: 1, leadDays: 9 },
-        { day: "2025-10-01", channel: "box_office", category: "Réduit", tickets: 1, complimentary: 0, revenue: 2000, orders: 1, leadDays: 9 },
+        { day: "2025-09-01", channel: "web", category: "Plein", tickets: 2, complimentary: 0, revenue: 6000, leadDays: 2 * 39 },
+        { day: "2025-10-01", channel: "box_office", category: "Invitation", tickets: 1, complimentary: 1, revenue: 0, leadDays: 9 },
+        { day: "2025-10-01", channel: "box_office", category: "Réduit", tickets: 1, complimentary: 0, revenue: 2000, leadDays: 9 },
       ]);
       // O4 was placed at 00:30 Paris time on 19 Nov (still the 18th in UTC); the cancelled
       // ticket of O3 and the refunded order O6 are absent.
       expect(await dailyRows(tx, fx.p2)).toEqual([
-        { day: "2025-10-05", channel: "web", category: "Plein", tickets: 1, complimentary: 0, revenue: 3500, orders: 1, leadDays: 46 },
-        { day: "2025-11-19", channel: "phone", category: "Invitation", tickets: 1, complimentary: 1, revenue: 0, orders: 1, leadDays: 1 },
-        { day: "2025-11-19", channel: "phone", category: "Réduit", tickets: 3, complimentary: 0, revenue: 7500, orders: 1, leadDays: 3 },
+        { day: "2025-10-05", channel: "web", category: "Plein", tickets: 1, complimentary: 0, revenue: 3500, leadDays: 46 },
+        { day: "2025-11-19", channel: "phone", category: "Invitation", tickets: 1, complimentary: 1, revenue: 0, leadDays: 1 },
+        { day: "2025-11-19", channel: "phone", category: "Réduit", tickets: 3, complimentary: 0, revenue: 7500, leadDays: 3 },
       ]);
     });
   });
@@ -148,7 +148,7 @@ describe("refreshRollups", () => {
       expect(await audienceRows(tx, fx.p1)).toEqual(before.p1Audience);
       expect(await departementRows(tx, fx.p1)).toEqual(before.p1Departement);
       expect(await dailyRows(tx, fx.p2)).toContainEqual(
-        { day: "2025-11-01", channel: "partner", category: "Groupe", tickets: 1, complimentary: 0, revenue: 1500, orders: 1, leadDays: 19 },
+        { day: "2025-11-01", channel: "partner", category: "Groupe", tickets: 1, complimentary: 0, revenue: 1500, leadDays: 19 },
       );
       // N has no commune: an "unknown" audience row.
       expect(await audienceRows(tx, fx.p2)).toContainEqual({ commune: "", departement: "", spectators: 1, tickets: 1, revenue: 1500, km: 0 });

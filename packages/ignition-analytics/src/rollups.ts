@@ -33,6 +33,10 @@ export async function refreshRollups(tx: Tx, tenantId: string, scope: RollupScop
 
   // Two refreshes of one tenant at once would both delete, then collide on insert: serialise them.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rappel:rollups:${tenantId}`}, 0))`;
+  // These aggregates cross the cost threshold of the JIT compiler, which then spends longer
+  // compiling than it saves: measured on PostgreSQL 15 over 200,000 tickets, the daily sales
+  // aggregate took 2.6–3.0 s with JIT and 1.4–1.5 s without. Off for this transaction only.
+  await tx.$executeRaw`SELECT set_config('jit', 'off', true)`;
 
   const sales = await refreshSalesRollups(tx, tenantId, ids);
   const buyers = await refreshBuyerRollups(tx, tenantId, ids);

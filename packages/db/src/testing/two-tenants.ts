@@ -65,7 +65,7 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupDailySales.create({
     data: {
       tenantId, day: startsAt, performanceId: performance.id, salesChannel: "web", priceCategory: "Plein tarif",
-      tickets: 1, complimentary: 0, revenueCents: 3200n, orders: 1, leadDaysSum: 0n,
+      tickets: 1, complimentary: 0, revenueCents: 3200n, leadDaysSum: 0n,
     },
   });
   await tx.rollupAudience.create({

@@ -107,12 +107,14 @@ async function findCandidates(client: pg.ClientBase, tenantId: string, clusters:
     params[4]!.length ? `SELECT ${cols} FROM spectator WHERE tenant_id = $1::uuid AND name_postal_bidx = ANY($5::bytea[])` : null,
   ].filter((b): b is string => b !== null);
   if (branches.length === 0) return new Map();
-  // Every parameter is referenced (typed) even when its branch is left out.
+  // Every parameter is referenced (typed) even when its branch is left out. UNION ALL: a record
+  // found by two keys comes twice and is kept once below (by id), which spares the database a
+  // sort or hash of these wide rows.
   const { rows } = await client.query<{
     id: string; external_ref: string | null; email: string | null; phone: string | null; name_postal: string | null; created_at: Date; missing: string[];
     first_name_enc: Buffer | null;
   }>(
-    `SELECT * FROM (${branches.join(" UNION ")}) found WHERE $1::uuid IS NOT NULL AND cardinality($2::text[]) >= 0
+    `SELECT * FROM (${branches.join(" UNION ALL ")}) found WHERE $1::uuid IS NOT NULL AND cardinality($2::text[]) >= 0
         AND cardinality($3::bytea[]) >= 0 AND cardinality($4::bytea[]) >= 0 AND cardinality($5::bytea[]) >= 0`,
     params,
   );

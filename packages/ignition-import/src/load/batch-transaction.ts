@@ -8,9 +8,13 @@ import type pg from "pg";
 export async function inBatchTransaction<T>(client: pg.ClientBase, tenantId: string, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
-    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-    await client.query("SET LOCAL synchronous_commit = off");
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`rappel:import:${tenantId}`]);
+    // One round trip: the tenant, no WAL flush wait, no JIT (a batch's statements cross its cost
+    // threshold and compile for longer than they run), then the tenant's import lock.
+    await client.query(
+      `SELECT set_config('app.tenant_id', $1, true), set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true),
+              pg_advisory_xact_lock(hashtextextended($2, 0))`,
+      [tenantId, `rappel:import:${tenantId}`],
+    );
     const result = await work();
     await client.query("COMMIT");
     return result;

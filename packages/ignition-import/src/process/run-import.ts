@@ -23,7 +23,7 @@ import { performancesProcessor } from "./performances";
 import { spectatorsProcessor } from "./spectators";
 import { ticketsProcessor } from "./tickets";
 import type { Batch, KindProcessor, RejectedEntry } from "./types";
-import type { Profile } from "../profile";
+import { timed, type Profile } from "../profile";
 
 export interface RunImportOptions {
   db: Database;
@@ -246,8 +246,8 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     const t1 = performance.now();
     // Fresh statistics first: without them the rollup queries over the just-filled partitions
     // plan badly (minutes instead of seconds).
-    await withTenant(db, tenantId, (tx) => analyzeTenantTables(tx, tenantId), { timeoutMs: ROLLUP_TIMEOUT_MS });
-    await withTenant(
+    await timed(options.profile, "rollups.analyze", () => withTenant(db, tenantId, (tx) => analyzeTenantTables(tx, tenantId), { timeoutMs: ROLLUP_TIMEOUT_MS }));
+    await timed(options.profile, "rollups.refresh", () => withTenant(
       db,
       tenantId,
       async (tx) => {
@@ -257,7 +257,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
         await tx.importJob.update({ where: { tenantId_id: { tenantId, id: importId } }, data: { status, finishedAt: now(), warnings: warningCount } });
       },
       { timeoutMs: ROLLUP_TIMEOUT_MS },
-    );
+    ));
     rollupSeconds = (performance.now() - t1) / 1000;
   } catch (error) {
     const message = describeFailure(error);

@@ -14,6 +14,7 @@ import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
 import { timed, type Profile } from "../profile";
 import { newId } from "../load/new-id";
+import { planBatch } from "./order-lines";
 
 export interface PreparedTicket {
   line: number;
@@ -165,33 +166,43 @@ export function ticketsProcessor(
         for (const r of moved.rows as { performance_id: string }[]) performanceIds.add(r.performance_id);
       }
 
+      // Deduplicated and summed here rather than sorted in the database (order-lines.ts).
+      const plan = planBatch(rows);
+      const spectatorOf = (i: number) => {
+        const c = rowCluster[i]!;
+        return c >= 0 ? spectators.ids[c]! : "\\N";
+      };
       await client.query(
-        `CREATE TEMP TABLE stage_ticket (line int, ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz,
+        `CREATE TEMP TABLE stage_ticket (ticket_id uuid, order_id uuid, ticket_ref text, order_ref text, ordered_at timestamptz,
            performance_id uuid, spectator_id uuid, price_category text, price_cents int, currency text, sales_channel sales_channel,
-           is_complimentary boolean, status ticket_status) ON COMMIT DROP`,
+           is_complimentary boolean, status ticket_status) ON COMMIT DROP;
+         CREATE TEMP TABLE stage_order (order_id uuid, order_ref text, spectator_id uuid, ordered_at timestamptz, sales_channel sales_channel,
+           total_cents int, currency text, status order_status) ON COMMIT DROP`,
       );
-      await timed(profile, "tickets.copy", () =>
-        copyRows(
+      await timed(profile, "tickets.copy", async () => {
+        await copyRows(
           client,
           "stage_ticket",
-          ["line", "order_id", "performance_id", "spectator_id", "ticket_id", "ticket_ref", "order_ref", "ordered_at", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
-          rows.map((r, i) => {
-            const c = rowCluster[i]!;
-            return [String(r.line), orderIds.get(r.orderRef)!, r.performanceId, c >= 0 ? spectators.ids[c]! : "\\N", r.copyTail];
+          ["order_id", "performance_id", "spectator_id", "ticket_id", "ticket_ref", "order_ref", "ordered_at", "price_category", "price_cents", "currency", "sales_channel", "is_complimentary", "status"],
+          plan.tickets.map((i) => {
+            const r = rows[i]!;
+            return [orderIds.get(r.orderRef)!, r.performanceId, spectatorOf(i), r.copyTail];
           }),
-        ),
-      );
+        );
+        await copyRows(
+          client,
+          "stage_order",
+          ["order_id", "order_ref", "spectator_id", "ordered_at", "sales_channel", "total_cents", "currency", "status"],
+          [...plan.orders].map(([ref, o]) => {
+            const r = rows[o.first]!;
+            return [orderIds.get(ref)!, copyText(ref), spectatorOf(o.first), copyDate(r.orderedAt), r.salesChannel, String(o.totalCents), copyText(r.currency), o.status];
+          }),
+        );
+      });
       await q(
         "orders.upsert",
         `INSERT INTO ticket_order AS o (tenant_id, id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status)
-         SELECT $1::uuid, f.order_id, f.order_ref, f.spectator_id, f.ordered_at, f.sales_channel, a.total, f.currency, a.status
-           FROM (SELECT DISTINCT ON (order_ref) order_id, order_ref, spectator_id, ordered_at, sales_channel, currency FROM stage_ticket ORDER BY order_ref, line) f
-           JOIN (SELECT order_ref, sum(price_cents)::int AS total,
-                        CASE WHEN bool_and(status = 'cancelled') THEN 'cancelled'::order_status
-                             WHEN bool_and(status <> 'valid') THEN 'refunded'::order_status
-                             ELSE 'paid'::order_status END AS status
-                   FROM (SELECT DISTINCT ON (ticket_ref) order_ref, price_cents, status FROM stage_ticket ORDER BY ticket_ref, line DESC) t
-                  GROUP BY order_ref) a USING (order_ref)
+         SELECT $1::uuid, order_id, order_ref, spectator_id, ordered_at, sales_channel, total_cents, currency, status FROM stage_order
          ON CONFLICT (tenant_id, reference) DO UPDATE
             SET spectator_id = coalesce(EXCLUDED.spectator_id, o.spectator_id), ordered_at = EXCLUDED.ordered_at,
                 sales_channel = EXCLUDED.sales_channel, currency = EXCLUDED.currency
@@ -199,14 +210,12 @@ export function ticketsProcessor(
              OR o.ordered_at <> EXCLUDED.ordered_at OR o.sales_channel <> EXCLUDED.sales_channel OR o.currency <> EXCLUDED.currency`,
         [tenantId],
       );
-      // The last line of a ticket in the file wins (a later line is a later state of the ticket).
       await q("tickets.upsert",
         `INSERT INTO ticket AS t (tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
                                   sales_channel, is_complimentary, status, issued_at)
-         SELECT DISTINCT ON (s.ticket_ref) $1::uuid, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
+         SELECT $1::uuid, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
                 s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
            FROM stage_ticket s
-          ORDER BY s.ticket_ref, s.line DESC
          ON CONFLICT (tenant_id, reference) DO UPDATE
             SET order_id = EXCLUDED.order_id, performance_id = EXCLUDED.performance_id, holder_id = coalesce(EXCLUDED.holder_id, t.holder_id),
                 price_category = EXCLUDED.price_category, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
