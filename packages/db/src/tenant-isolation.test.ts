@@ -289,6 +289,16 @@ const SPECS: ModelSpec[] = [
       }),
   },
   {
+    table: "rollup_audience_channel",
+    read: (tx, v) => tx.rollupAudienceChannel.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.rollupAudienceChannel.updateMany({ where: { tenantId: v.tenantId }, data: { tickets: 0 } }),
+    remove: (tx, v) => tx.rollupAudienceChannel.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) =>
+      tx.rollupAudienceChannel.create({
+        data: { tenantId: v.tenantId, performanceId: v.performanceId, salesChannel: "box_office", communeCode: "x", departement: "x", spectators: 1, tickets: 1, revenueCents: 1n },
+      }),
+  },
+  {
     table: "survey",
     read: (tx, v) => tx.survey.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.survey.updateMany({ where: { tenantId: v.tenantId }, data: { name: "pwned" } }),

@@ -132,7 +132,7 @@ export async function analyzeRollups(ownerUrl: string): Promise<void> {
   await client.connect();
   try {
     await client.query(
-      "ANALYZE rollup_daily_sales, rollup_performance_day, rollup_performance, rollup_order, rollup_season_buyers, rollup_audience, rollup_audience_departement",
+      "ANALYZE rollup_daily_sales, rollup_performance_day, rollup_performance, rollup_order, rollup_season_buyers, rollup_audience, rollup_audience_departement, rollup_audience_channel",
     );
   } finally {
     await client.end();

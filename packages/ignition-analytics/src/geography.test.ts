@@ -68,22 +68,38 @@ describe("getAudienceByDepartement", () => {
     // at least 3 people at the first performance — still under 5, so "other" shows no figure.
     expect(map.other).toEqual({ cells: 2, figures: null });
     expect(map.unknown).toEqual({ cells: 0, figures: { spectators: 5, tickets: 5, revenueCents: 10000, value: 5 } });
-    expect(map.ignoredFilters).toEqual([]);
   });
 
-  it("shows 'other' once it groups enough people, and reports the channel filter it cannot apply", async () => {
+  it("shows 'other' once it groups enough people", async () => {
     await run(async (tx) => {
       await audience(tx, GRENOBLE, 2, perfs[0]!); // first performance: Marseille 2 + Grenoble 1 + 2 = 5
       await refreshRollups(tx, tenantId, { performanceIds: [perfs[0]!] });
     });
-    const map = await run((tx) => getAudienceByDepartement(tx, tenantId, { ...season, salesChannel: "web" }, "revenue"));
+    const map = await run((tx) => getAudienceByDepartement(tx, tenantId, season, "revenue"));
     expect(map.cells.map((c) => c.code)).toEqual(["69"]);
     expect(map.other).toEqual({
       cells: 2,
       // Marseille 2 × 20 € + Grenoble: the fan's 5 × 50 € and two newcomers' 2 × 20 €
       figures: { spectators: 2 + 5 + 2, tickets: 2 + 5 + 2, revenueCents: 4000 + 25000 + 4000, value: 33000 },
     });
-    expect(map.ignoredFilters).toEqual(["salesChannel"]);
+  });
+
+  it("counts only the sales channel asked for, with the same rule for small cells", async () => {
+    // Web: Lyon 6, Marseille 2, the two Grenoble newcomers and the five unknown; the fan bought by phone.
+    const web = await run((tx) => getAudienceByDepartement(tx, tenantId, { ...season, salesChannel: "web" }, "revenue"));
+    expect(web.cells).toEqual([{ code: "69", spectators: 6, tickets: 6, revenueCents: 12000, value: 12000 }]);
+    // Without the fan, Marseille and Grenoble are 4 people at the first performance: no figure.
+    expect(web.other).toEqual({ cells: 2, figures: null });
+    expect(web.unknown.figures).toMatchObject({ spectators: 5 });
+    // By phone there is one person: nothing is shown, at any level.
+    const phone = await run((tx) => getAudienceByDepartement(tx, tenantId, { ...season, salesChannel: "phone" }, "tickets"));
+    expect(phone.cells).toEqual([]);
+    expect(phone.other).toEqual({ cells: 1, figures: null });
+    const phoneCommunes = await run((tx) => getAudienceByCommune(tx, tenantId, { ...season, salesChannel: "phone" }, "tickets"));
+    expect(phoneCommunes.cells).toEqual([]);
+    expect(JSON.stringify(phoneCommunes)).not.toContain(GRENOBLE);
+    const webCommunes = await run((tx) => getAudienceByCommune(tx, tenantId, { ...season, salesChannel: "web" }, "spectators"));
+    expect(webCommunes.cells.map((c) => [c.code, c.spectators])).toEqual([[LYON.code, 6]]);
   });
 });
 

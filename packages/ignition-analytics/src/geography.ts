@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { Prisma, type Tx } from "@rappel/db";
 import type { TDashboardFilters } from "./filters";
-import { scopedPerformances } from "./scope";
+import { channelFilter, scopedPerformances } from "./scope";
 
 export const MIN_CELL_SPECTATORS = 5;
 
@@ -52,8 +52,6 @@ export interface GeoBreakdown<C extends GeoCell> {
   other: GeoBucket;
   /** Spectators without a known place (no commune, or a code the reference data lacks). */
   unknown: GeoBucket;
-  /** Filters the audience rollup cannot apply (it has no sales channel). */
-  ignoredFilters: ("salesChannel")[];
 }
 
 export interface VenuePoint {
@@ -94,9 +92,12 @@ async function bucketsBy(
   level: "departement" | "commune",
 ): Promise<BucketRow[]> {
   // Communes are placed through the reference data (no centroid, no point); départements have
-  // their own rollup, one row per performance and département.
+  // their own rollup, one row per performance and département. With a sales channel, both come
+  // from the per-channel rollup (within one channel of a performance, communes' people differ).
   const place = level === "commune" ? Prisma.sql`g.code` : Prisma.sql`NULLIF(a.departement, '')`;
-  const table = Prisma.raw(level === "commune" ? "rollup_audience" : "rollup_audience_departement");
+  const byChannel = f.salesChannel !== undefined;
+  const table = Prisma.raw(byChannel ? "rollup_audience_channel" : level === "commune" ? "rollup_audience" : "rollup_audience_departement");
+  const channel = byChannel ? channelFilter(Prisma.sql`a.sales_channel`, f) : Prisma.sql`TRUE`;
   const geo = level === "commune" ? Prisma.sql`LEFT JOIN geo_commune g ON g.code = a.commune_code` : Prisma.empty;
   return tx.$queryRaw<BucketRow[]>`
     WITH perfs AS (${scopedPerformances(tenantId, f, singlePeriod(f))}),
@@ -104,7 +105,7 @@ async function bucketsBy(
       SELECT a.performance_id, ${place} AS code,
              sum(a.spectators) AS spectators, sum(a.tickets) AS tickets, sum(a.revenue_cents) AS revenue
         FROM perfs pf
-        JOIN ${table} a ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id
+        JOIN ${table} a ON a.tenant_id = ${tenantId}::uuid AND a.performance_id = pf.id AND ${channel}
         ${geo}
        GROUP BY 1, 2
     ),
@@ -144,10 +145,6 @@ function bucket(rows: BucketRow[], kind: "other" | "unknown", metric: TGeoMetric
   return { cells: r.cells, figures: r.lower_bound >= MIN_CELL_SPECTATORS ? figures(r, metric) : null };
 }
 
-function ignored(f: TDashboardFilters): GeoBreakdown<GeoCell>["ignoredFilters"] {
-  return f.salesChannel ? ["salesChannel"] : [];
-}
-
 /** Audience by département (INSEE code, "2A"/"2B", "971"…), largest value first. */
 export async function getAudienceByDepartement(
   tx: Tx,
@@ -159,7 +156,7 @@ export async function getAudienceByDepartement(
   const rows = await bucketsBy(tx, tenantId, filters, "departement");
   const cells = rows.filter((r) => r.kind === "cell").map((r) => ({ code: r.code!, ...figures(r, m) }));
   cells.sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
-  return { metric: m, cells, other: bucket(rows, "other", m), unknown: bucket(rows, "unknown", m), ignoredFilters: ignored(filters) };
+  return { metric: m, cells, other: bucket(rows, "other", m), unknown: bucket(rows, "unknown", m) };
 }
 
 /**
@@ -195,5 +192,5 @@ export async function getAudienceByCommune(
       JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
      WHERE v.latitude IS NOT NULL AND v.longitude IS NOT NULL
      ORDER BY v.name`;
-  return { metric: m, cells, other: bucket(rows, "other", m), unknown: bucket(rows, "unknown", m), ignoredFilters: ignored(filters), venues };
+  return { metric: m, cells, other: bucket(rows, "other", m), unknown: bucket(rows, "unknown", m), venues };
 }

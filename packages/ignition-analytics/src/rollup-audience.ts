@@ -1,12 +1,15 @@
-// Audience rollups: rollup_audience (per performance and commune: the commune map) and
-// rollup_audience_departement (its sums per département: the choropleth and average distance).
+// Audience rollups: rollup_audience (per performance and commune: the commune map),
+// rollup_audience_departement (its sums per département: the choropleth and average distance)
+// and rollup_audience_channel (per performance, sales channel and commune: both maps filtered by
+// channel).
 import { Prisma, type Tx } from "@rappel/db";
 import { countedTicket, haversineKm, onlyPerformances } from "./rollup-sql";
 
-/** Rebuilds both tables for the performances (null: the whole tenant). */
+/** Rebuilds the three tables for the performances (null: the whole tenant). */
 export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ audienceRows: number }> {
   await tx.$executeRaw`DELETE FROM rollup_audience WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
   await tx.$executeRaw`DELETE FROM rollup_audience_departement WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
+  await tx.$executeRaw`DELETE FROM rollup_audience_channel WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
 
   // The spectator attending is the ticket's holder, else the order's buyer. Everyone in one
   // commune travels the same distance to a given venue, so the distance sum is per spectator.
@@ -44,5 +47,25 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
       FROM rollup_audience
      WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
      GROUP BY 1, 2, 3`;
+  // A person who bought one performance through two channels is in both channels' rows: each
+  // channel's map counts the people who bought through it.
+  await tx.$executeRaw`
+    INSERT INTO rollup_audience_channel
+      (tenant_id, performance_id, sales_channel, commune_code, departement, spectators, tickets, revenue_cents)
+    SELECT ${tenantId}::uuid, a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, ''),
+           count(a.spectator_id)::int, sum(a.tickets)::int, sum(a.revenue)::bigint
+      FROM (
+        SELECT t.performance_id, o.sales_channel, coalesce(t.holder_id, o.spectator_id) AS spectator_id,
+               count(*) AS tickets,
+               coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0) AS revenue
+          FROM ticket t
+          JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+         WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
+           AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
+         GROUP BY t.performance_id, o.sales_channel, coalesce(t.holder_id, o.spectator_id)
+      ) a
+      LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
+      LEFT JOIN geo_commune g ON g.code = sp.commune_code
+     GROUP BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, '')`;
   return { audienceRows };
 }

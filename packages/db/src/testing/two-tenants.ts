@@ -94,6 +94,9 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.rollupAudienceDepartement.create({
     data: { tenantId, performanceId: performance.id, departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n, distanceKmSum: 2 },
   });
+  await tx.rollupAudienceChannel.create({
+    data: { tenantId, performanceId: performance.id, salesChannel: "web", communeCode: "69123", departement: "69", spectators: 1, tickets: 1, revenueCents: 3200n },
+  });
   const survey = await tx.survey.create({ data: { tenantId, name: `Enquête ${tag}`, status: "active" } });
   await tx.surveyVersion.create({ data: { tenantId, surveyId: survey.id, version: 1, definition: { schemaVersion: 1 } } });
   await tx.surveyDispatchRule.create({ data: { tenantId, surveyId: survey.id } });

@@ -47,7 +47,6 @@ export async function IgnitionMapPage(props: IgnitionPageProps) {
   const notes = (
     <>
       <p>{t("map.privacy")}</p>
-      {departements.ignoredFilters.includes("salesChannel") ? <p className="mt-1 font-medium text-amber-900">{t("map.channelIgnored")}</p> : null}
     </>
   );
 
