@@ -1,7 +1,7 @@
 // Starts a campaign: freezes its audience into the send ledger (one row per recipient, holdout
 // rows included, batch numbers assigned) and queues its first batches. Idempotent: a second
 // run finds the rows already there (primary key) and only re-queues.
-import { withTenant } from "@rappel/db";
+import { Prisma, withTenant } from "@rappel/db";
 import type { TCampaignLaunchPayload } from "@rappel/jobs";
 import { enqueueJob } from "@rappel/jobs";
 import { parseSegmentRules } from "@rappel/segments";
@@ -22,6 +22,9 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
     context.db,
     p.tenantId,
     async (tx) => {
+      // Locked like the web's reschedule/unschedule: either they commit first and are seen here, or
+      // they wait and then find the campaign no longer "scheduled".
+      await tx.$executeRaw(Prisma.sql`SELECT 1 FROM campaign WHERE tenant_id = ${p.tenantId}::uuid AND id = ${p.campaignId}::uuid FOR UPDATE`);
       const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, include: { segment: true } });
       if (!campaign) return "campaign not found";
       if (campaign.status !== "scheduled" && campaign.status !== "sending") return `campaign is ${campaign.status}`;
