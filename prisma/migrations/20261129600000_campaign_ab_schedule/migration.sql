@@ -9,10 +9,10 @@ CREATE TYPE "ab_variant" AS ENUM ('A', 'B', 'C');
 ALTER TYPE "delivery_status" ADD VALUE 'awaiting_winner';
 
 -- AlterTable
-ALTER TABLE "campaign" ADD COLUMN     "ab_decide_at" TIMESTAMPTZ(6),
-ADD COLUMN     "ab_decided_at" TIMESTAMPTZ(6),
-ADD COLUMN     "ab_test" JSONB,
-ADD COLUMN     "ab_winner" "ab_variant";
+ALTER TABLE "campaign" ADD COLUMN     "ab_test" JSONB,
+ADD COLUMN     "ab_decide_at" TIMESTAMPTZ(6),
+ADD COLUMN     "ab_winner" "ab_variant",
+ADD COLUMN     "ab_decided_at" TIMESTAMPTZ(6);
 
 -- AlterTable
 ALTER TABLE "campaign_delivery" ADD COLUMN     "variant" "ab_variant";
