@@ -33,7 +33,7 @@ export async function CampaignPage({ params }: CampaignPageProps) {
   const canSend = tenantRoleCan(tenant.role, "activation.campaigns.send");
   // Still waiting for its time (send-now campaigns are launched within seconds: their report).
   if (campaign.status === "scheduled" && campaign.scheduledAt && campaign.scheduledAt.getTime() > Date.now()) {
-    const [t, format] = await Promise.all([getTranslations("activation.editor"), getFormatter()]);
+    const [t, format] = await Promise.all([getTranslations("activation.scheduled"), getFormatter()]);
     return (
       <>
         <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("description")} />

@@ -23,13 +23,14 @@ export function AbTestFields({ initial, error }: { initial: TAbTestConfig | null
         <>
           <Field id="ab-subject-b" name="abSubjectB" label={t("subjectB")} defaultValue={initial?.alternativeSubjects[0] ?? ""} />
           <Field id="ab-subject-c" name="abSubjectC" label={t("subjectC")} optionalLabel={t("optional")} defaultValue={initial?.alternativeSubjects[1] ?? ""} />
-          <div className="grid gap-3 sm:grid-cols-3">
-            <Field id="ab-sample" name="abSamplePercent" type="number" min={2} max={50} label={t("sample")} defaultValue={initial?.samplePercent ?? 20} hint={t("sampleHint")} />
+          {/* items-end: the inputs line up even when a label wraps onto two lines */}
+          <div className="grid items-end gap-3 sm:grid-cols-3">
+            <Field id="ab-sample" name="abSamplePercent" type="number" min={2} max={50} label={t("sample")} defaultValue={initial?.samplePercent ?? 20} />
             <SelectField id="ab-metric" name="abMetric" label={t("metric")} defaultValue={initial?.metric ?? "open"}
               options={[{ value: "open", label: t("metrics.open") }, { value: "click", label: t("metrics.click") }]} />
             <Field id="ab-wait" name="abWaitHours" type="number" min={0.5} max={72} step={0.5} label={t("wait")} defaultValue={(initial?.waitMinutes ?? 240) / 60} />
           </div>
-          <p className="text-sm text-slate-600">{t("tieRule")}</p>
+          <p className="text-sm text-slate-600">{t("sampleHint")} {t("tieRule")}</p>
         </>
       ) : null}
       {error ? <p id={errorId} role="alert" className="text-sm font-medium text-red-700">{error}</p> : null}
