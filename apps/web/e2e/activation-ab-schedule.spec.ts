@@ -43,7 +43,7 @@ test("a marketer schedules an A/B subject test in Paris time, reschedules, unsch
   await page.getByLabel("Objet", { exact: true }).fill("Objet A : la saison commence");
 
   // A/B test: one more subject, half the audience as sample, clicks decide after 1 h.
-  await page.getByLabel("Tester plusieurs objets sur un échantillon").check();
+  await page.getByLabel("Faire un test A/B sur un échantillon").check();
   await page.getByLabel("Objet B").fill("Objet B : dernières places");
   await page.getByLabel("Échantillon (%)").fill("50");
   await page.getByLabel("Critère du gagnant").selectOption({ label: "Taux de clic" });
@@ -80,7 +80,7 @@ test("a marketer schedules an A/B subject test in Paris time, reschedules, unsch
   await listed.getByRole("link", { name: NAME }).click();
   await page.getByRole("button", { name: "Déprogrammer (revenir au brouillon)" }).click();
   await expect(page.getByLabel("Objet B")).toHaveValue("Objet B : dernières places");
-  await expect(page.getByLabel("Tester plusieurs objets sur un échantillon")).toBeChecked();
+  await expect(page.getByLabel("Faire un test A/B sur un échantillon")).toBeChecked();
 
   // Send now: the sample leaves at once, the rest waits for the winner.
   await page.getByRole("button", { name: "Envoyer maintenant" }).click();
