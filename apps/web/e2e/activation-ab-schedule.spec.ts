@@ -58,6 +58,7 @@ test("a marketer schedules an A/B subject test in Paris time, reschedules, unsch
   await expect(pastError).toBeVisible();
   await expect(page.getByLabel("Date", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Date", { exact: true })).toHaveAttribute("aria-describedby", /schedule-error/);
+  await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot scrolled down shows the sticky header mid-page
   await screenshot(page, "activation-editor-ab-schedule");
 
   // Tomorrow 20:00 in Paris (02:00 or 14:00 in New York: what the browser's zone would say).
