@@ -2,6 +2,7 @@
 // all (its jobs wait, visibly, on the admin page) rather than picked up by a placeholder.
 import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
+import { campaignAbDecideHandler } from "./jobs/campaign-ab-decide";
 import { campaignBatchHandler } from "./jobs/campaign-batch";
 import { campaignLaunchHandler } from "./jobs/campaign-launch";
 import { campaignSweepHandler } from "./jobs/campaign-sweep";
@@ -27,6 +28,7 @@ export const jobHandlers: readonly JobHandler<TJobKind>[] = [
   campaignBatchHandler as JobHandler<TJobKind>,
   campaignTestSendHandler as JobHandler<TJobKind>,
   campaignSweepHandler as JobHandler<TJobKind>,
+  campaignAbDecideHandler as JobHandler<TJobKind>,
   privacyPurgePlanHandler as JobHandler<TJobKind>,
   privacyPurgeRunHandler as JobHandler<TJobKind>,
   requeueStuckImportsHandler as JobHandler<TJobKind>,

@@ -35,6 +35,10 @@ export type TCampaignBatchPayload = z.infer<typeof ZCampaignBatchPayload>;
 export const ZCampaignTestSendPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, userId: ZId, spectatorId: ZId.optional() });
 export type TCampaignTestSendPayload = z.infer<typeof ZCampaignTestSendPayload>;
 
+/** Decide a campaign's A/B subject test and release the rest of its audience (once, whatever the runs). */
+export const ZCampaignAbDecidePayload = z.strictObject({ tenantId: ZId, campaignId: ZId });
+export type TCampaignAbDecidePayload = z.infer<typeof ZCampaignAbDecidePayload>;
+
 /** Re-enqueue the pending batches of running campaigns (rebuilds queue state from Postgres). */
 export const ZCampaignSweepPayload = z.strictObject({});
 export type TCampaignSweepPayload = z.infer<typeof ZCampaignSweepPayload>;
@@ -79,6 +83,7 @@ export const JOB_KINDS = {
   "campaign-batch": { queue: "email-send", payload: ZCampaignBatchPayload },
   "campaign-test-send": { queue: "email-send", payload: ZCampaignTestSendPayload },
   "campaign-sweep": { queue: "maintenance", payload: ZCampaignSweepPayload },
+  "campaign-ab-decide": { queue: "email-send", payload: ZCampaignAbDecidePayload },
   "privacy-purge-plan": { queue: "privacy", payload: ZPrivacyPurgePlanPayload },
   "privacy-purge-run": { queue: "privacy", payload: ZPrivacyPurgeRunPayload },
   "requeue-stuck-imports": { queue: "maintenance", payload: ZRequeueStuckImportsPayload },

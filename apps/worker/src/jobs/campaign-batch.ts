@@ -8,8 +8,9 @@ import { Prisma, appendAuditEntry, withTenant, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
 import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal-data";
-import type { ShowCardData } from "@rappel/campaigns";
+import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import { defineJobHandler, type JobContext } from "../job-handler";
+import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, type CampaignForSend, type SenderForSend } from "./campaign-message";
 import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
 import {
@@ -55,6 +56,7 @@ interface Setup {
   sender: SenderForSend & { bounceRateLimit: number };
   codec: SpectatorIdentityCodec;
   showCards: Map<string, ShowCardData>;
+  abTest: TAbTestConfig | null;
 }
 
 async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload): Promise<Setup | string> {
@@ -66,7 +68,10 @@ async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaign
     if (!sender) return "the tenant has no sender identity";
     if (sender.pausedAt) return `the tenant's sending is paused: ${sender.pauseReason ?? ""}`;
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
+    const abTest = campaignAbTest(campaign.abTest);
+    if (abTest === "invalid") return "the A/B test settings are invalid";
     return {
+      abTest,
       campaign: { tenantId: p.tenantId, tenantSlug: slug, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
       sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit },
       codec: await loadIdentityCodec(tx, p.tenantId, config.master),
@@ -93,9 +98,11 @@ async function sendOne(
     firstName: setup.codec.openField("firstName", r.firstNameEnc),
     lastName: setup.codec.openField("lastName", r.lastNameEnc),
   };
+  const subject = recipientSubject(setup.campaign.subject, setup.abTest, r.subjectVariant);
+  if (subject === null) return { kind: "retry", reason: "A/B test winner not decided yet", at: new Date(now().getTime() + 60_000) };
   let committed = false;
   try {
-    const message = buildCampaignMessage(setup.campaign, setup.sender, { spectatorId: r.spectatorId, email, values }, {
+    const message = buildCampaignMessage({ ...setup.campaign, subject }, setup.sender, { spectatorId: r.spectatorId, email, values }, {
       appUrl: config.appUrl,
       trackingKey: config.trackingKey,
       showCards: setup.showCards,

@@ -1,11 +1,13 @@
 // Starts a campaign: freezes its audience into the send ledger (one row per recipient, holdout
 // rows included, batch numbers assigned) and queues its first batches. Idempotent: a second
 // run finds the rows already there (primary key) and only re-queues.
-import { withTenant } from "@rappel/db";
+import { Prisma, withTenant } from "@rappel/db";
 import type { TCampaignLaunchPayload } from "@rappel/jobs";
+import { enqueueJob } from "@rappel/jobs";
 import { parseSegmentRules } from "@rappel/segments";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { chainNextBatches } from "./campaign-batch";
+import { campaignAbTest, startAbTest } from "./campaign-ab-test";
 import { snapshotAudience } from "./campaign-ledger";
 
 export interface LaunchResult {
@@ -20,25 +22,38 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
     context.db,
     p.tenantId,
     async (tx) => {
+      // Locked like the web's reschedule/unschedule: either they commit first and are seen here, or
+      // they wait and then find the campaign no longer "scheduled".
+      await tx.$executeRaw(Prisma.sql`SELECT 1 FROM campaign WHERE tenant_id = ${p.tenantId}::uuid AND id = ${p.campaignId}::uuid FOR UPDATE`);
       const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, include: { segment: true } });
       if (!campaign) return "campaign not found";
       if (campaign.status !== "scheduled" && campaign.status !== "sending") return `campaign is ${campaign.status}`;
       if (campaign.channel !== "email") return "only e-mail campaigns are sent by this engine for now";
       if (!campaign.segment) return "the campaign has no segment";
       if (campaign.scheduledAt && campaign.scheduledAt > now) return "scheduled for later";
+      const abTest = campaignAbTest(campaign.abTest);
+      if (abTest === "invalid") return "the A/B test settings are invalid";
       const rules = parseSegmentRules(campaign.segment.rules);
       const inserted = await snapshotAudience(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
+      let abDecideAt: Date | null = campaign.abDecideAt;
       if (campaign.status === "scheduled") {
-        await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "sending", startedAt: now } });
+        // First run only (the snapshot above is in this transaction): split the A/B sample.
+        abDecideAt = abTest ? await startAbTest(tx, p.tenantId, p.campaignId, abTest, now) : null;
+        await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "sending", startedAt: now, abDecideAt } });
       }
-      return inserted;
+      return { inserted, abDecideAt };
     },
     { timeoutMs: 300_000 },
   );
   if (typeof prepared === "string") return { inserted: 0, queuedBatches: [], stopped: prepared };
   const queuedBatches = await chainNextBatches(context, p);
-  context.logger.info("campaign launched", { tenantId: p.tenantId, campaignId: p.campaignId, inserted: prepared });
-  return { inserted: prepared, queuedBatches };
+  if (prepared.abDecideAt && context.producer) {
+    // The sweep also queues the decision once due; this delayed job is only the punctual path.
+    const delayMs = Math.max(prepared.abDecideAt.getTime() - now.getTime(), 0);
+    await enqueueJob(context.producer, "campaign-ab-decide", p, { jobId: `cad-${p.campaignId}`, delayMs });
+  }
+  context.logger.info("campaign launched", { tenantId: p.tenantId, campaignId: p.campaignId, inserted: prepared.inserted });
+  return { inserted: prepared.inserted, queuedBatches };
 }
 
 export const campaignLaunchHandler = defineJobHandler({

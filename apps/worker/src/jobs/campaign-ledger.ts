@@ -48,6 +48,8 @@ export interface ClaimedRecipient {
   suppressed: boolean;
   /** Processing restricted (GDPR Art. 18) by a data-subject request, not lifted, or the person archived. */
   restricted: boolean;
+  /** A/B test: the row's sample variant, else the campaign's winner (null: no test, or undecided). */
+  subjectVariant: "A" | "B" | "C" | null;
 }
 
 /** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
@@ -70,7 +72,7 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
          -- fresh ledger has no statistics, and the join was planned as a nested loop over the
          -- whole campaign for every claimed row)
          AND d.spectator_id = ANY(ARRAY(SELECT spectator_id FROM picked))
-      RETURNING d.spectator_id, d.attempts
+      RETURNING d.spectator_id, d.attempts, d.variant
     )
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
            s.email_enc AS "emailEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
@@ -80,7 +82,10 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
                      AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed",
            -- archived since the snapshot (past the active retention period) is out of use too
            (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
-                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted"
+                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted",
+           -- read with the claim: a remainder row is claimable only once its winner is committed
+           COALESCE(c.variant, (SELECT ca.ab_winner FROM campaign ca WHERE ca.tenant_id = ${tenantId}::uuid
+                     AND ca.id = ${campaignId}::uuid))::text AS "subjectVariant"
       FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
 }
 
@@ -120,13 +125,14 @@ export interface CampaignCounts {
   failed: number;
   bounced: number;
   skipped: number;
+  awaiting_winner: number;
 }
 
 export async function countDeliveries(tx: Tx, tenantId: string, campaignId: string): Promise<CampaignCounts> {
   const rows = await tx.$queryRaw<{ status: string; n: bigint }[]>(Prisma.sql`
     SELECT status::text AS status, count(*) AS n FROM campaign_delivery
      WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid GROUP BY status`);
-  const counts: CampaignCounts = { total: 0, holdout: 0, pending: 0, sending: 0, sent: 0, failed: 0, bounced: 0, skipped: 0 };
+  const counts: CampaignCounts = { total: 0, holdout: 0, pending: 0, sending: 0, sent: 0, failed: 0, bounced: 0, skipped: 0, awaiting_winner: 0 };
   for (const r of rows) {
     const n = Number(r.n);
     counts.total += n;
@@ -146,10 +152,10 @@ export async function openBatches(tx: Tx, tenantId: string, campaignId: string, 
   return rows.map((r) => r.batch);
 }
 
-/** Whether anything is left to do (pending rows, even if their retry is later, or live claims). */
+/** Whether anything is left to do (pending rows, even if their retry is later, live claims, or an A/B remainder). */
 export async function hasUnfinished(tx: Tx, tenantId: string, campaignId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ x: number }[]>(Prisma.sql`
     SELECT 1 AS x FROM campaign_delivery WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid
-       AND status IN ('pending', 'sending') LIMIT 1`);
+       AND status IN ('pending', 'sending', 'awaiting_winner') LIMIT 1`);
   return rows.length > 0;
 }

@@ -1,6 +1,8 @@
 // Rebuilds the queue from PostgreSQL: every few seconds, for each running or due campaign, queue
 // the batches that have claimable rows (new, due for retry, or claimed by a worker that died).
-// Duplicate jobs are harmless (claims skip locked rows), so the job ids carry a time bucket.
+// Duplicate jobs are harmless (claims skip locked rows), so the job ids carry a time bucket. It
+// also launches scheduled campaigns once due and queues A/B decisions once due: a launch or a
+// decision that found nothing to do earlier (rescheduled, paused) is thus retried under a new id.
 import { withTenant } from "@rappel/db";
 import { enqueueJob } from "@rappel/jobs";
 import { defineJobHandler, type JobContext } from "../job-handler";
@@ -16,16 +18,20 @@ export async function sweepCampaigns(context: JobContext): Promise<{ campaigns: 
     const running = await withTenant(context.db, tenantId, (tx) =>
       tx.campaign.findMany({
         where: { tenantId, OR: [{ status: "sending" }, { status: "scheduled", scheduledAt: { lte: now } }] },
-        select: { id: true, status: true },
+        select: { id: true, status: true, abDecideAt: true, abWinner: true },
       }),
     );
+    const bucket = `-s${Math.floor(now.getTime() / SWEEP_EVERY_MS)}`;
     for (const c of running) {
       campaigns += 1;
       if (c.status === "scheduled") {
-        if (context.producer) await enqueueJob(context.producer, "campaign-launch", { tenantId, campaignId: c.id }, { jobId: `cl-${c.id}` });
+        if (context.producer) await enqueueJob(context.producer, "campaign-launch", { tenantId, campaignId: c.id }, { jobId: `cl-${c.id}${bucket}` });
         continue;
       }
-      await chainNextBatches(context, { tenantId, campaignId: c.id }, `-s${Math.floor(now.getTime() / SWEEP_EVERY_MS)}`);
+      if (c.abDecideAt && !c.abWinner && c.abDecideAt <= now && context.producer) {
+        await enqueueJob(context.producer, "campaign-ab-decide", { tenantId, campaignId: c.id }, { jobId: `cad-${c.id}${bucket}` });
+      }
+      await chainNextBatches(context, { tenantId, campaignId: c.id }, bucket);
     }
   }
   return { campaigns };

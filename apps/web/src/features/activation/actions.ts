@@ -11,6 +11,8 @@ import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { getJobProducer } from "@/features/data/lib/producer";
 import { countSegmentRules, saveSegment } from "./lib/segments";
+import { readAbTestForm } from "./lib/campaign-ab-form";
+import { readScheduleForm } from "./lib/campaign-schedule";
 import {
   CampaignError, ZCampaignInput, ZSenderInput, contentProblems, createCampaignDraft, previewCampaign, requestTestSend, saveSenderIdentity,
   startCampaign, updateCampaignDraft,
@@ -71,7 +73,8 @@ export async function createCampaignAction(formData: FormData): Promise<void> {
   redirect(`/t/${slug}/activation/campaigns/${id}`);
 }
 
-export type SaveCampaignState = { status: "idle" | "saved" | "tested" | "started" } | { status: "invalid"; message: string };
+/** `field` names the input an error belongs to (the form links the message to it). */
+export type SaveCampaignState = { status: "idle" | "saved" | "tested" | "started" } | { status: "invalid"; message: string; field?: "schedule" | "ab" };
 
 export async function saveCampaignAction(_prev: SaveCampaignState, formData: FormData): Promise<SaveCampaignState> {
   const intent = String(formData.get("intent") ?? "save");
@@ -83,9 +86,19 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   } catch {
     return { status: "invalid", message: "content" };
   }
+  const ab = readAbTestForm(formData);
+  if (!ab.ok) return { status: "invalid", message: ab.code, field: "ab" };
+  let scheduledAt: Date | undefined;
+  try {
+    scheduledAt = intent === "start" ? readScheduleForm(formData, new Date()) : undefined;
+  } catch (error) {
+    if (error instanceof CampaignError) return { status: "invalid", message: error.code, field: "schedule" };
+    throw error;
+  }
   const parsed = ZCampaignInput.safeParse({
     name: formData.get("name"), segmentId: formData.get("segmentId") ?? "", subject: formData.get("subject") ?? "",
     preheader: formData.get("preheader") ?? "", content, holdoutPercent: formData.get("holdoutPercent") ?? 0, attributionDays: formData.get("attributionDays") ?? 7,
+    abTest: ab.abTest,
   });
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const problems = contentProblems(parsed.data);
@@ -93,13 +106,14 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   try {
     await updateCampaignDraft(getDb(), scope, id, parsed.data);
     if (intent === "test") await requestTestSend(getDb(), getJobProducer(), scope, id);
-    if (intent === "start") await startCampaign(getDb(), getJobProducer(), scope, id);
+    if (intent === "start") await startCampaign(getDb(), getJobProducer(), scope, id, scheduledAt);
   } catch (error) {
     if (error instanceof CampaignError) return { status: "invalid", message: error.code };
     throw error;
   }
   revalidatePath(`/t/${slug}/activation/campaigns/${id}`);
-  if (intent === "start") redirect(`/t/${slug}/activation/campaigns/${id}/report`);
+  // A scheduled campaign's page shows its time, with reschedule and unschedule.
+  if (intent === "start") redirect(scheduledAt ? `/t/${slug}/activation/campaigns/${id}?scheduled=1` : `/t/${slug}/activation/campaigns/${id}/report`);
   return { status: intent === "test" ? "tested" : "saved" };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { tenantRoleCan } from "@rappel/access";
+import { SCHEDULE_TIME_ZONE } from "@rappel/campaigns";
 import { Button, Card, EmptyState, Field, PageHeader, buttonClasses } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
@@ -49,8 +50,13 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
             <ul className="divide-y divide-slate-200">
               {campaigns.map((c) => (
                 <li key={c.id} className="flex items-center justify-between gap-2 py-2">
-                  <Link href={c.status === "draft" ? `${base}/campaigns/${c.id}` : `${base}/campaigns/${c.id}/report`} className="font-medium text-indigo-800 underline">{c.name}</Link>
-                  <span className="text-xs text-slate-700">{t(`campaigns.status.${c.status}`)}{c.segment ? ` · ${c.segment.name}` : ""}</span>
+                  <Link href={c.status === "draft" || c.status === "scheduled" ? `${base}/campaigns/${c.id}` : `${base}/campaigns/${c.id}/report`} className="font-medium text-indigo-800 underline">{c.name}</Link>
+                  <span className="text-xs text-slate-700" data-testid={`campaign-status-${c.id}`}>
+                    {c.status === "scheduled" && c.scheduledAt
+                      ? t("campaigns.scheduledFor", { when: format.dateTime(c.scheduledAt, { dateStyle: "medium", timeStyle: "short", timeZone: SCHEDULE_TIME_ZONE }) })
+                      : t(`campaigns.status.${c.status}`)}
+                    {c.segment ? ` · ${c.segment.name}` : ""}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -5,9 +5,11 @@ import { z } from "zod";
 import { Card, PageHeader } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
+import { AbVariantTable } from "./components/ab-variant-table";
 import { ReportTimeline } from "./components/report-timeline";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { getCampaignReport } from "./lib/report";
+import { getAbReport } from "./lib/report-variants";
 
 export async function CampaignReportPage({ params }: { params: Promise<{ tenantSlug: string; campaignId: string }> }) {
   const { tenantSlug, campaignId } = await params;
@@ -21,8 +23,9 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     if (error instanceof CampaignError && error.code === "not_found") notFound();
     throw error;
   }
-  const [report, t, tc, format] = await Promise.all([
-    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
+  const [report, abReport, t, tc, format] = await Promise.all([
+    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getAbReport(getDb(), scope, campaignId),
+    getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
   ]);
   const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
   const delivered = report.sent;
@@ -52,6 +55,7 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
           </div>
         ))}
       </dl>
+      {abReport ? <div className="mb-6"><AbVariantTable report={abReport} /></div> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title={t("timeline")}>
           {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}

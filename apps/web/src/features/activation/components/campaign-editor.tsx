@@ -5,8 +5,10 @@
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
-import type { TEmailBlock } from "@rappel/campaigns";
+import type { TAbTestConfig, TEmailBlock } from "@rappel/campaigns";
 import { previewCampaignAction, saveCampaignAction, type SaveCampaignState } from "../actions";
+import { AbTestFields } from "./ab-test-fields";
+import { SendScheduleFields } from "./send-schedule-fields";
 
 const areaClass = "min-h-24 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 const inputClass = "min-h-11 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
@@ -34,14 +36,16 @@ export interface CampaignEditorProps {
   tenantSlug: string;
   campaign: {
     id: string; name: string; segmentId: string | null; subject: string; preheader: string; blocks: TEmailBlock[];
-    holdoutPercent: number; attributionDays: number;
+    holdoutPercent: number; attributionDays: number; abTest: TAbTestConfig | null;
   };
+  /** Pre-fills the scheduling date (tomorrow in Paris, computed on the server). */
+  scheduleDefaultDate: string;
   segments: { value: string; label: string }[];
   shows: { value: string; label: string }[];
   canSend: boolean;
 }
 
-export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend }: CampaignEditorProps) {
+export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend, scheduleDefaultDate }: CampaignEditorProps) {
   const t = useTranslations("activation.editor");
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
@@ -56,6 +60,8 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
     setBlocks(next);
   };
   const segmentId = useId();
+  const errorText = state.status === "invalid" ? (t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : state.message) : null;
+  const fieldError = (field: "ab" | "schedule") => (state.status === "invalid" && state.field === field ? errorText : null);
   // Submitted by hand (not <form action>): React resets a form after an action, and the editor's
   // fields would fall back to the values they were first rendered with.
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -84,6 +90,7 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
           <Field id="campaign-holdout" name="holdoutPercent" type="number" min={0} max={50} label={t("holdout")} defaultValue={campaign.holdoutPercent} />
           <Field id="campaign-attribution" name="attributionDays" type="number" min={1} max={60} label={t("attributionDays")} defaultValue={campaign.attributionDays} />
         </div>
+        <AbTestFields initial={campaign.abTest} error={fieldError("ab")} />
         <h2 className="text-base font-semibold text-slate-900">{t("blocks")}</h2>
         <ol className="flex flex-col gap-3">
           {blocks.map((b, i) => (
@@ -117,15 +124,15 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend 
           <Button type="button" variant="secondary" onClick={() => setBlocks([...blocks, NEW_BLOCK[adding](shows)])}>{t("addBlock")}</Button>
         </div>
         <div role="status" aria-live="polite">
-          {state.status === "invalid" ? <p className="text-sm text-red-800" role="alert">{t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : state.message}</p> : null}
+          {state.status === "invalid" && !state.field ? <p className="text-sm text-red-800" role="alert">{errorText}</p> : null}
           {state.status === "saved" ? <p className="text-sm text-emerald-800">{t("saved")}</p> : null}
           {state.status === "tested" ? <p className="text-sm text-emerald-800">{t("tested")}</p> : null}
         </div>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" name="intent" value="save" disabled={pending}>{t("save")}</Button>
           <Button type="submit" name="intent" value="test" variant="secondary" disabled={pending}>{t("testSend")}</Button>
-          {canSend ? <Button type="submit" name="intent" value="start" variant="danger" disabled={pending}>{t("sendNow")}</Button> : null}
         </div>
+        {canSend ? <SendScheduleFields defaultDate={scheduleDefaultDate} error={fieldError("schedule")} pending={pending} /> : null}
       </form>
       <section aria-labelledby="preview-title" className="flex flex-col gap-3">
         <div className="flex items-center gap-3">

@@ -1,7 +1,7 @@
 // Campaign drafts, sender identity, preview, test send and launch. The web app never sends: it
 // records intent in Postgres and enqueues a job for the worker.
-import { ZEmailContent, findMergeTagProblems, renderEmail, type TEmailContent } from "@rappel/campaigns";
-import { appendAuditEntry, withTenant, type Database } from "@rappel/db";
+import { ZAbTestConfig, ZEmailContent, findMergeTagProblems, renderEmail, type TEmailContent } from "@rappel/campaigns";
+import { Prisma, appendAuditEntry, withTenant, type Database } from "@rappel/db";
 import { enqueueJob, type JobProducer } from "@rappel/jobs";
 import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
 import { parseSegmentRules, listSegmentSpectatorIds } from "@rappel/segments";
@@ -10,7 +10,9 @@ import type { Scope } from "./segments";
 
 export class CampaignError extends Error {
   constructor(
-    readonly code: "not_found" | "not_draft" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused",
+    readonly code:
+      | "not_found" | "not_draft" | "not_scheduled" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused"
+      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past",
     readonly status = 400,
   ) {
     super(code);
@@ -31,6 +33,8 @@ export const ZCampaignInput = z.object({
   content: ZEmailContent,
   holdoutPercent: z.coerce.number().int().min(0).max(50),
   attributionDays: z.coerce.number().int().min(1).max(60),
+  /** Optional A/B subject test (see ./campaign-ab-form.ts for the form's fields). */
+  abTest: ZAbTestConfig.nullable().default(null),
 });
 export type TCampaignInput = z.infer<typeof ZCampaignInput>;
 
@@ -56,7 +60,7 @@ export async function listCampaigns(db: Database, scope: Scope) {
   return withTenant(db, scope.tenantId, (tx) =>
     tx.campaign.findMany({
       where: { tenantId: scope.tenantId }, orderBy: { createdAt: "desc" },
-      select: { id: true, name: true, status: true, channel: true, createdAt: true, startedAt: true, segment: { select: { name: true } } },
+      select: { id: true, name: true, status: true, channel: true, createdAt: true, startedAt: true, scheduledAt: true, segment: { select: { name: true } } },
     }), { userId: scope.userId });
 }
 
@@ -83,14 +87,14 @@ export async function updateCampaignDraft(db: Database, scope: Scope, id: string
       where: { tenantId_id: { tenantId: scope.tenantId, id } },
       data: {
         name: input.name, segmentId: input.segmentId ?? null, subject: input.subject, preheader: input.preheader, content: input.content,
-        holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays,
+        holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays, abTest: input.abTest ?? Prisma.DbNull,
       },
     });
   }, { userId: scope.userId });
 }
 
-export function contentProblems(input: Pick<TCampaignInput, "subject" | "preheader" | "content">): string[] {
-  const texts = [input.subject, input.preheader, ...input.content.blocks.map((b) => ("text" in b ? b.text : "label" in b ? b.label : ""))];
+export function contentProblems(input: Pick<TCampaignInput, "subject" | "preheader" | "content"> & { abTest?: TCampaignInput["abTest"] }): string[] {
+  const texts = [input.subject, ...(input.abTest?.alternativeSubjects ?? []), input.preheader, ...input.content.blocks.map((b) => ("text" in b ? b.text : "label" in b ? b.label : ""))];
   return texts.flatMap((t) => findMergeTagProblems(t).map((p) => p.message));
 }
 
@@ -120,8 +124,12 @@ export async function requestTestSend(db: Database, producer: JobProducer, scope
   await enqueueJob(producer, "campaign-test-send", { tenantId: scope.tenantId, campaignId: campaign.id, userId: scope.userId });
 }
 
-/** Freezes the draft and hands it to the worker, which snapshots the audience at launch. */
-export async function startCampaign(db: Database, producer: JobProducer, scope: Scope, id: string, scheduledAt?: Date): Promise<void> {
+/**
+ * Freezes the draft and hands it to the worker, which snapshots the audience at launch: now (a
+ * launch job, and scheduledAt = now so the sweep launches it even if that job is lost), or at
+ * `scheduledAt` (the sweep launches it once due; ./campaign-schedule.ts reschedules/unschedules).
+ */
+export async function startCampaign(db: Database, producer: JobProducer, scope: Scope, id: string, scheduledAt?: Date, now = new Date()): Promise<void> {
   await withTenant(db, scope.tenantId, async (tx) => {
     const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } } });
     if (!row) throw new CampaignError("not_found", 404);
@@ -131,8 +139,12 @@ export async function startCampaign(db: Database, producer: JobProducer, scope: 
     const sender = await tx.senderIdentity.findUnique({ where: { tenantId: scope.tenantId } });
     if (!sender) throw new CampaignError("no_sender");
     if (sender.pausedAt) throw new CampaignError("sending_paused", 409);
-    await tx.campaign.update({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, data: { status: "scheduled", scheduledAt: scheduledAt ?? null } });
-    await appendAuditEntry(tx, scope.tenantId, { actorUserId: scope.userId, actorKind: "staff", action: "campaign.start", targetType: "campaign", targetId: id });
+    if (row.abTest !== null && !ZAbTestConfig.safeParse(row.abTest).success) throw new CampaignError("invalid_content");
+    await tx.campaign.update({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, data: { status: "scheduled", scheduledAt: scheduledAt ?? now } });
+    await appendAuditEntry(tx, scope.tenantId, {
+      actorUserId: scope.userId, actorKind: "staff", action: scheduledAt ? "campaign.schedule" : "campaign.start", targetType: "campaign", targetId: id,
+      ...(scheduledAt ? { details: { scheduledAt: scheduledAt.toISOString() } } : {}),
+    });
   }, { userId: scope.userId });
   if (!scheduledAt) await enqueueJob(producer, "campaign-launch", { tenantId: scope.tenantId, campaignId: id }, { jobId: `cl-${id}` });
 }

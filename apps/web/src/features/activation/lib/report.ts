@@ -55,7 +55,7 @@ export async function getCampaignReport(db: Database, scope: Scope, campaignId: 
       failed: by.failed ?? 0,
       bounced: by.bounced ?? 0,
       skipped: by.skipped ?? 0,
-      pending: (by.pending ?? 0) + (by.sending ?? 0),
+      pending: (by.pending ?? 0) + (by.sending ?? 0) + (by.awaiting_winner ?? 0), // A/B remainder waiting for its winner included
       opened: ev.open ?? 0,
       machineOpened: ev.machine_open ?? 0,
       clicked: ev.click ?? 0,
