@@ -7,3 +7,5 @@ export * from "./send-window";
 export * from "./audiences";
 export * from "./tracking-tokens";
 export * from "./bounces";
+export * from "./complaints";
+export * from "./verp";
