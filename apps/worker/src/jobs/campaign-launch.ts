@@ -5,6 +5,7 @@ import { withTenant } from "@rappel/db";
 import type { TCampaignLaunchPayload } from "@rappel/jobs";
 import { parseSegmentRules } from "@rappel/segments";
 import { defineJobHandler, type JobContext } from "../job-handler";
+import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches } from "./campaign-batch";
 import { snapshotAudience } from "./campaign-ledger";
 
@@ -26,6 +27,8 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       if (campaign.channel !== "email") return "only e-mail campaigns are sent by this engine for now";
       if (!campaign.segment) return "the campaign has no segment";
       if (campaign.scheduledAt && campaign.scheduledAt > now) return "scheduled for later";
+      const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, now);
+      if (stopped) return `campaign stopped: ${stopped}`;
       const rules = parseSegmentRules(campaign.segment.rules);
       const inserted = await snapshotAudience(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
       if (campaign.status === "scheduled") {
