@@ -29,6 +29,7 @@ let receiver: InboundReceiver;
 let config: EngineConfig;
 const master = testMasterKey();
 const verpKey = deriveVerpKey(master.key);
+const previousVerpKey = deriveVerpKey(randomBytes(32));
 
 const context = (): JobContext => ({ db, clock: systemClock, logger: captureLogger().logger, signal: new AbortController().signal });
 
@@ -40,7 +41,8 @@ beforeAll(async () => {
     bounceDomain: BOUNCE_DOMAIN, verpKey, mailFrom: "Rappel <alertes@rappel.test>",
   };
   receiver = await startFeedbackReceiver({ host: "127.0.0.1", port: 0 }, context(), {
-    verpKey, bounceDomain: BOUNCE_DOMAIN, alert: { smtpUrl: peer.url, appUrl: "http://rappel.test", mailFrom: "Rappel <alertes@rappel.test>" },
+    // A rotation in progress: messages signed with the previous master key's VERP key still count.
+    verpKeys: [verpKey, previousVerpKey], bounceDomain: BOUNCE_DOMAIN, alert: { smtpUrl: peer.url, appUrl: "http://rappel.test", mailFrom: "Rappel <alertes@rappel.test>" },
   });
 });
 afterAll(async () => {
@@ -186,7 +188,11 @@ describe("campaign feedback (DSN bounces, ARF complaints)", () => {
     expect(s.delivery.lastError).toMatch(/^DSN 5\.1\.1 550 5\.1\.1 User unknown/);
     expect(s.events.map((e) => e.kind)).toEqual(["bounce_hard"]);
     expect(s.suppressions.map((x) => x.reason)).toEqual(["bounce_hard"]);
-    const other = await state(f, "spectateur1@example.net");
+    // A late DSN for a message sent before a master key rotation (signed with the previous key).
+    const older = verpAddress(previousVerpKey, { campaignId: f.campaignId, spectatorId: f.emails.get("spectateur1@example.net")! }, BOUNCE_DOMAIN);
+    await deliverToReceiver(older, dsn({ to: older, recipient: "spectateur1@example.net", action: "failed", status: "5.1.1" }));
+    expect((await state(f, "spectateur1@example.net")).delivery.status).toBe("bounced");
+    const other = await state(f, "spectateur0@example.net");
     expect(other.delivery.status).toBe("sent");
   });
 

@@ -11,7 +11,8 @@ import { bounceRateExcess, complaintRateExcess, pauseTenantSending, type PauseAl
 import { recordComplaint, recordHardBounce, recordSoftBounce, type TFeedbackOutcome } from "./record-feedback";
 
 export interface FeedbackConfig {
-  verpKey: Uint8Array;
+  /** The current VERP key first, then those of previous master keys (late bounces after a rotation). */
+  verpKeys: readonly Uint8Array[];
   bounceDomain: string;
   /** Where pause alerts go out; null when the worker has no SMTP relay. */
   alert: PauseAlertConfig | null;
@@ -25,8 +26,10 @@ export type TIngestResult =
 
 function firstDelivery(config: FeedbackConfig, candidates: readonly string[]): VerpClaims | null {
   for (const address of candidates) {
-    const claims = parseVerpAddress(config.verpKey, address, config.bounceDomain);
-    if (claims) return claims;
+    for (const key of config.verpKeys) {
+      const claims = parseVerpAddress(key, address, config.bounceDomain);
+      if (claims) return claims;
+    }
   }
   return null;
 }
