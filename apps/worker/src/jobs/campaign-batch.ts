@@ -9,7 +9,7 @@ import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
 import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { ShowCardData } from "@rappel/campaigns";
 import { defineJobHandler, type JobContext } from "../job-handler";
-import { buildCampaignMessage, type CampaignForSend, type SenderForSend } from "./campaign-message";
+import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
 import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
@@ -68,9 +68,7 @@ async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaign
     if (sender.pausedAt) return `the tenant's sending is paused: ${sender.pauseReason ?? ""}`;
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
     const codec = await loadIdentityCodec(tx, p.tenantId, config.master);
-    const dkim = sender.dkimDomain && sender.dkimSelector && sender.dkimPrivateKeyEnc
-      ? { domainName: sender.dkimDomain, keySelector: sender.dkimSelector, privateKey: codec.openTenantSecret("dkim-private-key", sender.dkimPrivateKeyEnc) }
-      : null;
+    const dkim = openSenderDkim(codec, sender);
     return {
       campaign: { tenantId: p.tenantId, tenantSlug: slug, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
       sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit, dkim },

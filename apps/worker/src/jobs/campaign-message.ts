@@ -3,6 +3,7 @@
 // key so a DSN can be traced back to its delivery.
 import { ZEmailContent, renderEmail, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
 import { listUnsubscribeHeaders, type TDkimKey, type TOutgoingMail } from "@rappel/mail";
+import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 
 export interface CampaignForSend {
   tenantId: string;
@@ -40,6 +41,15 @@ export function trackingUrls(ctx: MessageContext, tenantId: string, campaignId: 
     click: (url: string, link: number) =>
       `${base}/m/c/${signTrackingToken(ctx.trackingKey, { kind: "click", ...claims, url, link })}`,
   };
+}
+
+/** The tenant's DKIM key from its sender identity row (sealed with its data key), or null. */
+export function openSenderDkim(
+  codec: Pick<SpectatorIdentityCodec, "openTenantSecret">,
+  sender: { dkimDomain: string | null; dkimSelector: string | null; dkimPrivateKeyEnc: Uint8Array | null },
+): TDkimKey | null {
+  if (!sender.dkimDomain || !sender.dkimSelector || !sender.dkimPrivateKeyEnc) return null;
+  return { domainName: sender.dkimDomain, keySelector: sender.dkimSelector, privateKey: codec.openTenantSecret("dkim-private-key", sender.dkimPrivateKeyEnc) };
 }
 
 export function formatFrom(sender: SenderForSend): string {
