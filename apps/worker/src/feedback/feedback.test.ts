@@ -17,6 +17,7 @@ import type { JobContext } from "../job-handler";
 import { closeSenders, type EngineConfig } from "../jobs/campaign-engine";
 import { runCampaignBatch } from "../jobs/campaign-batch";
 import { launchCampaign } from "../jobs/campaign-launch";
+import { sendCampaignTest } from "../jobs/campaign-test-send";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
 import { createCampaignFixture, testMasterKey, type CampaignFixture } from "../testing/campaign-fixture";
 import { startFeedbackReceiver } from "./feedback-receiver";
@@ -173,6 +174,18 @@ describe("campaign feedback (DSN bounces, ARF complaints)", () => {
     });
     expect(verified.results[0]?.signingDomain).toBe("lumiere.example");
     expect(verified.results[0]?.status.result).toBe("pass");
+    // The marketer's test send is signed the same way.
+    peer.clear();
+    await sendCampaignTest({ tenantId: f.tenantId, campaignId: f.campaignId, userId: f.userId }, context(), config);
+    const test = await peer.waitForMessages(1);
+    expect(test[0]!.subject).toMatch(/^\[TEST\]/);
+    const testVerified = await dkimVerify(test[0]!.raw, {
+      resolver: async (name: string, type: string) => {
+        if (type === "TXT" && name === record.name) return [[record.value]];
+        throw Object.assign(new Error("NXDOMAIN"), { code: "ENOTFOUND" });
+      },
+    });
+    expect(testVerified.results[0]?.status.result).toBe("pass");
   });
 
   it("records a hard bounce from a DSN once: delivery bounced, event, suppression", async () => {
