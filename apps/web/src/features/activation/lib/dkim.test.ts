@@ -42,7 +42,7 @@ describe("DKIM setting", () => {
 
   it("keeps the saved key when the field is left empty, and refuses a bad key without changing anything", async () => {
     const before = await getDkimSettings(db, scopeOf(a), master);
-    await saveDkimSettings(db, scopeOf(a), master, { domain: "lumiere.example", selector: "s2" });
+    await saveDkimSettings(db, scopeOf(a), master, { domain: "lumiere.example", selector: "s2", privateKey: undefined });
     const after = await getDkimSettings(db, scopeOf(a), master);
     expect(after?.selector).toBe("s2");
     expect(after?.record.value).toBe(before?.record.value);
@@ -52,7 +52,7 @@ describe("DKIM setting", () => {
 
   it("keeps tenants apart: b's scope sees no setting of a's, and its first save needs a key", async () => {
     expect(await getDkimSettings(db, scopeOf(b), master)).toBeNull();
-    await expect(saveDkimSettings(db, scopeOf(b), master, { domain: "other.example", selector: "x" })).rejects.toBeInstanceOf(DkimSettingsError);
+    await expect(saveDkimSettings(db, scopeOf(b), master, { domain: "other.example", selector: "x", privateKey: undefined })).rejects.toBeInstanceOf(DkimSettingsError);
     await removeDkimSettings(db, scopeOf(b));
     expect((await getDkimSettings(db, scopeOf(a), master))?.domain).toBe("lumiere.example");
   });
