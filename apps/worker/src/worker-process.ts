@@ -7,13 +7,14 @@ import type { Redis } from "ioredis";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
 import { startHealthServer, type HealthServer } from "./health";
+import { startFeedbackReceiverFromEnv, type FeedbackReceiverEnv } from "./feedback/feedback-receiver";
 import type { JobHandler } from "./job-handler";
 import { createThrottle, errorFields, type Logger } from "./logger";
 import { syncJobSchedulers } from "./schedulers";
 import { startWorkerPool, type CloseReport, type WorkerPool } from "./worker-pool";
 
 export interface WorkerProcessOptions {
-  env: Pick<TEnv, "DATABASE_URL" | "REDIS_URL" | "WORKER_HEALTH_PORT" | "WORKER_CONCURRENCY">;
+  env: Pick<TEnv, "DATABASE_URL" | "REDIS_URL" | "WORKER_HEALTH_PORT" | "WORKER_CONCURRENCY"> & FeedbackReceiverEnv;
   cli: TCliOptions;
   handlers: readonly JobHandler[];
   clock: Clock;
@@ -112,6 +113,14 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     throw error;
   }
 
+  // Bounces and complaints by SMTP (off unless FEEDBACK_SMTP_PORT is set).
+  const feedback = await startFeedbackReceiverFromEnv(env, { db, clock: options.clock, producer }, logger).catch(async (error: unknown) => {
+    await health.close();
+    await pool.close(0);
+    await Promise.all([quitRedis(connection), quitRedis(probe), db.$disconnect()]);
+    throw error;
+  });
+
   // Not awaited: with Redis down at start-up the worker still serves its (failing) health check,
   // and the commands go through as soon as Redis answers.
   void syncJobSchedulers(producer, options.handlers, logger).catch((error: unknown) =>
@@ -123,6 +132,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     stopping ??= (async () => {
       shuttingDown = true;
       logger.info("shutting down", { reason, graceMs: cli.shutdownGraceMs });
+      // Senders of bounces retry later: stop taking mail first.
+      await bounded(feedback?.stop() ?? Promise.resolve(), 2_000, undefined);
       const report = await pool.close(cli.shutdownGraceMs);
       await bounded(producer.close(), 2_000, undefined);
       await health.close();

@@ -1,6 +1,7 @@
 // Bounces: from the SMTP reply seen while sending, and from delivery status notifications
 // (DSN, RFC 3464) received later. 5.x.x is a hard bounce (never mail the address again),
 // 4.x.x a soft one (retried, then given up).
+import { originalHeaders, splitReport, unfoldFields } from "./report-parts";
 
 export type TBounceKind = "hard" | "soft";
 
@@ -16,6 +17,8 @@ export interface ParsedDsn {
   /** The original message's Message-ID, when the DSN returns its headers. */
   originalMessageId?: string;
   recipients: DsnRecipient[];
+  /** The returned original's headers (Return-Path, X-Rappel-Ref…), empty when not returned. */
+  originalHeaders: Map<string, string>;
 }
 
 export function classifyStatusCode(status: string | number): TBounceKind | null {
@@ -25,55 +28,33 @@ export function classifyStatusCode(status: string | number): TBounceKind | null 
   return null;
 }
 
-function unfold(block: string): Map<string, string> {
-  const fields = new Map<string, string>();
-  const lines = block.replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " ").split("\n");
-  for (const line of lines) {
-    const i = line.indexOf(":");
-    if (i > 0) fields.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
-  }
-  return fields;
-}
-
 const stripType = (v: string | undefined) => (v ?? "").replace(/^[a-z0-9-]+;\s*/i, "").trim();
 
 /** Parses a multipart/report; report-type=delivery-status message. Returns null for anything else. */
 export function parseDsn(raw: string): ParsedDsn | null {
-  const text = raw.replace(/\r\n/g, "\n");
-  const headerEnd = text.indexOf("\n\n");
-  const headers = unfold(text.slice(0, headerEnd < 0 ? text.length : headerEnd));
-  const contentType = headers.get("content-type") ?? "";
-  if (!/multipart\/report/i.test(contentType) || !/report-type="?delivery-status/i.test(contentType)) return null;
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  if (!boundary) return null;
-  const parts = text.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith("--"));
-  const result: ParsedDsn = { recipients: [] };
+  const parts = splitReport(raw, "delivery-status");
+  if (!parts) return null;
+  const original = originalHeaders(parts);
+  const result: ParsedDsn = { recipients: [], originalHeaders: original };
+  const messageId = original.get("message-id");
+  if (messageId) result.originalMessageId = messageId;
   for (const part of parts) {
-    const body = part.replace(/^\n/, "");
-    const sep = body.indexOf("\n\n");
-    const partHeaders = unfold(body.slice(0, sep < 0 ? body.length : sep));
-    const partType = (partHeaders.get("content-type") ?? "").toLowerCase();
-    const content = sep < 0 ? "" : body.slice(sep + 2);
-    if (partType.startsWith("message/delivery-status")) {
-      // One per-message block, then one block per recipient, separated by blank lines.
-      const blocks = content.split(/\n\s*\n/).map(unfold);
-      for (const fields of blocks.slice(1)) {
-        const finalRecipient = stripType(fields.get("final-recipient"));
-        if (!finalRecipient) continue;
-        const action = (fields.get("action") ?? "").toLowerCase();
-        const status = (fields.get("status") ?? "").split(/\s/)[0] ?? "";
-        const diagnostic = fields.get("diagnostic-code");
-        result.recipients.push({
-          finalRecipient,
-          action,
-          status,
-          ...(diagnostic ? { diagnostic: stripType(diagnostic) } : {}),
-          kind: action === "failed" || action === "delayed" ? classifyStatusCode(status) : null,
-        });
-      }
-    } else if (partType.startsWith("message/rfc822") || partType.startsWith("text/rfc822-headers")) {
-      const id = /^message-id:\s*(<[^>]+>)/im.exec(content)?.[1];
-      if (id) result.originalMessageId = id;
+    if (!part.type.startsWith("message/delivery-status")) continue;
+    // One per-message block, then one block per recipient, separated by blank lines.
+    const blocks = part.content.split(/\n\s*\n/).map(unfoldFields);
+    for (const fields of blocks.slice(1)) {
+      const finalRecipient = stripType(fields.get("final-recipient"));
+      if (!finalRecipient) continue;
+      const action = (fields.get("action") ?? "").toLowerCase();
+      const status = (fields.get("status") ?? "").split(/\s/)[0] ?? "";
+      const diagnostic = fields.get("diagnostic-code");
+      result.recipients.push({
+        finalRecipient,
+        action,
+        status,
+        ...(diagnostic ? { diagnostic: stripType(diagnostic) } : {}),
+        kind: action === "failed" || action === "delayed" ? classifyStatusCode(status) : null,
+      });
     }
   }
   return result;

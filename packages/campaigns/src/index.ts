@@ -9,3 +9,5 @@ export * from "./tracking-tokens";
 export * from "./bounces";
 export * from "./ab-test";
 export * from "./schedule-time";
+export * from "./complaints";
+export * from "./verp";

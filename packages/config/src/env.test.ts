@@ -46,4 +46,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, MASTER_KEY_PREVIOUS: previous, MASTER_KEY_PREVIOUS_ID: "mk1" })).toThrowError(/must differ from MASTER_KEY_ID/);
     expect(() => parseEnv({ ...valid, MASTER_KEY_PREVIOUS: "short", MASTER_KEY_PREVIOUS_ID: "mk0" })).toThrowError(/MASTER_KEY_PREVIOUS must be 32 bytes/);
   });
+
+  it("runs the feedback receiver only with a bounce domain to take mail for", () => {
+    expect(parseEnv(valid).FEEDBACK_SMTP_PORT).toBeUndefined();
+    const env = parseEnv({ ...valid, FEEDBACK_SMTP_PORT: "2525", BOUNCE_DOMAIN: "bounces.rappel.example" });
+    expect(env).toMatchObject({ FEEDBACK_SMTP_PORT: 2525, BOUNCE_DOMAIN: "bounces.rappel.example", FEEDBACK_SMTP_HOST: "0.0.0.0" });
+    expect(() => parseEnv({ ...valid, FEEDBACK_SMTP_PORT: "2525" })).toThrowError(/BOUNCE_DOMAIN must be set when FEEDBACK_SMTP_PORT is/);
+    expect(() => parseEnv({ ...valid, BOUNCE_DOMAIN: "not a domain" })).toThrowError(/BOUNCE_DOMAIN must be a domain name/);
+  });
 });

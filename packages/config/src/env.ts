@@ -25,6 +25,19 @@ export const ZEnv = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional(),
   MAIL_FROM: z.string().default("Rappel <no-reply@rappel.localhost>"),
+  BOUNCE_DOMAIN: z
+    .string()
+    .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i, "must be a domain name, e.g. bounces.rappel.example")
+    .optional()
+    .describe("the domain of campaign envelope senders (VERP); its MX must lead to FEEDBACK_SMTP_PORT"),
+  FEEDBACK_SMTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe("where the worker receives bounces (DSN) and complaints (ARF) by SMTP; off when unset"),
+  FEEDBACK_SMTP_HOST: z.string().default("0.0.0.0").describe("the address the feedback receiver listens on"),
   STORAGE_DIR: z
     .string()
     .refine(isAbsolute, "must be an absolute path")
@@ -46,6 +59,9 @@ export const ZEnv = z.object({
   // The previous master key comes with its id, and that id is not the current one.
   if (Boolean(env.MASTER_KEY_PREVIOUS) !== Boolean(env.MASTER_KEY_PREVIOUS_ID)) {
     ctx.addIssue({ code: "custom", path: ["MASTER_KEY_PREVIOUS_ID"], message: "must be set together with MASTER_KEY_PREVIOUS" });
+  }
+  if (env.FEEDBACK_SMTP_PORT && !env.BOUNCE_DOMAIN) {
+    ctx.addIssue({ code: "custom", path: ["BOUNCE_DOMAIN"], message: "must be set when FEEDBACK_SMTP_PORT is (the receiver only takes mail for it)" });
   }
   if (env.MASTER_KEY_PREVIOUS_ID && env.MASTER_KEY_PREVIOUS_ID === env.MASTER_KEY_ID) {
     ctx.addIssue({ code: "custom", path: ["MASTER_KEY_PREVIOUS_ID"], message: "must differ from MASTER_KEY_ID" });

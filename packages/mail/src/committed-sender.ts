@@ -139,7 +139,7 @@ export function createCommittedSender(smtpUrl: string, options: CommittedSenderO
   return {
     async send(message, commit) {
       if (closed) throw new Error("the sender is closed");
-      const raw = await compose(message, options.dkim);
+      const raw = await compose(message, message.dkim ?? options.dkim);
       const slot = await acquire();
       try {
         if (!slot.connection || slot.sent >= maxMessages) {
@@ -149,7 +149,7 @@ export function createCommittedSender(smtpUrl: string, options: CommittedSenderO
         const connection = slot.connection;
         const info = await new Promise<{ response?: string; accepted: unknown[]; rejected: unknown[] }>((resolve, reject) => {
           connection.send(
-            { from: /<([^>]+)>/.exec(message.from)?.[1] ?? message.from, to: envelopeRecipients(message.to) },
+            { from: message.envelopeFrom ?? /<([^>]+)>/.exec(message.from)?.[1] ?? message.from, to: envelopeRecipients(message.to) },
             bodyThenCommit(raw, commit),
             (error, result) => (error ? reject(error) : resolve(result as never)),
           );

@@ -12,3 +12,12 @@ export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
 export { listUnsubscribeHeaders } from "./list-unsubscribe";
 export { createCommittedSender, type CommittedSender, type CommittedSenderOptions } from "./committed-sender";
 export { escapeHtml } from "./html";
+export {
+  dkimDnsRecord,
+  InvalidDkimKeyError,
+  normaliseDkimPrivateKey,
+  ZDkimSettingsInput,
+  type DkimPublication,
+  type TDkimKeyProblem,
+  type TDkimSettingsInput,
+} from "./dkim-key";

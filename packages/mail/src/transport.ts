@@ -33,6 +33,10 @@ export type TOutgoingMail = {
   headers?: Record<string, string>;
   /** Our own id for the message (ledger key), echoed as the Message-ID's local part. */
   messageId?: string;
+  /** The envelope sender (MAIL FROM, later Return-Path) when it is not the From address: a VERP bounce address. */
+  envelopeFrom?: string;
+  /** Signs this message with this key (a tenant's own), overriding the transport's. */
+  dkim?: TDkimKey;
 };
 
 export type TSentMail = {
@@ -108,6 +112,8 @@ export function createMailTransport(smtpUrl: string, options: TMailTransportOpti
         html: message.html,
         headers: message.headers,
         messageId: message.messageId ? `<${message.messageId}@${domain}>` : undefined,
+        ...(message.envelopeFrom ? { envelope: { from: message.envelopeFrom, to: message.to } } : {}),
+        ...(message.dkim ? { dkim: message.dkim } : {}),
       });
       return {
         messageId: info.messageId,

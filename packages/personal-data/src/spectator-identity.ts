@@ -57,6 +57,18 @@ export class SpectatorIdentityCodec {
     return sealed ? open(this.dataKey, sealed, this.aad(field)).toString("utf8") : null;
   }
 
+  /**
+   * A tenant secret that is not about a spectator (e.g. its DKIM private key), sealed with the
+   * same data key under its own associated data, so it can never be opened as another field.
+   */
+  sealTenantSecret(name: "dkim-private-key", value: string): Bytes {
+    return toBytes(seal(this.dataKey, value, `tenant:${this.tenantId}:secret:${name}`));
+  }
+
+  openTenantSecret(name: "dkim-private-key", sealed: Uint8Array): string {
+    return open(this.dataKey, sealed, `tenant:${this.tenantId}:secret:${name}`).toString("utf8");
+  }
+
   /** Keyed hash of a normalised value; null when there is nothing to index. */
   blindIndex(kind: "email" | "phone" | "name-postal", normalised: string | null): Bytes | null {
     if (!normalised) return null;

@@ -4,18 +4,19 @@
 // when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
 // after a crash, sends nothing twice: the ledger decides.
 import pMap from "p-map";
-import { Prisma, appendAuditEntry, withTenant, type Tx } from "@rappel/db";
+import { Prisma, withTenant, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
 import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
-import { buildCampaignMessage, type CampaignForSend, type SenderForSend } from "./campaign-message";
+import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
 import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
+import { autoStopIfNeeded } from "./campaign-auto-stop";
+import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
 import {
   claimChunk,
-  countDeliveries,
   hasUnfinished,
   MAX_ATTEMPTS,
   openBatches,
@@ -26,7 +27,6 @@ import {
 
 /** Batches of one campaign in the queue at once: other tenants' batches interleave with them. */
 export const BATCHES_IN_FLIGHT = 2;
-const MIN_SENT_FOR_RATES = 100;
 
 export interface BatchResult {
   sent: number;
@@ -64,17 +64,21 @@ async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaign
     const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } } });
     if (!campaign) return "campaign not found";
     if (campaign.status !== "sending") return `campaign is ${campaign.status}`;
+    const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, context.clock.now());
+    if (stopped) return `campaign stopped: ${stopped}`;
     const sender = await tx.senderIdentity.findUnique({ where: { tenantId: p.tenantId } });
     if (!sender) return "the tenant has no sender identity";
     if (sender.pausedAt) return `the tenant's sending is paused: ${sender.pauseReason ?? ""}`;
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
+    const codec = await loadIdentityCodec(tx, p.tenantId, config.master);
+    const dkim = openSenderDkim(codec, sender);
     const abTest = campaignAbTest(campaign.abTest);
     if (abTest === "invalid") return "the A/B test settings are invalid";
     return {
       abTest,
       campaign: { tenantId: p.tenantId, tenantSlug: slug, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
-      sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit },
-      codec: await loadIdentityCodec(tx, p.tenantId, config.master),
+      sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit, dkim },
+      codec,
       showCards: await loadShowCards(tx, p.tenantId, campaign.content),
     };
   });
@@ -106,6 +110,7 @@ async function sendOne(
       appUrl: config.appUrl,
       trackingKey: config.trackingKey,
       showCards: setup.showCards,
+      ...(config.bounceDomain && config.verpKey ? { verp: { key: config.verpKey, domain: config.bounceDomain } } : {}),
     });
     await senderFor(config).send(message, async () => {
       await committer.commit(r.spectatorId);
@@ -146,21 +151,11 @@ async function recordFailures(context: JobContext, p: TCampaignBatchPayload, set
 }
 
 /** Pauses the tenant's sending (and this campaign) when its hard-bounce rate is too high. */
-async function checkBounceRate(context: JobContext, p: TCampaignBatchPayload, limit: number): Promise<string | null> {
-  return withTenant(context.db, p.tenantId, async (tx) => {
-    const c = await countDeliveries(tx, p.tenantId, p.campaignId);
-    const attempted = c.sent + c.bounced;
-    if (attempted < MIN_SENT_FOR_RATES || c.bounced / attempted <= limit) return null;
-    const reason = `hard-bounce rate ${(100 * c.bounced / attempted).toFixed(1)} % above the ${(100 * limit).toFixed(1)} % limit`;
-    const now = context.clock.now();
-    await tx.senderIdentity.update({ where: { tenantId: p.tenantId }, data: { pausedAt: now, pauseReason: reason } });
-    await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "paused", pauseReason: reason } });
-    await appendAuditEntry(tx, p.tenantId, {
-      actorKind: "system", action: "activation.sending_paused", targetType: "campaign", targetId: p.campaignId, details: { reason },
-    }, now);
-    context.logger.warn("tenant sending paused", { tenantId: p.tenantId, campaignId: p.campaignId, reason });
-    return reason;
-  });
+async function checkBounceRate(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload, limit: number): Promise<string | null> {
+  const reason = await withTenant(context.db, p.tenantId, (tx) => bounceRateExcess(tx, p.tenantId, p.campaignId, limit));
+  if (!reason) return null;
+  await pauseTenantSending(context, p, reason, { smtpUrl: config.smtpUrl, appUrl: config.appUrl, ...(config.mailFrom ? { mailFrom: config.mailFrom } : {}) });
+  return reason;
 }
 
 export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobContext, config: EngineConfig = engineConfig()): Promise<BatchResult> {
@@ -199,7 +194,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
     }
     await recordFailures(context, p, setup, failures);
     if (failures.some((f) => f.outcome.kind === "bounced")) {
-      const paused = await checkBounceRate(context, p, setup.sender.bounceRateLimit);
+      const paused = await checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
       if (paused) return { ...result, stopped: paused };
     }
   }

@@ -1,7 +1,7 @@
 // What every campaign job shares: configuration, the per-process SMTP sender, the tracking key
 // and the group committer that turns many "sent" commits into one UPDATE.
 import { loadEnv, type TEnv } from "@rappel/config";
-import { deriveTrackingKey } from "@rappel/campaigns";
+import { deriveTrackingKey, deriveVerpKey } from "@rappel/campaigns";
 import { withTenant, type Database } from "@rappel/db";
 import { createCommittedSender, type CommittedSender } from "@rappel/mail";
 import { masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
@@ -20,12 +20,25 @@ export interface EngineConfig {
   master: MasterKey;
   trackingKey: Uint8Array;
   maxConnections: number;
+  /** When set, each message's envelope sender is a signed VERP address at this domain. */
+  bounceDomain?: string;
+  verpKey?: Uint8Array;
+  /** The platform's sender, for alerts to the tenant's administrators. */
+  mailFrom?: string;
 }
 
 export function engineConfig(env: TEnv = loadEnv()): EngineConfig {
   if (!env.SMTP_URL) throw new SendingNotConfiguredError();
   const master = masterKeyFromEnv(env);
-  return { smtpUrl: env.SMTP_URL, appUrl: env.APP_URL, master, trackingKey: deriveTrackingKey(master.key), maxConnections: 24 };
+  return {
+    smtpUrl: env.SMTP_URL,
+    appUrl: env.APP_URL,
+    master,
+    trackingKey: deriveTrackingKey(master.key),
+    maxConnections: 24,
+    ...(env.BOUNCE_DOMAIN ? { bounceDomain: env.BOUNCE_DOMAIN, verpKey: deriveVerpKey(master.key) } : {}),
+    mailFrom: env.MAIL_FROM,
+  };
 }
 
 const senders = new Map<string, CommittedSender>();

@@ -6,6 +6,7 @@ import type { TCampaignLaunchPayload } from "@rappel/jobs";
 import { enqueueJob } from "@rappel/jobs";
 import { parseSegmentRules } from "@rappel/segments";
 import { defineJobHandler, type JobContext } from "../job-handler";
+import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches } from "./campaign-batch";
 import { campaignAbTest, startAbTest } from "./campaign-ab-test";
 import { snapshotAudience } from "./campaign-ledger";
@@ -31,6 +32,8 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       if (campaign.channel !== "email") return "only e-mail campaigns are sent by this engine for now";
       if (!campaign.segment) return "the campaign has no segment";
       if (campaign.scheduledAt && campaign.scheduledAt > now) return "scheduled for later";
+      const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, now);
+      if (stopped) return `campaign stopped: ${stopped}`;
       const abTest = campaignAbTest(campaign.abTest);
       if (abTest === "invalid") return "the A/B test settings are invalid";
       const rules = parseSegmentRules(campaign.segment.rules);

@@ -1,8 +1,9 @@
 // Builds one recipient's message: blocks rendered with their merge values, signed tracking
 // links, the one-click unsubscribe headers (RFC 8058), and a Message-ID derived from the ledger
 // key so a DSN can be traced back to its delivery.
-import { ZEmailContent, renderEmail, signTrackingToken, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
-import { listUnsubscribeHeaders, type TOutgoingMail } from "@rappel/mail";
+import { ZEmailContent, renderEmail, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
+import { listUnsubscribeHeaders, type TDkimKey, type TOutgoingMail } from "@rappel/mail";
+import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 
 export interface CampaignForSend {
   tenantId: string;
@@ -18,6 +19,8 @@ export interface SenderForSend {
   fromName: string;
   fromEmail: string;
   replyTo: string | null;
+  /** The tenant's DKIM key, opened for this run. */
+  dkim?: TDkimKey | null;
 }
 
 export interface MessageContext {
@@ -25,6 +28,8 @@ export interface MessageContext {
   trackingKey: Uint8Array;
   showCards: ReadonlyMap<string, ShowCardData>;
   locale?: "fr" | "en";
+  /** Signed VERP envelope senders (bounces and complaints come back to the worker's receiver). */
+  verp?: { key: Uint8Array; domain: string };
 }
 
 export function trackingUrls(ctx: MessageContext, tenantId: string, campaignId: string, spectatorId: string) {
@@ -36,6 +41,15 @@ export function trackingUrls(ctx: MessageContext, tenantId: string, campaignId: 
     click: (url: string, link: number) =>
       `${base}/m/c/${signTrackingToken(ctx.trackingKey, { kind: "click", ...claims, url, link })}`,
   };
+}
+
+/** The tenant's DKIM key from its sender identity row (sealed with its data key), or null. */
+export function openSenderDkim(
+  codec: Pick<SpectatorIdentityCodec, "openTenantSecret">,
+  sender: { dkimDomain: string | null; dkimSelector: string | null; dkimPrivateKeyEnc: Uint8Array | null },
+): TDkimKey | null {
+  if (!sender.dkimDomain || !sender.dkimSelector || !sender.dkimPrivateKeyEnc) return null;
+  return { domainName: sender.dkimDomain, keySelector: sender.dkimSelector, privateKey: codec.openTenantSecret("dkim-private-key", sender.dkimPrivateKeyEnc) };
 }
 
 export function formatFrom(sender: SenderForSend): string {
@@ -61,6 +75,7 @@ export function buildCampaignMessage(
     privacyUrl: `${ctx.appUrl.replace(/\/$/, "")}/privacy/${campaign.tenantSlug}`,
     locale: ctx.locale ?? "fr",
   });
+  const returnPath = ctx.verp ? verpAddress(ctx.verp.key, { campaignId: campaign.id, spectatorId: recipient.spectatorId }, ctx.verp.domain) : null;
   return {
     from: formatFrom(sender),
     to: recipient.email,
@@ -68,7 +83,14 @@ export function buildCampaignMessage(
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
-    headers: { ...listUnsubscribeHeaders(urls.unsubscribe), "X-Rappel-Campaign": campaign.id },
+    headers: {
+      ...listUnsubscribeHeaders(urls.unsubscribe),
+      "X-Rappel-Campaign": campaign.id,
+      // Feedback reports often quote the headers but not the envelope: the same signed reference.
+      ...(returnPath ? { "X-Rappel-Ref": returnPath } : {}),
+    },
     messageId: `${campaign.id}.${recipient.spectatorId}`,
+    ...(returnPath ? { envelopeFrom: returnPath } : {}),
+    ...(sender.dkim ? { dkim: sender.dkim } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { loadIdentityCodec } from "@rappel/personal-data";
 import { createMailTransport } from "@rappel/mail";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { engineConfig, type EngineConfig } from "./campaign-engine";
-import { buildCampaignMessage } from "./campaign-message";
+import { buildCampaignMessage, openSenderDkim } from "./campaign-message";
 
 export async function sendCampaignTest(p: TCampaignTestSendPayload, context: JobContext, config: EngineConfig = engineConfig()) {
   const prepared = await withTenant(context.db, p.tenantId, async (tx) => {
@@ -15,15 +15,17 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
     const user = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: p.tenantId, userId: p.userId } }, include: { user: true } });
     if (!campaign || !sender || !user) return null;
     let values = {};
+    const codec = await loadIdentityCodec(tx, p.tenantId, config.master);
+    // Signed like the campaign itself, so the marketer's mailbox shows whether DKIM passes.
+    const dkim = openSenderDkim(codec, sender);
     if (p.spectatorId) {
       const s = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.spectatorId } } });
       if (s) {
-        const codec = await loadIdentityCodec(tx, p.tenantId, config.master);
         values = { firstName: codec.openField("firstName", s.firstNameEnc), lastName: codec.openField("lastName", s.lastNameEnc) };
       }
     }
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
-    return { campaign, sender, email: user.user.email, values, tenantSlug: slug };
+    return { campaign, sender: { ...sender, dkim }, email: user.user.email, values, tenantSlug: slug };
   });
   if (!prepared) return { sent: false, reason: "campaign, sender identity or member not found" };
   const message = buildCampaignMessage(

@@ -87,4 +87,23 @@ describe("import-file job", () => {
       await connection.quit();
     }
   });
+
+  it("stops a campaign promoting a performance that the imported sales fill (automatic stop)", async () => {
+    const tenantId = await createTestTenant(db);
+    const { logger } = captureLogger();
+    const first = await queueImport(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
+    await importFileHandler.handle({ tenantId, importId: first }, context(logger));
+    // A campaign for the performance with the most tickets, whose capacity is what it has sold.
+    const campaignId = await withTenant(db, tenantId, async (tx) => {
+      const [top] = await tx.ticket.groupBy({ by: ["performanceId"], where: { tenantId, status: "valid" }, _count: { _all: true }, orderBy: { _count: { performanceId: "desc" } } });
+      await tx.performance.update({ where: { tenantId_id: { tenantId, id: top!.performanceId } }, data: { capacity: top!._count._all } });
+      const c = await tx.campaign.create({ data: { tenantId, name: "Dernières places", channel: "email", status: "scheduled", content: { blocks: [] }, promotedPerformanceId: top!.performanceId } });
+      return c.id;
+    });
+    const again = await queueImport(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
+    expect(await importFileHandler.handle({ tenantId, importId: again }, context(logger))).toMatchObject({ status: "completed" });
+    const campaign = await withTenant(db, tenantId, (tx) => tx.campaign.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: campaignId } } }));
+    expect(campaign.status).toBe("cancelled");
+    expect(campaign.stopReason).toMatch(/^the promoted performance is sold out \(\d+ tickets for \d+ seats\)$/);
+  });
 });

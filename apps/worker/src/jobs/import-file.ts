@@ -8,6 +8,7 @@ import { masterKeyFromEnv } from "@rappel/personal-data";
 import type { TImportFilePayload } from "@rappel/jobs";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import type { LogFields } from "../logger";
+import { autoStopTenantCampaigns } from "./campaign-auto-stop";
 
 export type ImportFileConfig = Pick<TEnv, "DATABASE_URL" | "STORAGE_DIR" | "MASTER_KEY" | "MASTER_KEY_ID">;
 
@@ -26,7 +27,7 @@ export async function importFile(
   context: JobContext,
   config: ImportFileConfig = loadEnv(),
 ): Promise<ImportRunResult> {
-  return runImport(payload, {
+  const result = await runImport(payload, {
     db: context.db,
     databaseUrl: config.DATABASE_URL,
     storageDir: config.STORAGE_DIR,
@@ -35,6 +36,13 @@ export async function importFile(
     now: () => context.clock.now(),
     log: (message, fields) => context.logger.info(message, logFields(fields)),
   });
+  if (result.status === "completed") {
+    // New sales may sell out, or a performance be cancelled: campaigns promoting it stop now.
+    for (const s of await autoStopTenantCampaigns(context.db, payload.tenantId, context.clock.now())) {
+      context.logger.info("campaign stopped automatically", { tenantId: payload.tenantId, campaignId: s.campaignId, reason: s.reason });
+    }
+  }
+  return result;
 }
 
 export const importFileHandler = defineJobHandler({

@@ -4,11 +4,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { tenantRoleCan } from "@rappel/access";
 import { SCHEDULE_TIME_ZONE } from "@rappel/campaigns";
+import { loadEnv } from "@rappel/config";
+import { masterKeyFromEnv } from "@rappel/personal-data";
 import { Button, Card, EmptyState, Field, PageHeader, buttonClasses } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { createCampaignAction, saveSenderAction } from "./actions";
+import { DkimCard } from "./components/dkim-card";
 import { getSenderIdentity, listCampaigns } from "./lib/campaigns";
+import { getDkimSettings } from "./lib/dkim";
 import { listSegments } from "./lib/segments";
 
 export interface ActivationPageProps {
@@ -27,6 +31,7 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
   const base = `/t/${tenant.slug}/activation`;
   const canManage = tenantRoleCan(tenant.role, "activation.campaigns.manage");
   const canSegment = tenantRoleCan(tenant.role, "activation.segments.manage");
+  const dkim = canManage && sender ? await getDkimSettings(getDb(), scope, masterKeyFromEnv(loadEnv())) : null;
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={t("title")} description={t("description")} />
@@ -81,6 +86,7 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
             </form>
           </Card>
         ) : null}
+        {canManage ? <DkimCard tenantSlug={tenant.slug} settings={dkim} hasSender={Boolean(sender)} /> : null}
       </div>
     </>
   );

@@ -11,6 +11,14 @@ import { CampaignError, getCampaign } from "./lib/campaigns";
 import { getCampaignReport } from "./lib/report";
 import { getAbReport } from "./lib/report-variants";
 
+/** The worker records stop reasons in English; the known ones are shown in the reader's language. */
+function stopReasonText(reason: string, t: (key: string, values?: Record<string, number>) => string): string {
+  if (reason === "the promoted performance was cancelled") return t("stopReasons.cancelled");
+  const soldOut = /^the promoted performance is sold out \((\d+) tickets for (\d+) seats\)$/.exec(reason);
+  if (soldOut) return t("stopReasons.soldOut", { sold: Number(soldOut[1]), capacity: Number(soldOut[2]) });
+  return reason;
+}
+
 export async function CampaignReportPage({ params }: { params: Promise<{ tenantSlug: string; campaignId: string }> }) {
   const { tenantSlug, campaignId } = await params;
   const { user, tenant } = await requireTenantPermission(tenantSlug, "activation.reports.view", `/t/${tenantSlug}/activation/campaigns/${campaignId}/report`);
@@ -36,6 +44,8 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     ["machineOpened", report.machineOpened, rate(report.machineOpened, delivered)],
     ["clicked", report.clicked, rate(report.clicked, delivered)],
     ["bounced", report.bounced, rate(report.bounced, report.sent + report.bounced)],
+    ["softBounced", report.softBounced, rate(report.softBounced, report.sent + report.bounced)],
+    ["complaints", report.complaints, rate(report.complaints, report.sent + report.bounced)],
     ["failed", report.failed, rate(report.failed, report.targeted)],
     ["skipped", report.skipped, rate(report.skipped, report.targeted)],
     ["unsubscribed", report.unsubscribed, rate(report.unsubscribed, delivered)],
@@ -45,6 +55,7 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("status", { status: tc(`status.${campaign.status}`) })} />
+      {campaign.stopReason ? <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="stop-reason">{t("stopped", { reason: stopReasonText(campaign.stopReason, t) })}</p> : null}
       {campaign.pauseReason ? <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{campaign.pauseReason}</p> : null}
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="report-stats">
         {stats.map(([key, value, r]) => (

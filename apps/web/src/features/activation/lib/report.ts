@@ -15,6 +15,8 @@ export interface CampaignReport {
   machineOpened: number;
   clicked: number;
   unsubscribed: number;
+  /** Distinct people whose message was delayed or temporarily refused (DSN 4.x.x). */
+  softBounced: number;
   complaints: number;
   timeline: { hour: string; opens: number; clicks: number }[];
   attribution: { buyers: number; orders: number; revenueCents: number; holdoutBuyers: number; holdoutSize: number };
@@ -60,6 +62,7 @@ export async function getCampaignReport(db: Database, scope: Scope, campaignId: 
       machineOpened: ev.machine_open ?? 0,
       clicked: ev.click ?? 0,
       unsubscribed: ev.unsubscribe ?? 0,
+      softBounced: ev.bounce_soft ?? 0,
       complaints: ev.complaint ?? 0,
       timeline: timeline.map((r) => ({ hour: r.hour.toISOString(), opens: Number(r.opens), clicks: Number(r.clicks) })),
       attribution: {
