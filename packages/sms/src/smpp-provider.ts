@@ -44,7 +44,12 @@ export async function connectSmppProvider(options: SmppProviderOptions): Promise
       });
     });
   });
+  const closed: (() => void)[] = [];
+  let closing = false;
   session.on("error", () => undefined); // reconnecting is the caller's (worker's) job
+  session.once("close", () => {
+    if (!closing) for (const l of closed) l();
+  });
   session.on("deliver_sm", (pdu: PDU) => {
     session.send(pdu.response());
     const body = text(pdu);
@@ -81,6 +86,14 @@ export async function connectSmppProvider(options: SmppProviderOptions): Promise
     },
     onDeliveryReport: (l) => void reports.push(l),
     onInbound: (l) => void inbound.push(l),
-    close: () => new Promise<void>((resolve) => session.unbind({}, () => { session.close(); resolve(); })),
+    onClose: (l) => void closed.push(l),
+    close: () => {
+      closing = true;
+      return new Promise<void>((resolve) => {
+        // A dead session never answers the unbind: close it anyway after a short wait.
+        const timer = setTimeout(() => session.close(() => resolve()), 1_000);
+        session.unbind({}, () => { clearTimeout(timer); session.close(); resolve(); });
+      });
+    },
   };
 }
