@@ -2,7 +2,7 @@
 // all (its jobs wait, visibly, on the admin page) rather than picked up by a placeholder.
 import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
-import { campaignBatchHandler } from "./jobs/campaign-batch";
+import { campaignBatchHandler } from "./jobs/campaign-batch-handler";
 import { campaignLaunchHandler } from "./jobs/campaign-launch";
 import { campaignSweepHandler } from "./jobs/campaign-sweep";
 import { campaignTestSendHandler } from "./jobs/campaign-test-send";

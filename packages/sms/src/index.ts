@@ -6,3 +6,4 @@ export {
   type SmsSettings, type SmsSettingsSummary, type TSmsSettingsInput,
 } from "./settings";
 export { signWebhookBody, verifyWebhookSignature } from "./webhook-signature";
+export { applyDeliveryReport, applyInboundSms, inboundNumberToE164, type InboundResult } from "./events";

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- `smpp` ships no types: packages that compile this source (the worker) need the ambient declaration too
+/// <reference path="./smpp.d.ts" />
 // SMPP 3.4 provider (the protocol SMS aggregators speak), over the `smpp` package: a bound
 // transceiver session, submit_sm with delivery receipts requested, deliver_sm for receipts
 // (esm_class bit 2) and inbound messages. Throttling and temporary SMSC errors are transient.

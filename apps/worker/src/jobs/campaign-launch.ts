@@ -7,6 +7,7 @@ import { parseSegmentRules } from "@rappel/segments";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { chainNextBatches } from "./campaign-batch";
 import { snapshotAudience } from "./campaign-ledger";
+import { snapshotSmsAudience } from "./campaign-sms-ledger";
 
 export interface LaunchResult {
   inserted: number;
@@ -23,11 +24,11 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, include: { segment: true } });
       if (!campaign) return "campaign not found";
       if (campaign.status !== "scheduled" && campaign.status !== "sending") return `campaign is ${campaign.status}`;
-      if (campaign.channel !== "email") return "only e-mail campaigns are sent by this engine for now";
       if (!campaign.segment) return "the campaign has no segment";
       if (campaign.scheduledAt && campaign.scheduledAt > now) return "scheduled for later";
       const rules = parseSegmentRules(campaign.segment.rules);
-      const inserted = await snapshotAudience(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
+      const snapshot = campaign.channel === "sms" ? snapshotSmsAudience : snapshotAudience;
+      const inserted = await snapshot(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
       if (campaign.status === "scheduled") {
         await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "sending", startedAt: now } });
       }
