@@ -8,6 +8,7 @@ import { requireTenantPermission } from "@/server/guard";
 import { ReportTimeline } from "./components/report-timeline";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { getCampaignReport } from "./lib/report";
+import { getSmsCounts } from "./lib/sms-report";
 
 export async function CampaignReportPage({ params }: { params: Promise<{ tenantSlug: string; campaignId: string }> }) {
   const { tenantSlug, campaignId } = await params;
@@ -21,12 +22,21 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     if (error instanceof CampaignError && error.code === "not_found") notFound();
     throw error;
   }
-  const [report, t, tc, format] = await Promise.all([
-    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
+  const [report, sms, t, tc, format] = await Promise.all([
+    getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), campaign.channel === "sms" ? getSmsCounts(getDb(), scope, campaignId) : null,
+    getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
   ]);
   const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
   const delivered = report.sent;
-  const stats: [string, number, string][] = [
+  const stats: [string, number, string][] = sms ? [
+    ["targeted", report.targeted, ""],
+    ["sent", sms.sent, rate(sms.sent, report.targeted - report.holdout)],
+    ["delivered", sms.delivered, rate(sms.delivered, sms.sent)],
+    ["failed", sms.failed, rate(sms.failed, sms.sent)],
+    ["unsubscribed", sms.unsubscribed, rate(sms.unsubscribed, sms.sent)],
+    ["skipped", report.skipped, rate(report.skipped, report.targeted)],
+    ["pending", report.pending, ""],
+  ] : [
     ["targeted", report.targeted, ""],
     ["sent", report.sent, rate(report.sent, report.targeted - report.holdout)],
     ["opened", report.opened, rate(report.opened, delivered)],
