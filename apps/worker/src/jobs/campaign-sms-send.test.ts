@@ -185,3 +185,18 @@ describe("SMS campaign engine", () => {
     expect(elapsed).toBeGreaterThanOrEqual(1_000);
   });
 });
+
+describe("SMS test send", () => {
+  it("sends the draft with fallbacks and the mention to the number on the draft, outside the ledger", async () => {
+    const f = await createSmsCampaignFixture(db, { recipients: 1, smscUrl: smsc.url });
+    await withTenant(db, f.tenantId, (tx) => tx.campaign.update({
+      where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } },
+      data: { status: "draft", content: { text: 'Salut {{firstName|"à vous"}} 🎭', senderId: "LUMIERE", testPhone: "+33698765431" } },
+    }));
+    const { sendSmsCampaignTest } = await import("./campaign-sms-test-send");
+    const r = await sendSmsCampaignTest({ tenantId: f.tenantId, campaignId: f.campaignId, userId: f.tenantId }, contextAt(), runtime);
+    expect(r.sent).toBe(true);
+    expect(submittedTo("+33698765431").at(-1)?.text).toBe("[TEST] Salut à vous 🎭\nSTOP au 36180");
+    expect(await rowsOf(f.tenantId, f.campaignId)).toHaveLength(0);
+  });
+});
