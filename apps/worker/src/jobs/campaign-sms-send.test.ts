@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 const until = async (check: () => Promise<boolean> | boolean, what: string) => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }

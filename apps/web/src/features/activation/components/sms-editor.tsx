@@ -5,7 +5,9 @@
 // sending now or at a Paris time. Counters are announced politely to screen readers.
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { previewSms } from "@rappel/campaigns";
+// The subpath, not the package root: the root also exports the bounce parser, which pulls the
+// mail transport (node:net) into the browser bundle.
+import { previewSms } from "@rappel/campaigns/sms-content";
 import { Button, Field } from "@rappel/ui";
 import { saveSmsCampaignAction, type SmsFormState } from "../sms-actions";
 
