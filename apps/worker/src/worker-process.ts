@@ -138,6 +138,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     });
   } catch (error) {
     await pool.close(0);
+    await sms.stop();
     await Promise.all([quitRedis(connection), quitRedis(probe), db.$disconnect()]);
     throw error;
   }

@@ -88,7 +88,8 @@ export class SmsGateway {
     if (this.closed) return false;
     try {
       const settings = await this.settingsFor(tenantId);
-      if (!settings || settings.provider !== "smpp") {
+      // Not SMPP, or not usable yet (no password): nothing to keep bound, nothing to retry.
+      if (!settings || settings.provider !== "smpp" || !settings.secret || !settings.systemId) {
         await this.drop(tenantId);
         return false;
       }
