@@ -29,6 +29,8 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await expect(settings.getByText("Réglages SMS enregistrés.")).toBeVisible();
   await page.reload();
   await expect(page.getByText("Un secret est enregistré (chiffré) ; laissez vide pour le conserver.")).toBeVisible();
+  await settings.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/sms-settings.png" });
 
   // A new SMS campaign.
   await page.getByLabel("Nom de la campagne").fill("Relance SMS");
@@ -63,6 +65,9 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await page.getByLabel("Expéditeur").fill("LUMIERE");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Brouillon enregistré.")).toBeVisible();
+  // The viewport, scrolled to the top (a full-page capture repeats the sticky header mid-page).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1280, height: 1320 });
   await screenshot(page, "sms-editor-ucs2");
 
   // The draft keeps the text, and the sender id.

@@ -62,6 +62,7 @@ async function quitRedis(connection: Redis): Promise<void> {
 
 /** How often every SMPP-configured tenant's bind is checked (re-binds also back off on their own). */
 export const SMS_RECEIVERS_EVERY_MS = 60_000;
+const SMS_FIRST_BIND_DELAY_MS = 3_000;
 
 function startSmsService(options: WorkerProcessOptions, db: Database, redis: Redis): { stop(): Promise<void> } {
   const { env, logger } = options;
@@ -72,11 +73,14 @@ function startSmsService(options: WorkerProcessOptions, db: Database, redis: Red
   installSmsRuntime(runtime);
   const bindAll = () =>
     void runtime.gateway.keepReceiversBound().catch((error: unknown) => logger.warn("SMS receivers not bound", errorFields(error)));
-  bindAll();
+  // The first pass waits a little: start-up (queues, health server) goes first.
+  const first = setTimeout(bindAll, SMS_FIRST_BIND_DELAY_MS);
+  first.unref();
   const timer = setInterval(bindAll, SMS_RECEIVERS_EVERY_MS);
   timer.unref();
   return {
     async stop() {
+      clearTimeout(first);
       clearInterval(timer);
       installSmsRuntime(null);
       await runtime.gateway.close();

@@ -100,7 +100,7 @@ export function SmsEditor({ tenantSlug, campaign, segments, settings, canSend }:
         <div className="max-w-sm whitespace-pre-wrap break-words rounded-2xl bg-slate-100 px-4 py-3 font-mono text-sm text-slate-900 shadow-inner" data-testid="sms-preview">
           {p.runs.map((run, i) =>
             run.forcesUcs2 ? (
-              <mark key={i} className="rounded bg-amber-300 px-0.5 text-slate-900 underline decoration-red-700 decoration-2" title={t("forcesUcs2")}>
+              <mark key={i} className="mx-0.5 rounded bg-amber-300 px-1 font-bold text-slate-900 outline outline-2 outline-red-700" title={t("forcesUcs2")}>
                 {run.text}<span className="sr-only"> ({t("forcesUcs2")})</span>
               </mark>
             ) : <span key={i}>{run.text}</span>,

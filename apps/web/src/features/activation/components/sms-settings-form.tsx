@@ -2,7 +2,7 @@
 // The tenant's SMS settings: provider (SMPP bind or HTTP API), credentials (write-only: a stored
 // secret is never sent back to the browser), rate, price per segment, opt-out mention, and the
 // holiday set of the send window (Alsace-Moselle adds Good Friday and 26 December).
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import type { SmsSettingsSummary } from "@rappel/sms";
@@ -14,8 +14,15 @@ export function SmsSettingsForm({ tenantSlug, settings }: { tenantSlug: string; 
   const [provider, setProvider] = useState<"smpp" | "http">(settings?.provider ?? "smpp");
   const fields = state.status === "invalid" ? state.fields : {};
   const errorFor = (name: string) => (fields[name] ? (t.has(`errors.${name}`) ? t(`errors.${name}`) : fields[name]) : undefined);
+  // Submitted by hand (not <form action>): React resets a form after an action, and a refused
+  // form would lose what was typed.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="grid gap-3" noValidate>
+    <form onSubmit={submit} className="grid gap-3" noValidate>
       <input type="hidden" name="tenantSlug" value={tenantSlug} />
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium text-slate-900">{t("provider")}</legend>
