@@ -7,6 +7,7 @@ import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { createTestDatabase, createTwoTenants, type TenantRows, type TestDatabase } from "@rappel/db/testing";
 import { createTenantDataKey, loadIdentityCodec } from "@rappel/personal-data";
 import { saveSmsSettings, signWebhookBody } from "@rappel/sms";
+import { getSmsCounts } from "./lib/sms-report";
 import { handleSmsWebhook } from "./sms-webhook";
 
 let testDb: TestDatabase;
@@ -96,5 +97,13 @@ describe("SMS provider webhook", () => {
     expect(await smsConsent(a)).toMatchObject({ status: "withdrawn", source: "sms:STOP" });
     expect((await eventsOf(a)).map((e) => e.kind).sort()).toEqual(["delivered", "unsubscribe"]);
     expect((await smsConsent(b))?.status).toBe("granted");
+  });
+
+  it("counts the SMS outcomes for the report (sent, delivered, failed, unsubscribed), tenant by tenant", async () => {
+    expect(await getSmsCounts(db, { tenantId: a.tenantId, userId: a.userId }, a.campaignId)).toEqual({ sent: 1, delivered: 1, failed: 0, unsubscribed: 1 });
+    expect((await call(b.tenantId, { id: "h-1", status: "expired" })).status).toBe(200);
+    expect(await getSmsCounts(db, { tenantId: b.tenantId, userId: b.userId }, b.campaignId)).toEqual({ sent: 1, delivered: 0, failed: 1, unsubscribed: 0 });
+    // Another tenant's campaign id counts nothing.
+    expect(await getSmsCounts(db, { tenantId: a.tenantId, userId: a.userId }, b.campaignId)).toEqual({ sent: 0, delivered: 0, failed: 0, unsubscribed: 0 });
   });
 });
