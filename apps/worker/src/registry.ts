@@ -3,7 +3,7 @@
 import type { TJobKind } from "@rappel/jobs";
 import type { JobHandler } from "./job-handler";
 import { campaignAbDecideHandler } from "./jobs/campaign-ab-decide";
-import { campaignBatchHandler } from "./jobs/campaign-batch";
+import { campaignBatchHandler } from "./jobs/campaign-batch-handler";
 import { campaignLaunchHandler } from "./jobs/campaign-launch";
 import { campaignSweepHandler } from "./jobs/campaign-sweep";
 import { campaignTestSendHandler } from "./jobs/campaign-test-send";

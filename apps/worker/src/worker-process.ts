@@ -4,6 +4,8 @@ import type { TEnv } from "@rappel/config";
 import { createDatabase, type Database } from "@rappel/db";
 import { createJobProducer, createRedisConnection } from "@rappel/jobs";
 import type { Redis } from "ioredis";
+import { masterKeyFromEnv, type MasterKeyEnv } from "@rappel/personal-data";
+import { createSmsRuntime, installSmsRuntime, type SmsRuntime } from "./sms/sms-runtime";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
 import { startHealthServer, type HealthServer } from "./health";
@@ -14,7 +16,7 @@ import { syncJobSchedulers } from "./schedulers";
 import { startWorkerPool, type CloseReport, type WorkerPool } from "./worker-pool";
 
 export interface WorkerProcessOptions {
-  env: Pick<TEnv, "DATABASE_URL" | "REDIS_URL" | "WORKER_HEALTH_PORT" | "WORKER_CONCURRENCY"> & FeedbackReceiverEnv;
+  env: Pick<TEnv, "DATABASE_URL" | "REDIS_URL" | "WORKER_HEALTH_PORT" | "WORKER_CONCURRENCY"> & FeedbackReceiverEnv & Partial<MasterKeyEnv>;
   cli: TCliOptions;
   handlers: readonly JobHandler[];
   clock: Clock;
@@ -59,6 +61,34 @@ async function quitRedis(connection: Redis): Promise<void> {
   if (!(await bounded(quit, 2_000, false))) connection.disconnect();
 }
 
+/** How often every SMPP-configured tenant's bind is checked (re-binds also back off on their own). */
+export const SMS_RECEIVERS_EVERY_MS = 60_000;
+const SMS_FIRST_BIND_DELAY_MS = 3_000;
+
+function startSmsService(options: WorkerProcessOptions, db: Database, redis: Redis): { stop(): Promise<void> } {
+  const { env, logger } = options;
+  if (!env.MASTER_KEY || !env.MASTER_KEY_ID) return { stop: async () => undefined };
+  const runtime: SmsRuntime = createSmsRuntime({
+    db, redis, master: masterKeyFromEnv({ ...env, MASTER_KEY: env.MASTER_KEY, MASTER_KEY_ID: env.MASTER_KEY_ID }), clock: options.clock, logger,
+  });
+  installSmsRuntime(runtime);
+  const bindAll = () =>
+    void runtime.gateway.keepReceiversBound().catch((error: unknown) => logger.warn("SMS receivers not bound", errorFields(error)));
+  // The first pass waits a little: start-up (queues, health server) goes first.
+  const first = setTimeout(bindAll, SMS_FIRST_BIND_DELAY_MS);
+  first.unref();
+  const timer = setInterval(bindAll, SMS_RECEIVERS_EVERY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      installSmsRuntime(null);
+      await runtime.gateway.close();
+    },
+  };
+}
+
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
   const { env, cli, logger } = options;
   // Each job holds at most one connection (one transaction per unit of work), plus the probe.
@@ -80,6 +110,10 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       if (queueErrors(queue)) logger.warn("queue error", { queue, ...errorFields(error) });
     },
   });
+
+  // SMS: the providers' long-lived binds (receipts, inbound STOP) live in the worker process,
+  // next to the jobs that send through them; absent without a master key (nothing to unseal).
+  const sms = startSmsService(options, db, connection);
 
   const pool = startWorkerPool({
     connection,
@@ -109,6 +143,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     });
   } catch (error) {
     await pool.close(0);
+    await sms.stop();
     await Promise.all([quitRedis(connection), quitRedis(probe), db.$disconnect()]);
     throw error;
   }
@@ -135,6 +170,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       // Senders of bounces retry later: stop taking mail first.
       await bounded(feedback?.stop() ?? Promise.resolve(), 2_000, undefined);
       const report = await pool.close(cli.shutdownGraceMs);
+      await bounded(sms.stop(), 3_000, undefined);
       await bounded(producer.close(), 2_000, undefined);
       await health.close();
       await Promise.all([quitRedis(connection), quitRedis(probe)]);

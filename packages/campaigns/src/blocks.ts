@@ -32,9 +32,6 @@ export type TEmailBlock = z.infer<typeof ZEmailBlock>;
 export const ZEmailContent = z.strictObject({ blocks: z.array(ZEmailBlock).max(50) });
 export type TEmailContent = z.infer<typeof ZEmailContent>;
 
-export const ZSmsContent = z.strictObject({ text: z.string().min(1).max(1000) });
-export type TSmsContent = z.infer<typeof ZSmsContent>;
-
 /** What a show card shows, resolved from the show and performance before rendering. */
 export interface ShowCardData {
   title: string;

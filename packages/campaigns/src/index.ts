@@ -2,6 +2,7 @@ export * from "./blocks";
 export * from "./merge-tags";
 export * from "./render-email";
 export * from "./sms-encoding";
+export * from "./sms-content";
 export * from "./french-holidays";
 export * from "./send-window";
 export * from "./audiences";

@@ -164,6 +164,13 @@ const SPECS: ModelSpec[] = [
     insert: (tx, v) => tx.senderIdentity.create({ data: { tenantId: v.tenantId, fromName: "x", fromEmail: "x@example.test" } }),
   },
   {
+    table: "sms_settings",
+    read: (tx, v) => tx.smsSettings.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.smsSettings.updateMany({ where: { tenantId: v.tenantId }, data: { endpointUrl: "smpp://attacker.test:2775" } }),
+    remove: (tx, v) => tx.smsSettings.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.smsSettings.create({ data: { tenantId: v.tenantId, provider: "http", endpointUrl: "https://attacker.test" } }),
+  },
+  {
     table: "campaign",
     read: (tx, v) => tx.campaign.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.campaign.updateMany({ where: { tenantId: v.tenantId }, data: { subject: "mine" } }),

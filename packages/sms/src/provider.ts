@@ -41,6 +41,8 @@ export interface SmsProvider {
   send(message: OutgoingSms): Promise<SentSms>;
   onDeliveryReport(listener: (report: DeliveryReport) => void): void;
   onInbound(listener: (sms: InboundSms) => void): void;
+  /** Called once when a long-lived connection is lost (SMPP), so the owner can reconnect. */
+  onClose?(listener: () => void): void;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- `smpp` ships no types: packages that compile this source (the worker) need the ambient declaration too
+/// <reference path="./smpp.d.ts" />
 // SMPP 3.4 provider (the protocol SMS aggregators speak), over the `smpp` package: a bound
 // transceiver session, submit_sm with delivery receipts requested, deliver_sm for receipts
 // (esm_class bit 2) and inbound messages. Throttling and temporary SMSC errors are transient.
@@ -44,7 +46,12 @@ export async function connectSmppProvider(options: SmppProviderOptions): Promise
       });
     });
   });
+  const closed: (() => void)[] = [];
+  let closing = false;
   session.on("error", () => undefined); // reconnecting is the caller's (worker's) job
+  session.once("close", () => {
+    if (!closing) for (const l of closed) l();
+  });
   session.on("deliver_sm", (pdu: PDU) => {
     session.send(pdu.response());
     const body = text(pdu);
@@ -81,6 +88,14 @@ export async function connectSmppProvider(options: SmppProviderOptions): Promise
     },
     onDeliveryReport: (l) => void reports.push(l),
     onInbound: (l) => void inbound.push(l),
-    close: () => new Promise<void>((resolve) => session.unbind({}, () => { session.close(); resolve(); })),
+    onClose: (l) => void closed.push(l),
+    close: () => {
+      closing = true;
+      return new Promise<void>((resolve) => {
+        // A dead session never answers the unbind: close it anyway after a short wait.
+        const timer = setTimeout(() => session.close(() => resolve()), 1_000);
+        session.unbind({}, () => { clearTimeout(timer); session.close(); resolve(); });
+      });
+    },
   };
 }

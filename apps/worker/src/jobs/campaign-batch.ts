@@ -9,7 +9,7 @@ import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
 import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
-import { defineJobHandler, type JobContext } from "../job-handler";
+import type { JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
 import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
@@ -223,8 +223,3 @@ export async function chainNextBatches(context: JobContext, p: { tenantId: strin
   return next;
 }
 
-export const campaignBatchHandler = defineJobHandler({
-  kind: "campaign-batch",
-  concurrency: 4,
-  handle: (payload, context) => runCampaignBatch(payload, context),
-});

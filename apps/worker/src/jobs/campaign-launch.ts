@@ -10,6 +10,7 @@ import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches } from "./campaign-batch";
 import { campaignAbTest, startAbTest } from "./campaign-ab-test";
 import { snapshotAudience } from "./campaign-ledger";
+import { snapshotSmsAudience } from "./campaign-sms-ledger";
 
 export interface LaunchResult {
   inserted: number;
@@ -29,7 +30,6 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, include: { segment: true } });
       if (!campaign) return "campaign not found";
       if (campaign.status !== "scheduled" && campaign.status !== "sending") return `campaign is ${campaign.status}`;
-      if (campaign.channel !== "email") return "only e-mail campaigns are sent by this engine for now";
       if (!campaign.segment) return "the campaign has no segment";
       if (campaign.scheduledAt && campaign.scheduledAt > now) return "scheduled for later";
       const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, now);
@@ -37,11 +37,13 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       const abTest = campaignAbTest(campaign.abTest);
       if (abTest === "invalid") return "the A/B test settings are invalid";
       const rules = parseSegmentRules(campaign.segment.rules);
-      const inserted = await snapshotAudience(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
+      const snapshot = campaign.channel === "sms" ? snapshotSmsAudience : snapshotAudience;
+      const inserted = await snapshot(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
       let abDecideAt: Date | null = campaign.abDecideAt;
       if (campaign.status === "scheduled") {
         // First run only (the snapshot above is in this transaction): split the A/B sample.
-        abDecideAt = abTest ? await startAbTest(tx, p.tenantId, p.campaignId, abTest, now) : null;
+        // (A subject test is an e-mail matter: an SMS has no subject.)
+        abDecideAt = abTest && campaign.channel === "email" ? await startAbTest(tx, p.tenantId, p.campaignId, abTest, now) : null;
         await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { status: "sending", startedAt: now, abDecideAt } });
       }
       return { inserted, abDecideAt };

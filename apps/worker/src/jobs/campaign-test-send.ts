@@ -7,6 +7,7 @@ import { createMailTransport } from "@rappel/mail";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { engineConfig, type EngineConfig } from "./campaign-engine";
 import { buildCampaignMessage, openSenderDkim } from "./campaign-message";
+import { sendSmsCampaignTest } from "./campaign-sms-test-send";
 
 export async function sendCampaignTest(p: TCampaignTestSendPayload, context: JobContext, config: EngineConfig = engineConfig()) {
   const prepared = await withTenant(context.db, p.tenantId, async (tx) => {
@@ -45,5 +46,10 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
 
 export const campaignTestSendHandler = defineJobHandler({
   kind: "campaign-test-send",
-  handle: (payload, context) => sendCampaignTest(payload, context),
+  handle: async (payload, context) => {
+    const campaign = await withTenant(context.db, payload.tenantId, (tx) =>
+      tx.campaign.findUnique({ where: { tenantId_id: { tenantId: payload.tenantId, id: payload.campaignId } }, select: { channel: true } }),
+    );
+    return campaign?.channel === "sms" ? sendSmsCampaignTest(payload, context) : sendCampaignTest(payload, context);
+  },
 });

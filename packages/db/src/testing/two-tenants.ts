@@ -114,6 +114,7 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   await tx.surveyAlert.create({ data: { tenantId, surveyId: survey.id, key: `k-${tag}`, kind: "nps_below" } });
   const segment = await tx.segment.create({ data: { tenantId, name: `Segment ${tag}`, rules: { op: "and", rules: [] } } });
   await tx.senderIdentity.create({ data: { tenantId, fromName: `Salle ${tag}`, fromEmail: "billetterie@example.test" } });
+  await tx.smsSettings.create({ data: { tenantId, provider: "smpp", endpointUrl: "smpp://127.0.0.1:2775", systemId: tag } });
   const campaign = await tx.campaign.create({
     data: { tenantId, name: `Campagne ${tag}`, channel: "email", segmentId: segment.id, content: { blocks: [] } },
   });

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- `smpp` ships no types: packages that compile this source (the worker) need the ambient declaration too
+/// <reference path="../smpp.d.ts" />
 // A local SMSC built on the same `smpp` package: accepts binds, records submit_sm, answers with
 // a message id, sends a delivery receipt (DELIVRD, or UNDELIV for numbers ending in 0), can
 // throttle, and can inject inbound messages (a spectator replying STOP).

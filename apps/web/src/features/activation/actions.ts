@@ -69,7 +69,8 @@ export async function saveSenderAction(formData: FormData): Promise<void> {
 export async function createCampaignAction(formData: FormData): Promise<void> {
   const { scope, slug } = await scopeFor(formData.get("tenantSlug"), "activation.campaigns.manage");
   const name = z.string().trim().min(1).max(150).catch("Nouvelle campagne").parse(formData.get("name"));
-  const id = await createCampaignDraft(getDb(), scope, name);
+  const channel = z.enum(["email", "sms"]).catch("email").parse(formData.get("channel"));
+  const id = await createCampaignDraft(getDb(), scope, name, channel);
   redirect(`/t/${slug}/activation/campaigns/${id}`);
 }
 

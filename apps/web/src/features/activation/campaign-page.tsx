@@ -13,6 +13,7 @@ import { CampaignEditor } from "./components/campaign-editor";
 import { ScheduledCampaignPanel } from "./components/scheduled-campaign-panel";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { listSegments } from "./lib/segments";
+import { SmsCampaignScreen } from "./sms-campaign-screen";
 
 export interface CampaignPageProps {
   params: Promise<{ tenantSlug: string; campaignId: string }>;
@@ -45,6 +46,7 @@ export async function CampaignPage({ params }: CampaignPageProps) {
     );
   }
   if (campaign.status !== "draft") redirect(`/t/${tenant.slug}/activation/campaigns/${campaignId}/report`);
+  if (campaign.channel === "sms") return <SmsCampaignScreen tenant={tenant} userId={user.id} campaignId={campaignId} />;
   const [segments, shows, t] = await Promise.all([
     listSegments(getDb(), scope),
     withTenant(getDb(), tenant.tenantId, (tx) => tx.show.findMany({ where: { tenantId: tenant.tenantId }, select: { id: true, title: true }, orderBy: { title: "asc" }, take: 300 }), { userId: user.id }),

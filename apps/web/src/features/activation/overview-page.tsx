@@ -14,6 +14,8 @@ import { DkimCard } from "./components/dkim-card";
 import { getSenderIdentity, listCampaigns } from "./lib/campaigns";
 import { getDkimSettings } from "./lib/dkim";
 import { listSegments } from "./lib/segments";
+import { getSmsSettingsSummary } from "./lib/sms-campaigns";
+import { SmsSettingsForm } from "./components/sms-settings-form";
 
 export interface ActivationPageProps {
   params: Promise<{ tenantSlug: string }>;
@@ -25,8 +27,8 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
   const { user, tenant } = await requireTenantPermission(tenantSlug, "activation.reports.view", `/t/${tenantSlug}/activation`);
   const search = z.object({ sender: z.enum(["saved", "invalid"]).optional().catch(undefined) }).parse(await searchParams);
   const scope = { tenantId: tenant.tenantId, userId: user.id };
-  const [segments, campaigns, sender, t, format] = await Promise.all([
-    listSegments(getDb(), scope), listCampaigns(getDb(), scope), getSenderIdentity(getDb(), scope), getTranslations("activation"), getFormatter(),
+  const [segments, campaigns, sender, smsSettings, t, format] = await Promise.all([
+    listSegments(getDb(), scope), listCampaigns(getDb(), scope), getSenderIdentity(getDb(), scope), getSmsSettingsSummary(getDb(), scope), getTranslations("activation"), getFormatter(),
   ]);
   const base = `/t/${tenant.slug}/activation`;
   const canManage = tenantRoleCan(tenant.role, "activation.campaigns.manage");
@@ -57,6 +59,7 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
                 <li key={c.id} className="flex items-center justify-between gap-2 py-2">
                   <Link href={c.status === "draft" || c.status === "scheduled" ? `${base}/campaigns/${c.id}` : `${base}/campaigns/${c.id}/report`} className="font-medium text-indigo-800 underline">{c.name}</Link>
                   <span className="text-xs text-slate-700" data-testid={`campaign-status-${c.id}`}>
+                    {c.channel === "sms" ? "SMS · " : ""}
                     {c.status === "scheduled" && c.scheduledAt
                       ? t("campaigns.scheduledFor", { when: format.dateTime(c.scheduledAt, { dateStyle: "medium", timeStyle: "short", timeZone: SCHEDULE_TIME_ZONE }) })
                       : t(`campaigns.status.${c.status}`)}
@@ -70,6 +73,13 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
             <form action={createCampaignAction} className="mt-4 flex flex-wrap items-end gap-3">
               <input type="hidden" name="tenantSlug" value={tenant.slug} />
               <Field id="new-campaign-name" name="name" label={t("campaigns.newName")} required defaultValue={t("campaigns.defaultName")} />
+              <span className="flex flex-col gap-1">
+                <label htmlFor="new-campaign-channel" className="text-sm font-medium text-slate-900">{t("campaigns.channel")}</label>
+                <select id="new-campaign-channel" name="channel" defaultValue="email" className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base">
+                  <option value="email">{t("campaigns.channels.email")}</option>
+                  <option value="sms">{t("campaigns.channels.sms")}</option>
+                </select>
+              </span>
               <Button type="submit">{t("campaigns.new")}</Button>
             </form>
           ) : null}
@@ -87,6 +97,11 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
           </Card>
         ) : null}
         {canManage ? <DkimCard tenantSlug={tenant.slug} settings={dkim} hasSender={Boolean(sender)} /> : null}
+        {canManage ? (
+          <Card title={t("smsSettings.title")}>
+            <SmsSettingsForm tenantSlug={tenant.slug} settings={smsSettings} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

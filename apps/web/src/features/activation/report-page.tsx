@@ -9,6 +9,7 @@ import { AbVariantTable } from "./components/ab-variant-table";
 import { ReportTimeline } from "./components/report-timeline";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { getCampaignReport } from "./lib/report";
+import { getSmsCounts } from "./lib/sms-report";
 import { getAbReport } from "./lib/report-variants";
 
 /** The worker records stop reasons in English; the known ones are shown in the reader's language. */
@@ -31,13 +32,22 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     if (error instanceof CampaignError && error.code === "not_found") notFound();
     throw error;
   }
-  const [report, abReport, t, tc, format] = await Promise.all([
+  const [report, abReport, sms, t, tc, format] = await Promise.all([
     getCampaignReport(getDb(), scope, campaignId, campaign.attributionDays), getAbReport(getDb(), scope, campaignId),
+    campaign.channel === "sms" ? getSmsCounts(getDb(), scope, campaignId) : null,
     getTranslations("activation.report"), getTranslations("activation.campaigns"), getFormatter(),
   ]);
   const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
   const delivered = report.sent;
-  const stats: [string, number, string][] = [
+  const stats: [string, number, string][] = sms ? [
+    ["targeted", report.targeted, ""],
+    ["sent", sms.sent, rate(sms.sent, report.targeted - report.holdout)],
+    ["delivered", sms.delivered, rate(sms.delivered, sms.sent)],
+    ["failed", sms.failed, rate(sms.failed, sms.sent)],
+    ["unsubscribed", sms.unsubscribed, rate(sms.unsubscribed, sms.sent)],
+    ["skipped", report.skipped, rate(report.skipped, report.targeted)],
+    ["pending", report.pending, ""],
+  ] : [
     ["targeted", report.targeted, ""],
     ["sent", report.sent, rate(report.sent, report.targeted - report.holdout)],
     ["opened", report.opened, rate(report.opened, delivered)],

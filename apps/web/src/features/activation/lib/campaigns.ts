@@ -1,6 +1,6 @@
 // Campaign drafts, sender identity, preview, test send and launch. The web app never sends: it
 // records intent in Postgres and enqueues a job for the worker.
-import { ZAbTestConfig, ZEmailContent, findMergeTagProblems, renderEmail, type TEmailContent } from "@rappel/campaigns";
+import { ZAbTestConfig, ZEmailContent, ZSmsContent, findMergeTagProblems, renderEmail, type TEmailContent, type TSmsContent } from "@rappel/campaigns";
 import { Prisma, appendAuditEntry, withTenant, type Database } from "@rappel/db";
 import { enqueueJob, type JobProducer } from "@rappel/jobs";
 import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
@@ -12,7 +12,7 @@ export class CampaignError extends Error {
   constructor(
     readonly code:
       | "not_found" | "not_draft" | "not_scheduled" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused"
-      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past",
+      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past" | "no_sms_provider" | "no_test_phone",
     readonly status = 400,
   ) {
     super(code);
@@ -46,6 +46,8 @@ const DEFAULT_CONTENT: TEmailContent = {
   ],
 };
 
+export const DEFAULT_SMS_CONTENT: TSmsContent = { text: 'Bonjour {{firstName|"à vous"}}, la nouvelle saison commence : réservez vite !', senderId: "RAPPEL" };
+
 export async function getSenderIdentity(db: Database, scope: Scope) {
   return withTenant(db, scope.tenantId, (tx) => tx.senderIdentity.findUnique({ where: { tenantId: scope.tenantId } }), { userId: scope.userId });
 }
@@ -64,9 +66,10 @@ export async function listCampaigns(db: Database, scope: Scope) {
     }), { userId: scope.userId });
 }
 
-export async function createCampaignDraft(db: Database, scope: Scope, name: string): Promise<string> {
+export async function createCampaignDraft(db: Database, scope: Scope, name: string, channel: "email" | "sms" = "email"): Promise<string> {
+  const content = channel === "sms" ? DEFAULT_SMS_CONTENT : DEFAULT_CONTENT;
   const row = await withTenant(db, scope.tenantId, (tx) =>
-    tx.campaign.create({ data: { tenantId: scope.tenantId, name, channel: "email", subject: "", preheader: "", content: DEFAULT_CONTENT, createdById: scope.userId } }),
+    tx.campaign.create({ data: { tenantId: scope.tenantId, name, channel, subject: "", preheader: "", content, createdById: scope.userId } }),
     { userId: scope.userId });
   return row.id;
 }
@@ -119,8 +122,13 @@ export async function previewCampaign(db: Database, scope: Scope, id: string, ma
 
 export async function requestTestSend(db: Database, producer: JobProducer, scope: Scope, id: string): Promise<void> {
   const campaign = await getCampaign(db, scope, id);
-  const sender = await getSenderIdentity(db, scope);
-  if (!sender) throw new CampaignError("no_sender");
+  if (campaign.channel === "sms") {
+    // The number is on the draft (the job payload carries ids only).
+    const raw = await withTenant(db, scope.tenantId, (tx) => tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { content: true } }), { userId: scope.userId });
+    const sms = ZSmsContent.safeParse(raw?.content);
+    if (!sms.success) throw new CampaignError("invalid_content");
+    if (!sms.data.testPhone) throw new CampaignError("no_test_phone");
+  } else if (!(await getSenderIdentity(db, scope))) throw new CampaignError("no_sender");
   await enqueueJob(producer, "campaign-test-send", { tenantId: scope.tenantId, campaignId: campaign.id, userId: scope.userId });
 }
 
@@ -135,10 +143,13 @@ export async function startCampaign(db: Database, producer: JobProducer, scope: 
     if (!row) throw new CampaignError("not_found", 404);
     if (row.status !== "draft") throw new CampaignError("not_draft", 409);
     if (!row.segmentId) throw new CampaignError("no_segment");
-    if (!ZEmailContent.safeParse(row.content).success || !row.subject.trim()) throw new CampaignError("invalid_content");
+    if (row.channel === "sms") {
+      if (!ZSmsContent.safeParse(row.content).success) throw new CampaignError("invalid_content");
+      if (!(await tx.smsSettings.findUnique({ where: { tenantId: scope.tenantId } }))) throw new CampaignError("no_sms_provider");
+    } else if (!ZEmailContent.safeParse(row.content).success || !row.subject.trim()) throw new CampaignError("invalid_content");
     const sender = await tx.senderIdentity.findUnique({ where: { tenantId: scope.tenantId } });
-    if (!sender) throw new CampaignError("no_sender");
-    if (sender.pausedAt) throw new CampaignError("sending_paused", 409);
+    if (!sender && row.channel === "email") throw new CampaignError("no_sender");
+    if (sender?.pausedAt) throw new CampaignError("sending_paused", 409);
     if (row.abTest !== null && !ZAbTestConfig.safeParse(row.abTest).success) throw new CampaignError("invalid_content");
     await tx.campaign.update({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, data: { status: "scheduled", scheduledAt: scheduledAt ?? now } });
     await appendAuditEntry(tx, scope.tenantId, {

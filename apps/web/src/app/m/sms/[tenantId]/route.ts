@@ -1,0 +1,2 @@
+export { smsWebhook as POST } from "@/features/activation/sms-webhook";
+export const dynamic = "force-dynamic";

@@ -1,0 +1,124 @@
+// The send ledger's SQL for SMS rows (campaign_delivery, channel 'sms'). Same state machine as
+// e-mail (pending → sending → sent | failed | skipped), with two differences that matter for
+// exactly-once: a row is committed "sent" one at a time, only by the claimer whose claim is still
+// the row's current one (the attempts counter is the claim token), and the provider's message id
+// is stored afterwards so delivery receipts can find the row.
+import { Prisma, type Tx } from "@rappel/db";
+import { segmentWhere, type TSegmentRules } from "@rappel/segments";
+import { BATCH_SIZE, CLAIM_TTL_MS } from "./campaign-ledger";
+
+/** Freezes the audience: one 'sms' row per matching spectator with a phone and SMS consent. */
+export async function snapshotSmsAudience(
+  tx: Tx,
+  tenantId: string,
+  campaignId: string,
+  rules: TSegmentRules,
+  holdoutPercent: number,
+  now: Date,
+): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`
+    INSERT INTO campaign_delivery (tenant_id, campaign_id, spectator_id, channel, status, batch)
+    SELECT s.tenant_id, ${campaignId}::uuid, s.id, 'sms',
+           (CASE WHEN abs(hashtext(${campaignId} || s.id::text)) % 100 < ${holdoutPercent}
+                 THEN 'holdout' ELSE 'pending' END)::delivery_status,
+           ((row_number() OVER (ORDER BY s.id)) - 1) / ${BATCH_SIZE}
+      FROM spectator s
+     WHERE ${segmentWhere(tenantId, rules, now)}
+       AND s.phone_enc IS NOT NULL
+       AND EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = s.tenant_id AND c.spectator_id = s.id
+                      AND c.channel = 'sms' AND c.status = 'granted')
+       AND NOT EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                          AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)
+    ON CONFLICT DO NOTHING`);
+}
+
+export interface ClaimedSmsRecipient {
+  spectatorId: string;
+  /** The claim token: only the claimer holding this value may commit the row. */
+  attempts: number;
+  phoneEnc: Uint8Array | null;
+  firstNameEnc: Uint8Array | null;
+  lastNameEnc: Uint8Array | null;
+  consented: boolean;
+  suppressed: boolean;
+  restricted: boolean;
+}
+
+/** Claims up to `limit` sendable SMS rows of a batch (SKIP LOCKED), consent re-read now. */
+export async function claimSmsChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date, limit: number): Promise<ClaimedSmsRecipient[]> {
+  const until = new Date(now.getTime() + CLAIM_TTL_MS);
+  return tx.$queryRaw<ClaimedSmsRecipient[]>(Prisma.sql`
+    WITH picked AS (
+      SELECT d.spectator_id FROM campaign_delivery d
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.batch = ${batch}
+         AND d.channel = 'sms'
+         AND ((d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
+              OR (d.status = 'sending' AND d.claimed_until < ${now}))
+       ORDER BY d.spectator_id
+       LIMIT ${limit}
+       FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
+        FROM picked
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid
+         AND d.spectator_id = picked.spectator_id AND d.channel = 'sms'
+      RETURNING d.spectator_id, d.attempts
+    )
+    SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
+           s.phone_enc AS "phoneEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
+           EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
+                     AND co.channel = 'sms' AND co.status = 'granted') AS "consented",
+           (s.phone_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
+                     AND su.channel = 'sms' AND su.bidx = s.phone_bidx)) AS "suppressed",
+           (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted"
+      FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
+}
+
+/** Commits "sent" before the message is handed over; false when the claim is no longer ours. */
+export async function commitSmsSent(tx: Tx, tenantId: string, campaignId: string, r: Pick<ClaimedSmsRecipient, "spectatorId" | "attempts">, now: Date): Promise<boolean> {
+  const n = await tx.$executeRaw(Prisma.sql`
+    UPDATE campaign_delivery SET status = 'sent', sent_at = ${now}, claimed_until = NULL
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'sms'
+       AND spectator_id = ${r.spectatorId}::uuid AND status = 'sending' AND attempts = ${r.attempts}
+       AND claimed_until >= ${now}`);
+  return n === 1;
+}
+
+export async function recordSmsProviderId(tx: Tx, tenantId: string, campaignId: string, spectatorId: string, providerId: string): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE campaign_delivery SET provider_id = ${providerId}
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'sms'
+       AND spectator_id = ${spectatorId}::uuid`);
+}
+
+export type TSmsOutcome =
+  | { kind: "skipped"; reason: string }
+  | { kind: "failed"; reason: string }
+  | { kind: "retry"; reason: string; at: Date }
+  /** Handed over, but the provider's answer was lost: stays "sent" (never risk a second copy). */
+  | { kind: "unconfirmed"; reason: string };
+
+/** Records a row's outcome; an explicit refusal re-opens or fails a row committed as "sent". */
+export async function recordSmsOutcome(tx: Tx, tenantId: string, campaignId: string, spectatorId: string, outcome: TSmsOutcome): Promise<void> {
+  if (outcome.kind === "unconfirmed") {
+    await tx.$executeRaw(Prisma.sql`UPDATE campaign_delivery SET last_error = ${outcome.reason.slice(0, 500)}
+      WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'sms' AND spectator_id = ${spectatorId}::uuid`);
+    return;
+  }
+  const status = outcome.kind === "retry" ? "pending" : outcome.kind;
+  const next = outcome.kind === "retry" ? outcome.at : null;
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE campaign_delivery SET status = ${status}::delivery_status, last_error = ${outcome.reason.slice(0, 500)},
+           next_attempt_at = ${next}, claimed_until = NULL, sent_at = NULL
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'sms'
+       AND spectator_id = ${spectatorId}::uuid`);
+}
+
+/** Outside the send window: the batch's waiting rows wait for the next opening. */
+export async function deferSmsBatch(tx: Tx, tenantId: string, campaignId: string, batch: number, until: Date): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`
+    UPDATE campaign_delivery SET next_attempt_at = ${until}
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'sms' AND batch = ${batch}
+       AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at < ${until})`);
+}
