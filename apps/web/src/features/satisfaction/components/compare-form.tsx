@@ -1,5 +1,5 @@
 // The comparison's choices as a plain GET form: survey, what to compare, the show (for its
-// performances), a period, and 2–6 items ticked in order. Errors are linked to their fields and
+// performances), a period, and 2–6 items (the first ticked in list order is the reference). Errors are linked to their fields and
 // everything chosen is sent back into the form.
 import { getTranslations } from "next-intl/server";
 import { COMPARE_MODES, MAX_COMPARED } from "../lib/compare-queries";
@@ -52,24 +52,27 @@ export async function CompareForm({
             ))}
           </div>
         </fieldset>
-        <label className="text-sm">{r("show")}
-          <select name="show" defaultValue={params.showId ?? ""} className={control} aria-describedby="compare-show-hint">
+        <div className="text-sm">
+          <label htmlFor="compare-show">{r("show")}</label>
+          <select id="compare-show" name="show" defaultValue={params.showId ?? ""} className={control} aria-describedby="compare-show-hint">
             <option value="">—</option>
             {shows.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
           </select>
-          <span id="compare-show-hint" className="mt-1 block text-xs text-slate-600">{t("showHint")}</span>
-        </label>
+          <p id="compare-show-hint" className="mt-1 text-xs text-slate-600">{t("showHint")}</p>
+        </div>
         <div className="grid grid-cols-2 gap-3">
-          <label className="text-sm">{r("from")}
-            <input type="date" name="from" defaultValue={params.fromText} className={control}
+          <div className="text-sm">
+            <label htmlFor="compare-from">{r("from")}</label>
+            <input id="compare-from" type="date" name="from" defaultValue={params.fromText} className={control}
               aria-invalid={fromError ? true : undefined} aria-describedby={fromError ? "compare-from-error" : undefined} />
-            {fromError ? <span id="compare-from-error" className={errorText}>{fromError}</span> : null}
-          </label>
-          <label className="text-sm">{r("to")}
-            <input type="date" name="to" defaultValue={params.toText} className={control}
+            {fromError ? <p id="compare-from-error" className={errorText}>{fromError}</p> : null}
+          </div>
+          <div className="text-sm">
+            <label htmlFor="compare-to">{r("to")}</label>
+            <input id="compare-to" type="date" name="to" defaultValue={params.toText} className={control}
               aria-invalid={toError ? true : undefined} aria-describedby={toError ? "compare-to-error" : undefined} />
-            {toError ? <span id="compare-to-error" className={errorText}>{toError}</span> : null}
-          </label>
+            {toError ? <p id="compare-to-error" className={errorText}>{toError}</p> : null}
+          </div>
         </div>
       </div>
       <fieldset className="text-sm"

@@ -15,7 +15,7 @@ export const ZComparisonRequest = z.object({
   surveyId: z.uuid(),
   /** Performances mode: the show whose performances are compared. */
   showId: z.uuid().optional(),
-  /** Version numbers, performance ids or show ids, in the order the user picked them. */
+  /** Version numbers, performance ids or show ids; the first is the reference of the NPS tests. */
   keys: z.array(z.string().max(40)).max(MAX_COMPARED),
   from: z.date().optional(),
   to: z.date().optional(),
@@ -81,7 +81,7 @@ function scopeOf(request: TComparisonRequest) {
   };
 }
 
-/** The groups to compare, in the order picked; unknown or foreign keys are dropped. */
+/** The groups to compare, in the order given; unknown or foreign keys are dropped. */
 export async function loadComparisonGroups(tx: Tx, tenantId: string, request: TComparisonRequest): Promise<ComparisonGroupInput[]> {
   const survey = await tx.survey.findUnique({ where: { tenantId_id: { tenantId, id: request.surveyId } }, select: { currentVersion: true } });
   if (!survey || !request.keys.length) return [];
