@@ -21,7 +21,7 @@ test("compares performances, survey versions and shows side by side", async ({ p
 
   // Performances of one show: pick the survey and the show, list its performances.
   const form = page.getByRole("form", { name: "Choix de la comparaison" });
-  await form.getByLabel("Enquête").selectOption(setup.surveyId);
+  await form.getByLabel("Enquête", { exact: true }).selectOption(setup.surveyId);
   await form.getByLabel("Représentations d'un spectacle").check();
   await form.getByLabel("Spectacle", { exact: true }).selectOption(setup.showId);
   await form.getByRole("button", { name: "Afficher" }).click();

@@ -77,7 +77,7 @@ async function ComparisonResults({ comparison, locale }: { comparison: Compariso
         <ComparisonChart points={points} npsLabel={r("nps")} />
         <p className="mt-2 text-xs text-slate-600">{t("chartNote", { min: comparison.minResponses })}</p>
       </Card>
-      <ComparisonOverview comparison={comparison} />
+      <ComparisonOverview comparison={comparison} locale={locale} />
       <ComparisonQuestions comparison={comparison} locale={locale} />
     </div>
   );

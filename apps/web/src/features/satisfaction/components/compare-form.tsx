@@ -36,11 +36,12 @@ export async function CompareForm({
   return (
     <form method="get" action={`/t/${tenantSlug}/satisfaction/compare`} aria-label={t("form")} className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
       <div className="grid gap-3">
-        <label className="text-sm">{r("survey")}
-          <select name="survey" defaultValue={params.surveyId} className={control}>
+        <div className="text-sm">
+          <label htmlFor="compare-survey">{r("survey")}</label>
+          <select id="compare-survey" name="survey" defaultValue={params.surveyId} className={control}>
             {surveys.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
-        </label>
+        </div>
         <fieldset className="text-sm">
           <legend className="font-medium">{t("modeLegend")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

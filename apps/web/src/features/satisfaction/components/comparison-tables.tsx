@@ -5,7 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { localise, type ComparedCell, type Comparison, type TLocale, type TQuestion } from "@rappel/survey";
 import { Card } from "@rappel/ui";
 
-const num = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+const formatter = (locale: TLocale) => {
+  const f = new Intl.NumberFormat(locale === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 });
+  return (n: number) => f.format(n);
+};
 
 function Header({ comparison, first, reference }: { comparison: Comparison; first: string; reference: string }) {
   return (
@@ -23,7 +26,8 @@ function Header({ comparison, first, reference }: { comparison: Comparison; firs
   );
 }
 
-export async function ComparisonOverview({ comparison }: { comparison: Comparison }) {
+export async function ComparisonOverview({ comparison, locale }: { comparison: Comparison; locale: TLocale }) {
+  const num = formatter(locale);
   const t = await getTranslations("satisfaction.compare");
   const r = await getTranslations("satisfaction.results");
   const hidden = t("hidden", { min: comparison.minResponses });
@@ -78,6 +82,7 @@ export async function ComparisonOverview({ comparison }: { comparison: Compariso
 type Line = { label: string; value: (cell: Extract<ComparedCell, { present: true }>) => string | null };
 
 function linesOf(q: TQuestion, locale: TLocale, t: (key: string, values?: Record<string, string | number>) => string): Line[] {
+  const num = formatter(locale);
   const share = (id: string) => (c: Extract<ComparedCell, { present: true }>) => {
     const s = c.shares?.find((x) => x.id === id);
     return s?.share == null ? null : `${t("share", { value: num(s.share) })} (${s.count})`;

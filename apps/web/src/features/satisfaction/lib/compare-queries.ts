@@ -82,7 +82,8 @@ function scopeOf(request: TComparisonRequest) {
 }
 
 /** The groups to compare, in the order given; unknown or foreign keys are dropped. */
-export async function loadComparisonGroups(tx: Tx, tenantId: string, request: TComparisonRequest): Promise<ComparisonGroupInput[]> {
+export async function loadComparisonGroups(tx: Tx, tenantId: string, input: TComparisonRequest): Promise<ComparisonGroupInput[]> {
+  const request = ZComparisonRequest.parse(input);
   const survey = await tx.survey.findUnique({ where: { tenantId_id: { tenantId, id: request.surveyId } }, select: { currentVersion: true } });
   if (!survey || !request.keys.length) return [];
   if (request.mode === "performances" && !request.showId) return [];
