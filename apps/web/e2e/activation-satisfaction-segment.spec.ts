@@ -23,7 +23,7 @@ test("segments on NPS category and on having answered a survey", async ({ page }
   await page.getByRole("button", { name: "Ajouter la règle" }).click();
   const nps = page.locator('[data-rule="nps"]');
   await nps.getByLabel("Catégorie").selectOption({ label: "Détracteur (0–6)" });
-  await nps.getByLabel("Enquête").selectOption(setup.surveyId);
+  await nps.getByLabel("Enquête", { exact: true }).selectOption(setup.surveyId);
   // 1 + 11 + 1 detractors across the three performances of the setup.
   await expect(async () => expect(await count()).toBe(13)).toPass({ timeout: 15_000 });
   await screenshot(page, "activation-segment-nps");
@@ -33,7 +33,7 @@ test("segments on NPS category and on having answered a survey", async ({ page }
   await page.getByLabel("Type de règle").last().selectOption({ label: "A répondu à une enquête" });
   await page.getByRole("button", { name: "Ajouter la règle" }).click();
   const answered = page.locator('[data-rule="answered_survey"]');
-  await answered.getByLabel("Enquête").selectOption(setup.surveyId);
+  await answered.getByLabel("Enquête", { exact: true }).selectOption(setup.surveyId);
   // Every promoter of the setup finished the survey: AND keeps them all, NOT keeps none.
   await expect(async () => expect(await count()).toBe(26)).toPass({ timeout: 15_000 });
   await answered.getByLabel("Exclure (NON)").check();
