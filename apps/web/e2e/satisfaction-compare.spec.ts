@@ -42,7 +42,8 @@ test("compares performances, survey versions and shows side by side", async ({ p
   await expect(overview.getByRole("row", { name: /^NPS/ })).toContainText("-30 ±");
   await expect(page.getByTestId(`difference-${setup.secondId}`)).toContainText("-105 ±");
   await expect(page.getByTestId(`difference-${setup.secondId}`)).toContainText("significatif");
-  await expect(page.getByTestId("comparison-chart").locator(".recharts-bar-rectangle")).toHaveCount(2);
+  await expect(page.getByTestId("comparison-chart").locator(".recharts-bar-rectangle path")).toHaveCount(2);
+  await expect(page.getByTestId("comparison-chart").locator(".recharts-errorBar")).toHaveCount(2);
   await expect(page.getByTestId("comparison-questions")).toContainText("Notez chaque aspect");
   await screenshot(page, "satisfaction-compare-performances");
 
@@ -60,7 +61,8 @@ test("compares performances, survey versions and shows side by side", async ({ p
   // Shows: the one under the minimum of 5 answers shows its count and nothing else.
   await page.goto(`${BASE}?survey=${setup.surveyId}&mode=shows&item=${setup.showId}&item=${setup.otherShowId}&go=1`);
   await expect(page.getByTestId("comparison-overview").getByRole("row", { name: /^NPS/ })).toContainText("Masqué : moins de 5 réponses.");
-  await expect(page.getByTestId("comparison-chart").locator(".recharts-bar-rectangle")).toHaveCount(1);
+  await expect(page.getByTestId("comparison-chart").locator(".recharts-bar-rectangle path")).toHaveCount(1);
+  await expect(page.getByTestId("comparison-chart").locator(".recharts-errorBar")).toHaveCount(1);
   await screenshot(page, "satisfaction-compare-shows");
 });
 

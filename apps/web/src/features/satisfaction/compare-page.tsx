@@ -68,9 +68,9 @@ export async function SatisfactionComparePage(props: SatisfactionPageProps) {
 async function ComparisonResults({ comparison, locale }: { comparison: Comparison; locale: TLocale }) {
   const t = await getTranslations("satisfaction.compare");
   const r = await getTranslations("satisfaction.results");
-  const points = comparison.groups.flatMap((g, i) =>
-    g.nps.nps === null ? [] : [{ label: g.label, nps: g.nps.nps, margin: g.nps.marginOfError ?? 0, reference: i === 0 }],
-  );
+  // Hidden groups keep their place on the axis with no bar (recharts also drew no error bar on a
+  // chart left with a single bar).
+  const points = comparison.groups.map((g, i) => ({ label: g.label, nps: g.nps.nps, margin: g.nps.marginOfError ?? 0, reference: i === 0 }));
   return (
     <div className="mt-4 grid gap-4" data-testid="comparison">
       <Card title={t("chart")}>

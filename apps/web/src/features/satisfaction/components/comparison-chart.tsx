@@ -5,7 +5,8 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, Responsive
 
 export interface ComparisonChartPoint {
   label: string;
-  nps: number;
+  /** Null for a group below the minimum of responses: no bar. */
+  nps: number | null;
   margin: number;
   reference: boolean;
 }
