@@ -372,6 +372,13 @@ const SPECS: ModelSpec[] = [
     remove: (tx, v) => tx.surveyAlert.deleteMany({ where: { tenantId: v.tenantId } }),
     insert: (tx, v) => tx.surveyAlert.create({ data: { tenantId: v.tenantId, surveyId: v.surveyId, key: "intrus", kind: "x" } }),
   },
+  {
+    table: "survey_alert_delivery",
+    read: (tx, v) => tx.surveyAlertDelivery.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.surveyAlertDelivery.updateMany({ where: { tenantId: v.tenantId }, data: { status: "failed" } }),
+    remove: (tx, v) => tx.surveyAlertDelivery.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.surveyAlertDelivery.create({ data: { tenantId: v.tenantId, alertId: v.alertId, recipient: "intrus@example.test" } }),
+  },
   // ── Privacy (data operations) ──
   {
     table: "privacy_setting",

@@ -2,7 +2,6 @@
 // fixture whose four spectators differ on exactly what the rules look at.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
-import { SegmentRuleUnavailableError } from "./compile";
 import { InvalidSegmentError, listSegmentSpectatorIds, countSegment, parseSegmentRules } from "./query";
 import type { TRule, TRuleGroup } from "./rules";
 import { appDatabaseUrl, buildSegmentFixture, type SegmentFixture } from "./testing/fixture";
@@ -129,8 +128,28 @@ describe("segment rules on PostgreSQL", () => {
     expect(await who({ op: "and", rules: [] })).toHaveLength(4);
   });
 
-  it("refuses NPS rules clearly until satisfaction data exists", async () => {
-    await expect(one({ type: "nps", category: "promoter" })).rejects.toBeInstanceOf(SegmentRuleUnavailableError);
+  it("NPS category of the latest answer, optionally for a survey, a show or a period", async () => {
+    // ana's latest answer (festival, 10) makes her a promoter; cleo's unfinished 9 counts.
+    expect(await one({ type: "nps", category: "promoter" })).toEqual(["ana", "cleo"]);
+    expect(await one({ type: "nps", category: "detractor" })).toEqual([]);
+    expect(await one({ type: "nps", category: "detractor", surveyId: f.mainSurvey })).toEqual(["ana"]);
+    expect(await one({ type: "nps", category: "passive", showId: f.theatreShow })).toEqual(["bob"]);
+    expect(await one({ type: "nps", category: "passive", showId: f.jazzShow })).toEqual([]);
+    expect(await one({ type: "nps", category: "promoter", from: "2026-01-01" })).toEqual(["cleo"]);
+    expect(await one({ type: "nps", category: "detractor", to: "2025-02-15" })).toEqual(["ana"]);
+    // Negated: everyone not in the category, including those never asked.
+    expect(await one({ type: "nps", category: "detractor", surveyId: f.mainSurvey, negate: true })).toEqual(["bob", "cleo", "dan"]);
+    // Another tenant's survey matches nobody here.
+    expect(await one({ type: "nps", category: "promoter", surveyId: other.festivalSurvey })).toEqual([]);
+  });
+
+  it("answered a survey (finished), optionally which one and when", async () => {
+    expect(await one({ type: "answered_survey" })).toEqual(["ana", "bob"]);
+    expect(await one({ type: "answered_survey", surveyId: f.festivalSurvey })).toEqual(["ana"]);
+    expect(await one({ type: "answered_survey", surveyId: f.mainSurvey, from: "2026-01-01", to: "2026-12-31" })).toEqual(["bob"]);
+    expect(await one({ type: "answered_survey", to: "2025-12-31" })).toEqual(["ana"]);
+    expect(await one({ type: "answered_survey", negate: true })).toEqual(["cleo", "dan"]);
+    expect(await one({ type: "answered_survey", surveyId: other.mainSurvey })).toEqual([]);
   });
 
   it("rejects malformed rules with a readable message", () => {

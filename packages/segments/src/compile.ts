@@ -8,16 +8,6 @@ import { isRuleGroup, type TRule, type TRuleGroup } from "./rules";
 type Sql = Prisma.Sql;
 const sql = Prisma.sql;
 
-export class SegmentRuleUnavailableError extends Error {
-  readonly status = 422;
-  constructor(readonly ruleType: string) {
-    super(
-      `the "${ruleType}" rule is not available yet: its data (satisfaction surveys) does not exist in this version`,
-    );
-    this.name = "SegmentRuleUnavailableError";
-  }
-}
-
 // Dates are calendar days in Europe/Paris: "from" is inclusive at 00:00, "to" inclusive up to
 // the end of that day.
 function periodCondition(column: Sql, from?: string, to?: string): Sql {
@@ -65,6 +55,31 @@ function compileAttended(rule: Extract<TRule, { type: "attended" }>, now: Date):
      WHERE t.tenant_id = s.tenant_id AND t.status = 'valid'
        AND COALESCE(t.holder_id, o.spectator_id) = s.id
        AND ${Prisma.join(filters, " AND ")}${periodCondition(sql`p.starts_at`, rule.from, rule.to)})`;
+}
+
+// Satisfaction answers of the spectator: the invitation names the person, the response the answer.
+// "When" is when the answer was given (finished, else last saved).
+const ANSWERED_AT = sql`COALESCE(r.completed_at, r.updated_at)`;
+const NPS_RANGE = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] } as const;
+
+function compileNps(rule: Extract<TRule, { type: "nps" }>): Sql {
+  const survey = rule.surveyId ? sql` AND r.survey_id = ${rule.surveyId}::uuid` : Prisma.empty;
+  const show = rule.showId ? sql` AND p.show_id = ${rule.showId}::uuid` : Prisma.empty;
+  const [low, high] = NPS_RANGE[rule.category];
+  // The latest answer decides: someone who was a detractor last year and a promoter since is a
+  // promoter. COALESCE: no answer is "not in the category" (so the negation includes them).
+  return sql`COALESCE((SELECT r.nps FROM survey_response r
+      JOIN survey_invitation i ON i.tenant_id = r.tenant_id AND i.id = r.invitation_id
+      JOIN performance p ON p.tenant_id = i.tenant_id AND p.id = i.performance_id
+     WHERE r.tenant_id = s.tenant_id AND i.spectator_id = s.id AND r.nps IS NOT NULL${survey}${show}${periodCondition(ANSWERED_AT, rule.from, rule.to)}
+     ORDER BY ${ANSWERED_AT} DESC, r.id DESC LIMIT 1) BETWEEN ${low} AND ${high}, FALSE)`;
+}
+
+function compileAnsweredSurvey(rule: Extract<TRule, { type: "answered_survey" }>): Sql {
+  const survey = rule.surveyId ? sql` AND r.survey_id = ${rule.surveyId}::uuid` : Prisma.empty;
+  return sql`EXISTS (SELECT 1 FROM survey_response r
+      JOIN survey_invitation i ON i.tenant_id = r.tenant_id AND i.id = r.invitation_id
+     WHERE r.tenant_id = s.tenant_id AND i.spectator_id = s.id AND r.completed_at IS NOT NULL${survey}${periodCondition(ANSWERED_AT, rule.from, rule.to)})`;
 }
 
 function compileRule(rule: TRule, now: Date): Sql {
@@ -131,7 +146,9 @@ function compileRule(rule: TRule, now: Date): Sql {
           AND e.kind = ANY(${kinds}::text[])${campaign}${periodCondition(sql`e.occurred_at`, rule.from, rule.to)})`;
     }
     case "nps":
-      throw new SegmentRuleUnavailableError(rule.type);
+      return compileNps(rule);
+    case "answered_survey":
+      return compileAnsweredSurvey(rule);
   }
 }
 

@@ -3,12 +3,11 @@ export {
   ZRule,
   ZRuleGroup,
   RULE_TYPES,
-  UNAVAILABLE_RULE_TYPES,
   isRuleGroup,
   type TRule,
   type TRuleGroup,
   type TRuleType,
   type TSegmentRules,
 } from "./rules";
-export { compileSegmentCondition, SegmentRuleUnavailableError } from "./compile";
+export { compileSegmentCondition } from "./compile";
 export { countSegment, listSegmentSpectatorIds, parseSegmentRules, segmentWhere, InvalidSegmentError } from "./query";

@@ -1,5 +1,5 @@
-// The segment rule model: AND/OR groups of typed rules over data that exists today (spectators,
-// orders, tickets, consents, campaign events). Shared by the rule builder (client) and the
+// The segment rule model: AND/OR groups of typed rules over spectators, orders, tickets, consents,
+// campaign events and satisfaction answers. Shared by the rule builder (client) and the
 // compiler (server); every field is validated here, so the compiler only sees well-formed rules.
 import { z } from "zod";
 
@@ -77,11 +77,20 @@ export const ZEngagementRule = z.strictObject({
   campaignId: ZUuid.optional(),
   ...ZPeriod,
 });
-/** Satisfaction rules: part of the model so saved segments keep them, refused by the compiler
- * until the survey tables exist on this branch. */
+/** Satisfaction: the category of the spectator's latest NPS answer (0–6 detractor, 7–8 passive,
+ * 9–10 promoter), optionally among answers to one survey, about one show, given in a period. */
 export const ZNpsRule = z.strictObject({
   type: z.literal("nps"),
   category: z.enum(["promoter", "passive", "detractor"]),
+  surveyId: ZUuid.optional(),
+  showId: ZUuid.optional(),
+  ...ZPeriod,
+});
+/** Satisfaction: finished a survey (optionally which one), with the answer given in a period. */
+export const ZAnsweredSurveyRule = z.strictObject({
+  type: z.literal("answered_survey"),
+  surveyId: ZUuid.optional(),
+  ...ZPeriod,
 });
 
 export const ZRule = z.union([
@@ -100,6 +109,7 @@ export const ZRule = z.union([
   ZHoldsTicketRule,
   ZEngagementRule,
   ZNpsRule,
+  ZAnsweredSurveyRule,
 ]);
 /** Every rule may be negated ("does not …"), which is how exclusions are written. */
 export type TRule = z.infer<typeof ZRule> & { negate?: boolean };
@@ -156,8 +166,6 @@ export const RULE_TYPES = [
   "holds_ticket",
   "engagement",
   "nps",
+  "answered_survey",
 ] as const;
 export type TRuleType = (typeof RULE_TYPES)[number];
-
-/** Rule types whose data does not exist yet on this branch. */
-export const UNAVAILABLE_RULE_TYPES: readonly TRuleType[] = ["nps"];

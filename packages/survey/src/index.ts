@@ -9,3 +9,4 @@ export * from "./core-questionnaire";
 export * from "./contrast";
 export * from "./token";
 export * from "./results";
+export * from "./compare";

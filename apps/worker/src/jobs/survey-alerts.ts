@@ -1,8 +1,10 @@
 // Staff alerts, checked on every planner tick: a performance whose NPS falls below the survey's
 // threshold (once it has the minimum number of responses), or a detractor whose comment is tagged
-// with a watched topic (e.g. access). Each alert is recorded under a unique key before it is sent,
-// so it goes out once; the e-mail carries figures and a link, never the spectator's words.
+// with a watched topic (e.g. access). Each alert is recorded under a unique key, and each of its
+// recipients is claimed in a send ledger before the SMTP call, so it reaches each person once;
+// the e-mail carries figures and a link, never the spectator's words.
 import { Prisma, withTenant, type Database } from "@rappel/db";
+import { classifySmtpError } from "@rappel/mail";
 import { summariseNps } from "@rappel/survey";
 import { z } from "zod";
 import type { Logger } from "../logger";
@@ -90,13 +92,58 @@ export async function checkSurveyAlerts(db: Database, services: SurveyServices, 
   if (!pending.length || !services.mail) return 0;
   let sent = 0;
   for (const alert of pending) {
-    try {
-      for (const to of alert.recipients) await services.mail.send({ from: services.from, to, subject: alert.subject, text: alert.text });
-      await withTenant(db, tenantId, (tx) => tx.surveyAlert.update({ where: { tenantId_key: { tenantId, key: alert.key } }, data: { sentAt: now } }));
-      sent += 1;
-    } catch (error) {
-      logger.warn("survey alert not sent, retried next tick", { tenantId, kind: alert.kind, error: String(error) });
-    }
+    if (await deliverAlert(db, services.mail, services.from, tenantId, alert, now, logger)) sent += 1;
   }
   return sent;
+}
+
+/**
+ * Sends one alert to each recipient exactly once: a ledger row per (alert, recipient) is claimed
+ * and committed before its SMTP call, so a retry after a part-way failure skips those already
+ * claimed (decision 0013, same pattern as 0005). A temporary refusal gives the claim back and
+ * stops this alert until the next tick; a permanent one is recorded and not retried. The alert
+ * counts as sent once no recipient is left unclaimed or waiting for a retry.
+ */
+async function deliverAlert(
+  db: Database,
+  mail: NonNullable<SurveyServices["mail"]>,
+  from: string,
+  tenantId: string,
+  alert: PendingAlert,
+  now: Date,
+  logger: Logger,
+): Promise<boolean> {
+  const { alertId, done } = await withTenant(db, tenantId, async (tx) => {
+    const row = await tx.surveyAlert.findUniqueOrThrow({ where: { tenantId_key: { tenantId, key: alert.key } }, select: { id: true } });
+    const claimed = await tx.surveyAlertDelivery.findMany({ where: { tenantId, alertId: row.id }, select: { recipient: true } });
+    return { alertId: row.id, done: new Set(claimed.map((c) => c.recipient)) };
+  });
+  for (const to of alert.recipients) {
+    if (done.has(to)) continue;
+    // The claim commits before the SMTP call; a concurrent tick that claimed it first wins.
+    const claimed = await withTenant(db, tenantId, (tx) =>
+      tx.surveyAlertDelivery.createMany({ data: [{ tenantId, alertId, recipient: to, claimedAt: now }], skipDuplicates: true }),
+    );
+    if (claimed.count === 0) continue;
+    try {
+      await mail.send({ from, to, subject: alert.subject, text: alert.text });
+    } catch (error) {
+      const failure = classifySmtpError(error);
+      await withTenant(db, tenantId, (tx) =>
+        failure.kind === "transient"
+          ? tx.surveyAlertDelivery.delete({ where: { tenantId_alertId_recipient: { tenantId, alertId, recipient: to } } })
+          : tx.surveyAlertDelivery.update({ where: { tenantId_alertId_recipient: { tenantId, alertId, recipient: to } }, data: { status: "failed", error: failure.reason.slice(0, 500) } }),
+      );
+      logger.warn(failure.kind === "transient" ? "survey alert not sent, retried next tick" : "survey alert refused for good", {
+        tenantId, kind: alert.kind, code: failure.code, error: failure.reason,
+      });
+      if (failure.kind === "transient") return false;
+      continue;
+    }
+    await withTenant(db, tenantId, (tx) =>
+      tx.surveyAlertDelivery.update({ where: { tenantId_alertId_recipient: { tenantId, alertId, recipient: to } }, data: { status: "sent", sentAt: now } }),
+    );
+  }
+  await withTenant(db, tenantId, (tx) => tx.surveyAlert.update({ where: { tenantId_key: { tenantId, key: alert.key } }, data: { sentAt: now } }));
+  return true;
 }

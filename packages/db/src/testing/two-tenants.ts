@@ -18,6 +18,7 @@ export interface TenantRows {
   importId: string;
   surveyId: string;
   invitationId: string;
+  alertId: string;
   segmentId: string;
   campaignId: string;
   subprocessorId: string;
@@ -111,7 +112,8 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   });
   await tx.surveyResponse.create({ data: { tenantId, invitationId: invitation.id, surveyId: survey.id, version: 1, answers: { nps: 9 }, nps: 9 } });
   await tx.surveyExclusion.create({ data: { tenantId, spectatorId: spectator.id, list: "staff", source: "test", recordedAt: startsAt } });
-  await tx.surveyAlert.create({ data: { tenantId, surveyId: survey.id, key: `k-${tag}`, kind: "nps_below" } });
+  const alert = await tx.surveyAlert.create({ data: { tenantId, surveyId: survey.id, key: `k-${tag}`, kind: "nps_below" } });
+  await tx.surveyAlertDelivery.create({ data: { tenantId, alertId: alert.id, recipient: "direction@example.test", status: "sent", sentAt: startsAt } });
   const segment = await tx.segment.create({ data: { tenantId, name: `Segment ${tag}`, rules: { op: "and", rules: [] } } });
   await tx.senderIdentity.create({ data: { tenantId, fromName: `Salle ${tag}`, fromEmail: "billetterie@example.test" } });
   await tx.smsSettings.create({ data: { tenantId, provider: "smpp", endpointUrl: "smpp://127.0.0.1:2775", systemId: tag } });
@@ -159,6 +161,7 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
     requestId: dsr.id,
     surveyId: survey.id,
     invitationId: invitation.id,
+    alertId: alert.id,
     segmentId: segment.id,
     campaignId: campaign.id,
     subprocessorId: subprocessor.id,

@@ -17,6 +17,9 @@ export interface SegmentFixture {
   pastJazz: string; // performance in the past (Lyon)
   futureTheatre: string; // performance in the future (Paris)
   campaignId: string;
+  /** Satisfaction: the main survey and a festival survey (see `answer` calls below). */
+  mainSurvey: string;
+  festivalSurvey: string;
   /** Spectators: ana (Lyon, loyal), bob (Paris, one order), cleo (Grenoble, none), dan (cancelled only). */
   ana: string;
   bob: string;
@@ -64,7 +67,28 @@ async function fill(tx: Tx, tenantId: string): Promise<SegmentFixture> {
   const campaign = await tx.campaign.create({ data: { tenantId, name: "Rentrée", channel: "email", content: {} } });
   await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: bob.id, kind: "open", occurredAt: at("2026-09-02T08:00:00Z") } });
   await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: ana.id, kind: "click", occurredAt: at("2026-09-02T08:00:00Z") } });
+  // Satisfaction. ana: detractor in the main survey (Feb 2025), then promoter in the festival one
+  // (Mar 2025, her latest); bob: passive about the theatre (Mar 2026); cleo: gave 9 about the
+  // theatre but did not finish (Mar 2026); dan: never asked.
+  const pastTheatre = await perf(theatre.id, paris.id, at("2026-03-01T19:00:00Z"));
+  const mainSurvey = await tx.survey.create({ data: { tenantId, name: "Après le spectacle", status: "active" } });
+  const festivalSurvey = await tx.survey.create({ data: { tenantId, name: "Festival", status: "active" } });
+  for (const surveyId of [mainSurvey.id, festivalSurvey.id])
+    await tx.surveyVersion.create({ data: { tenantId, surveyId, version: 1, definition: { schemaVersion: 1 } } });
+  const answer = async (surveyId: string, spectatorId: string, performanceId: string, nps: number, answeredAt: string, finished = true) => {
+    const invitation = await tx.surveyInvitation.create({
+      data: { tenantId, surveyId, spectatorId, performanceId, performanceIds: [performanceId], tokenHash: randomBytes(32), scheduledFor: at(answeredAt), status: finished ? "completed" : "started" },
+    });
+    await tx.surveyResponse.create({
+      data: { tenantId, invitationId: invitation.id, surveyId, version: 1, nps, answers: { nps }, completedAt: finished ? at(answeredAt) : null, updatedAt: at(answeredAt) },
+    });
+  };
+  await answer(mainSurvey.id, ana.id, pastJazz.id, 3, "2025-02-02T10:00:00Z");
+  await answer(festivalSurvey.id, ana.id, pastJazz.id, 10, "2025-03-01T10:00:00Z");
+  await answer(mainSurvey.id, bob.id, pastTheatre.id, 8, "2026-03-02T10:00:00Z");
+  await answer(mainSurvey.id, cleo.id, pastTheatre.id, 9, "2026-03-02T10:00:00Z", false);
   return {
+    mainSurvey: mainSurvey.id, festivalSurvey: festivalSurvey.id,
     tenantId, lyonVenue: lyon.id, parisVenue: paris.id, jazzShow: jazz.id, theatreShow: theatre.id, pastJazz: pastJazz.id,
     futureTheatre: futureTheatre.id, campaignId: campaign.id, ana: ana.id, bob: bob.id, cleo: cleo.id, dan: dan.id,
   };

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { loadEnv } from "@rappel/config";
 import { masterKeyFromEnv } from "@rappel/personal-data";
-import { InvalidSegmentError, SegmentRuleUnavailableError, parseSegmentRules } from "@rappel/segments";
+import { InvalidSegmentError, parseSegmentRules } from "@rappel/segments";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { getJobProducer } from "@/features/data/lib/producer";
@@ -32,7 +32,7 @@ export async function countSegmentAction(tenantSlug: string, rules: unknown): Pr
   try {
     return { status: "ok", count: await countSegmentRules(getDb(), scope, parseSegmentRules(rules)) };
   } catch (error) {
-    if (error instanceof InvalidSegmentError || error instanceof SegmentRuleUnavailableError) return { status: "invalid", message: error.message };
+    if (error instanceof InvalidSegmentError) return { status: "invalid", message: error.message };
     throw error;
   }
 }

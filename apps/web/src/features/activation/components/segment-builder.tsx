@@ -13,7 +13,7 @@ const isGroup = (n: Node): n is TRuleGroup => "rules" in n && "op" in n;
 
 const TYPES: TRuleType[] = [
   "postal_code", "departement", "distance", "language", "age", "bought", "order_count", "total_spent",
-  "first_purchase", "last_purchase", "first_timer", "attended", "consent", "holds_ticket", "engagement", "nps",
+  "first_purchase", "last_purchase", "first_timer", "attended", "consent", "holds_ticket", "engagement", "nps", "answered_survey",
 ];
 
 function defaultRule(type: TRuleType, choices: TRuleChoices): TRule {
@@ -34,6 +34,7 @@ function defaultRule(type: TRuleType, choices: TRuleChoices): TRule {
     case "holds_ticket": return { type, performanceId: choices.performances[0]?.value ?? "" };
     case "engagement": return { type, action: "opened" };
     case "nps": return { type, category: "promoter" };
+    case "answered_survey": return { type };
   }
 }
 
@@ -68,7 +69,7 @@ function RuleFields({ rule, choices, onChange }: { rule: TRule; choices: TRuleCh
   const t = useTranslations("activation.segments.fields");
   const set = (patch: Record<string, unknown>) => onChange({ ...rule, ...patch } as TRule);
   const list = (v: string) => v.split(/[,\s]+/).filter(Boolean);
-  const period = "from" in rule || ["bought", "order_count", "total_spent", "attended", "engagement"].includes(rule.type) ? (
+  const period = "from" in rule || ["bought", "order_count", "total_spent", "attended", "engagement", "nps", "answered_survey"].includes(rule.type) ? (
     <>
       <Input label={t("from")} type="date" value={(rule as { from?: string }).from} onChange={(v) => set({ from: v || undefined })} />
       <Input label={t("to")} type="date" value={(rule as { to?: string }).to} onChange={(v) => set({ to: v || undefined })} />
@@ -120,7 +121,19 @@ function RuleFields({ rule, choices, onChange }: { rule: TRule; choices: TRuleCh
       return (<><Select label={t("action")} value={rule.action} options={[{ value: "opened", label: t("opened") }, { value: "clicked", label: t("clicked") }]} onChange={([v]) => set({ action: v })} />
         <Select label={t("campaign")} value={rule.campaignId ?? ""} options={[{ value: "", label: t("any") }, ...choices.campaigns]} onChange={([v]) => set({ campaignId: v || undefined })} />{period}</>);
     case "nps":
-      return <p className="text-sm text-amber-800">{t("npsUnavailable")}</p>;
+      return (<>
+        <Select label={t("category")} value={rule.category}
+          options={(["promoter", "passive", "detractor"] as const).map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          onChange={([v]) => set({ category: v })} />
+        <Select label={t("survey")} value={rule.surveyId ?? ""} options={[{ value: "", label: t("anySurvey") }, ...choices.surveys]} onChange={([v]) => set({ surveyId: v || undefined })} />
+        <Select label={t("show")} value={rule.showId ?? ""} options={[{ value: "", label: t("any") }, ...choices.shows]} onChange={([v]) => set({ showId: v || undefined })} />
+        {period}
+      </>);
+    case "answered_survey":
+      return (<>
+        <Select label={t("survey")} value={rule.surveyId ?? ""} options={[{ value: "", label: t("anySurvey") }, ...choices.surveys]} onChange={([v]) => set({ surveyId: v || undefined })} />
+        {period}
+      </>);
     case "first_timer":
       return null;
   }

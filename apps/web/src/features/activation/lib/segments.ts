@@ -47,10 +47,10 @@ export async function saveSegment(db: Database, scope: Scope, input: { id?: stri
   }, { userId: scope.userId });
 }
 
-/** Choices the rule builder offers (venues, shows, genres, performances, price categories). */
+/** Choices the rule builder offers (venues, shows, genres, performances, price categories, campaigns, surveys). */
 export async function loadRuleChoices(db: Database, scope: Scope) {
   return withTenant(db, scope.tenantId, async (tx) => {
-    const [venues, shows, performances, categories, campaigns] = await Promise.all([
+    const [venues, shows, performances, categories, campaigns, surveys] = await Promise.all([
       tx.venue.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
       tx.show.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, title: true, genre: true }, orderBy: { title: "asc" }, take: 500 }),
       tx.performance.findMany({
@@ -58,6 +58,7 @@ export async function loadRuleChoices(db: Database, scope: Scope) {
       }),
       tx.$queryRaw<{ c: string }[]>`SELECT DISTINCT price_category AS c FROM rollup_daily_sales WHERE tenant_id = ${scope.tenantId}::uuid ORDER BY 1 LIMIT 100`,
       tx.campaign.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, name: true }, orderBy: { createdAt: "desc" }, take: 100 }),
+      tx.survey.findMany({ where: { tenantId: scope.tenantId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" }, take: 100 }),
     ]);
     return {
       venues: venues.map((v) => ({ value: v.id, label: v.name })),
@@ -66,6 +67,7 @@ export async function loadRuleChoices(db: Database, scope: Scope) {
       performances: performances.map((p) => ({ value: p.id, label: `${p.show.title} — ${p.startsAt.toISOString().slice(0, 16).replace("T", " ")}` })),
       priceCategories: categories.map((c) => ({ value: c.c, label: c.c })),
       campaigns: campaigns.map((c) => ({ value: c.id, label: c.name })),
+      surveys: surveys.map((s) => ({ value: s.id, label: s.name })),
     };
   }, { userId: scope.userId });
 }

@@ -77,6 +77,7 @@ interface RawResult {
   answeredAt: Date;
   performanceId: string;
   startsAt: Date;
+  showId: string;
   showTitle: string;
   venueName: string;
   priceCategory: string | null;
@@ -101,11 +102,11 @@ function where(tenantId: string, f: SurveyFilters): Prisma.Sql {
 const dateLabel = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /** Responses with their ticketing context (price category, channel, first visit or not). */
-export async function loadResponses(tx: Tx, tenantId: string, filters: SurveyFilters): Promise<(ResultRow & { id: string; topics: string[]; textsEnc: Uint8Array | null; version: number; venueName: string; startsAt: Date })[]> {
+export async function loadResponses(tx: Tx, tenantId: string, filters: SurveyFilters): Promise<(ResultRow & { id: string; topics: string[]; textsEnc: Uint8Array | null; version: number; venueName: string; startsAt: Date; showId: string })[]> {
   const rows = await tx.$queryRaw<RawResult[]>(Prisma.sql`
     SELECT r.id::text, r.answers, r.nps, (r.completed_at IS NOT NULL) AS completed, r.current_page AS "currentPage",
            COALESCE(r.completed_at, r.updated_at) AS "answeredAt", i.performance_id::text AS "performanceId", pf.starts_at AS "startsAt",
-           sh.title AS "showTitle", v.name AS "venueName", tk.price_category AS "priceCategory", tk.sales_channel::text AS "salesChannel",
+           pf.show_id::text AS "showId", sh.title AS "showTitle", v.name AS "venueName", tk.price_category AS "priceCategory", tk.sales_channel::text AS "salesChannel",
            NOT EXISTS (SELECT 1 FROM ticket t2 JOIN performance p2 ON p2.tenant_id = t2.tenant_id AND p2.id = t2.performance_id
                         WHERE t2.tenant_id = r.tenant_id AND t2.holder_id = i.spectator_id AND p2.starts_at < pf.starts_at) AS "firstTimer",
            r.topics, r.texts_enc AS "textsEnc", r.version
@@ -124,6 +125,16 @@ export async function loadResponses(tx: Tx, tenantId: string, filters: SurveyFil
 
 /** Invitations that reached someone (sent and later states), for the response rate. */
 export async function countDelivered(tx: Tx, tenantId: string, filters: SurveyFilters): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM survey_invitation i
+      JOIN performance pf ON pf.tenant_id = i.tenant_id AND pf.id = i.performance_id
+      JOIN show sh ON sh.tenant_id = pf.tenant_id AND sh.id = pf.show_id
+     WHERE ${deliveredWhere(tenantId, filters)}`);
+  return row?.n ?? 0;
+}
+
+/** Where-clause of delivered invitations (joined to their performance `pf` and show `sh`). */
+export function deliveredWhere(tenantId: string, filters: SurveyFilters): Prisma.Sql {
   const parts = [Prisma.sql`i.tenant_id = ${tenantId}::uuid`, Prisma.sql`i.status IN ('sent','opened','started','completed','unsubscribed')`];
   if (filters.surveyId) parts.push(Prisma.sql`i.survey_id = ${filters.surveyId}::uuid`);
   if (filters.showId) parts.push(Prisma.sql`pf.show_id = ${filters.showId}::uuid`);
@@ -131,12 +142,7 @@ export async function countDelivered(tx: Tx, tenantId: string, filters: SurveyFi
   if (filters.genre) parts.push(Prisma.sql`sh.genre = ${filters.genre}`);
   if (filters.from) parts.push(Prisma.sql`pf.starts_at >= ${filters.from}`);
   if (filters.to) parts.push(Prisma.sql`pf.starts_at < ${filters.to}`);
-  const [row] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS n FROM survey_invitation i
-      JOIN performance pf ON pf.tenant_id = i.tenant_id AND pf.id = i.performance_id
-      JOIN show sh ON sh.tenant_id = pf.tenant_id AND sh.id = pf.show_id
-     WHERE ${Prisma.join(parts, " AND ")}`);
-  return row?.n ?? 0;
+  return Prisma.join(parts, " AND ");
 }
 
 /** Opens the free text of responses (personal data): the caller audits the read. */

@@ -1,0 +1,3 @@
+import { SatisfactionComparePage } from "@/features/satisfaction/compare-page";
+
+export default SatisfactionComparePage;
