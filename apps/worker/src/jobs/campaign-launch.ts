@@ -10,7 +10,6 @@ import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches } from "./campaign-batch";
 import { campaignAbTest, startAbTest } from "./campaign-ab-test";
 import { snapshotAudience } from "./campaign-ledger";
-import { snapshotSmsAudience } from "./campaign-sms-ledger";
 
 export interface LaunchResult {
   inserted: number;
@@ -37,8 +36,7 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
       const abTest = campaignAbTest(campaign.abTest);
       if (abTest === "invalid") return "the A/B test settings are invalid";
       const rules = parseSegmentRules(campaign.segment.rules);
-      const snapshot = campaign.channel === "sms" ? snapshotSmsAudience : snapshotAudience;
-      const inserted = await snapshot(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now);
+      const inserted = await snapshotAudience(tx, p.tenantId, p.campaignId, rules, campaign.holdoutPercent, now, campaign.channel);
       let abDecideAt: Date | null = campaign.abDecideAt;
       if (campaign.status === "scheduled") {
         // First run only (the snapshot above is in this transaction): split the A/B sample.

@@ -12,7 +12,13 @@ export const CLAIM_CHUNK = 250;
 export const CLAIM_TTL_MS = 15_000;
 export const MAX_ATTEMPTS = 5;
 
-/** Freezes the audience: one ledger row per matching spectator with e-mail consent (idempotent). */
+/** The contact each channel needs (fixed column names, never input). */
+const CONTACT_COLUMN = { email: Prisma.raw("s.email_enc"), sms: Prisma.raw("s.phone_enc") } as const;
+
+/**
+ * Freezes the audience: one ledger row per matching spectator with the channel's contact and
+ * consent (idempotent).
+ */
 export async function snapshotAudience(
   tx: Tx,
   tenantId: string,
@@ -20,18 +26,19 @@ export async function snapshotAudience(
   rules: TSegmentRules,
   holdoutPercent: number,
   now: Date,
+  channel: "email" | "sms" = "email",
 ): Promise<number> {
   return tx.$executeRaw(Prisma.sql`
     INSERT INTO campaign_delivery (tenant_id, campaign_id, spectator_id, channel, status, batch)
-    SELECT s.tenant_id, ${campaignId}::uuid, s.id, 'email',
+    SELECT s.tenant_id, ${campaignId}::uuid, s.id, ${channel}::campaign_channel,
            (CASE WHEN abs(hashtext(${campaignId} || s.id::text)) % 100 < ${holdoutPercent}
                  THEN 'holdout' ELSE 'pending' END)::delivery_status,
            ((row_number() OVER (ORDER BY s.id)) - 1) / ${BATCH_SIZE}
       FROM spectator s
      WHERE ${segmentWhere(tenantId, rules, now)}
-       AND s.email_enc IS NOT NULL
+       AND ${CONTACT_COLUMN[channel]} IS NOT NULL
        AND EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = s.tenant_id AND c.spectator_id = s.id
-                      AND c.channel = 'email' AND c.status = 'granted')
+                      AND c.channel = ${channel}::consent_channel AND c.status = 'granted')
        AND NOT EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
                           AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)
     ON CONFLICT DO NOTHING`);

@@ -4,33 +4,7 @@
 // the row's current one (the attempts counter is the claim token), and the provider's message id
 // is stored afterwards so delivery receipts can find the row.
 import { Prisma, type Tx } from "@rappel/db";
-import { segmentWhere, type TSegmentRules } from "@rappel/segments";
-import { BATCH_SIZE, CLAIM_TTL_MS } from "./campaign-ledger";
-
-/** Freezes the audience: one 'sms' row per matching spectator with a phone and SMS consent. */
-export async function snapshotSmsAudience(
-  tx: Tx,
-  tenantId: string,
-  campaignId: string,
-  rules: TSegmentRules,
-  holdoutPercent: number,
-  now: Date,
-): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`
-    INSERT INTO campaign_delivery (tenant_id, campaign_id, spectator_id, channel, status, batch)
-    SELECT s.tenant_id, ${campaignId}::uuid, s.id, 'sms',
-           (CASE WHEN abs(hashtext(${campaignId} || s.id::text)) % 100 < ${holdoutPercent}
-                 THEN 'holdout' ELSE 'pending' END)::delivery_status,
-           ((row_number() OVER (ORDER BY s.id)) - 1) / ${BATCH_SIZE}
-      FROM spectator s
-     WHERE ${segmentWhere(tenantId, rules, now)}
-       AND s.phone_enc IS NOT NULL
-       AND EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = s.tenant_id AND c.spectator_id = s.id
-                      AND c.channel = 'sms' AND c.status = 'granted')
-       AND NOT EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
-                          AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)
-    ON CONFLICT DO NOTHING`);
-}
+import { CLAIM_TTL_MS } from "./campaign-ledger";
 
 export interface ClaimedSmsRecipient {
   spectatorId: string;
@@ -59,9 +33,9 @@ export async function claimSmsChunk(tx: Tx, tenantId: string, campaignId: string
        FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
-        FROM picked
-       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid
-         AND d.spectator_id = picked.spectator_id AND d.channel = 'sms'
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = 'sms'
+         -- an array, not a join with the CTE (see claimChunk in campaign-ledger.ts)
+         AND d.spectator_id = ANY(ARRAY(SELECT spectator_id FROM picked))
       RETURNING d.spectator_id, d.attempts
     )
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, migrationsDir, provisionTenant, runMigrations, type Database } from "@rappel/db";
+import { createDatabase, migrationsDir, runMigrations, type Database } from "@rappel/db";
 import { verifyPlatformChains, verifyProcessorRecordChain } from "./version-chain";
 
 const MIGRATION = "20261128300000_dpo_vendor_profile_and_version_chain";
@@ -52,7 +52,9 @@ afterAll(async () => {
 
 describe("migration 20261128300000 on existing history", () => {
   it("chains the versions already written and seeds the vendor profile", async () => {
-    const tenant = await provisionTenant(db, { slug: `bf-${randomBytes(3).toString("hex")}`, name: "Salle existante", kind: "theatre" }, { userId: null });
+    // In SQL, not through provisionTenant: the Prisma client knows columns that later migrations add.
+    const { rows: [tenant] } = await owner.query("INSERT INTO tenant (slug, name, kind) VALUES ($1, 'Salle existante', 'theatre') RETURNING id", [`bf-${randomBytes(3).toString("hex")}`]);
+    await owner.query("SELECT create_tenant_partitions($1)", [tenant.id]);
     const { rows: [doc] } = await owner.query("INSERT INTO dpo_document (kind, reference, title, content, version) VALUES ('breach', 'VIO-2026-001', 'Ancienne', '{\"title\":\"v3\"}', 3) RETURNING id");
     for (const v of [1, 2, 3]) {
       await owner.query("INSERT INTO dpo_document_version (document_id, version, content, changes, note, created_at) VALUES ($1, $2, $3, '[]', 'old', now() - ($4 || ' hours')::interval)", [doc.id, v, JSON.stringify({ title: `v${v}` }), String(4 - v)]);
