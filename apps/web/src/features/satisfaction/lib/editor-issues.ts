@@ -47,12 +47,15 @@ function describe(issue: z.core.$ZodIssue): Omit<EditorIssue, "path" | "fallback
   }
 }
 
+/** The schema's issues as message keys tied to their fields. */
+export function toEditorIssues(issues: readonly z.core.$ZodIssue[]): EditorIssue[] {
+  return issues.map((issue) => ({ path: pathKey(issue.path), fallback: issue.message, ...describe(issue) }));
+}
+
 /** Validates the draft as the server will, plus the lock on the saved version's core questions. */
 export function validateDraft(draft: unknown, saved: TSurveyDefinition): ValidationResult {
   const result = ZSurveyDefinition.safeParse(draft);
-  const issues: EditorIssue[] = result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: pathKey(issue.path), fallback: issue.message, ...describe(issue) }));
+  const issues: EditorIssue[] = result.success ? [] : toEditorIssues(result.error.issues);
   const shaped = draft as Partial<TSurveyDefinition> | null;
   if (shaped && Array.isArray(shaped.pages) && shaped.pages.every((p) => Array.isArray(p?.questions))) {
     for (const lock of checkCoreQuestionsKept(saved, shaped as TSurveyDefinition))

@@ -242,7 +242,7 @@ function reduceDefinition(def: TSurveyDefinition, action: EditorAction, locked: 
         const text = setText(q[action.field], action.locale, action.value);
         if (action.field === "title") return { ...q, title: text };
         const help = optionalText(text);
-        return help ? { ...q, help } : withoutKey(q, "help");
+        return help ? { ...q, help } : (withoutKey(q, "help") as TQuestion);
       });
     case "patchQuestion":
       return mapQuestion(def, action, (q) => {

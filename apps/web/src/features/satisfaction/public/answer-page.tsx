@@ -7,7 +7,8 @@ import { findQuestion, localise, visiblePageIndexes, visibleQuestions, type TLoc
 import { clientIp } from "@/server/client-ip";
 import { getDb } from "@/server/db";
 import { resolveInvitation, saveAnswers } from "./invitation";
-import { PublicShell, StatusMessage } from "./public-shell";
+import { PublicShell } from "./public-shell";
+import { StatusMessage } from "./status-message";
 import { QuestionField, type QuestionLabels } from "./question-field";
 import { allowSurveyRequest } from "./rate-limit";
 

@@ -3,7 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/server/db";
 import { resolveInvitation } from "./invitation";
-import { PublicShell, StatusMessage } from "./public-shell";
+import { PublicShell } from "./public-shell";
+import { StatusMessage } from "./status-message";
 import type { PublicPageProps } from "./answer-page";
 
 export async function SurveyPreferencesPage({ params, searchParams }: PublicPageProps) {

@@ -1,8 +1,8 @@
 // The frame of every public survey page: the venue's name on its brand colour (checked for
-// contrast in the builder), a readable single column on a phone, the spectator's language.
+// contrast in the builder), a readable single column on a phone, the spectator's language. Pure
+// markup: the builder's live preview (a client component) draws the same frame.
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
-import type { TLocale } from "@rappel/survey";
+import type { TLocale } from "@rappel/survey/schema";
 
 export function PublicShell({ locale, venue, colour, title, children }: { locale: TLocale; venue: string; colour: string; title: string; children: ReactNode }) {
   return (
@@ -15,27 +15,5 @@ export function PublicShell({ locale, venue, colour, title, children }: { locale
       </header>
       <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
     </div>
-  );
-}
-
-export async function StatusMessage({
-  kind,
-  locale,
-  venue = "",
-  children,
-}: {
-  kind: "unknown" | "closed" | "thanks" | "tooMany";
-  locale: TLocale;
-  venue?: string;
-  children?: ReactNode;
-}) {
-  const t = await getTranslations({ locale, namespace: "satisfaction.public" });
-  const title = t(`${kind}Title`);
-  const body = t(`${kind}Body`, { venue });
-  return (
-    <PublicShell locale={locale} venue={venue} colour="#1f3a68" title={title}>
-      <p className="text-lg">{body}</p>
-      {children}
-    </PublicShell>
   );
 }

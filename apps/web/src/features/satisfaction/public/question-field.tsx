@@ -1,8 +1,9 @@
 // One question as plain HTML form controls (no JavaScript needed): every group of radios or
 // checkboxes is a fieldset with a legend, every control has a label, the matrix is one fieldset
 // per aspect so a screen reader announces "Sound, 4" rather than a bare grid. Text is rendered by
-// React, so spectators' free text is always escaped.
-import { localise, type TAnswerValue, type TLocale, type TMultipleAnswer, type TQuestion } from "@rappel/survey";
+// React, so spectators' free text is always escaped. Pure markup (no server-only import): the
+// builder's live preview renders it too.
+import { localise, type TAnswerValue, type TLocale, type TMultipleAnswer, type TQuestion } from "@rappel/survey/schema";
 
 export interface QuestionLabels {
   required: string;

@@ -1,7 +1,7 @@
 // /s/{token}/thanks: after the last page. The response stays editable until the survey closes.
 import { getDb } from "@/server/db";
 import { resolveInvitation } from "./invitation";
-import { StatusMessage } from "./public-shell";
+import { StatusMessage } from "./status-message";
 import { getTranslations } from "next-intl/server";
 import type { PublicPageProps } from "./answer-page";
 
