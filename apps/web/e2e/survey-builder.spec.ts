@@ -94,7 +94,12 @@ test("a survey manager builds a page visually, with a live preview, and saves it
   await movedUp.getByRole("button", { name: /^Descendre/ }).click();
   await expect(page.getByText(/problème à corriger/)).toHaveCount(0);
 
-  await page.screenshot({ path: "e2e/screenshots/survey-builder-desktop.png", fullPage: true });
+  // Viewport shots (the page is long; a full-page shot would smear the sticky preview).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "e2e/screenshots/survey-builder-desktop-top.png" });
+  await barPage.getByRole("heading", { name: /^Page 3/ }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: "e2e/screenshots/survey-builder-desktop.png" });
+  await followUp.screenshot({ path: "e2e/screenshots/survey-builder-logic.png" });
   await page.locator('iframe[title^="Aperçu du questionnaire"]').screenshot({ path: "e2e/screenshots/survey-builder-preview-phone.png" });
   await page.getByRole("button", { name: "Ordinateur (1024 px)" }).click();
   await expect(previewFrame(page).getByRole("heading", { level: 1, name: "Votre avis sur le spectacle" })).toBeVisible();

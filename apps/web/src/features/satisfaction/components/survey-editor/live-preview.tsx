@@ -29,11 +29,11 @@ function labelsFor(labels: PreviewLabels, q: TQuestion): QuestionLabels {
   return { ...labels, matrixScale: fill(labels.matrixScale, { max }) };
 }
 
-const DEVICES = { phone: { width: 375, height: 700 }, desktop: { width: 1024, height: 1000 } } as const;
+const DEVICES = { phone: { width: 375, height: 640 }, desktop: { width: 1024, height: 1000 } } as const;
 type Device = keyof typeof DEVICES;
 
 function toggleClass(on: boolean) {
-  return `min-h-9 rounded-md border px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${on ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-400 bg-white text-slate-800"}`;
+  return `min-h-9 rounded-md border px-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${on ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-400 bg-white text-slate-800"}`;
 }
 
 function SurveyScreen({ definition, venue, labels, locale }: { definition: TSurveyDefinition; venue: string; labels: PreviewLabels; locale: TLocale }) {
@@ -106,7 +106,7 @@ export function LivePreview({ definition, venue, labels }: { definition: TSurvey
   return (
     <section aria-labelledby="survey-preview-heading" className="flex flex-col gap-2">
       <h2 id="survey-preview-heading" className="text-lg font-semibold text-slate-900">{t("livePreview")}</h2>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div role="group" aria-label={t("previewDevice")} className="flex gap-1">
           {(Object.keys(DEVICES) as Device[]).map((d) => (
             <button key={d} type="button" aria-pressed={device === d} className={toggleClass(device === d)} onClick={() => setDevice(d)}>

@@ -142,7 +142,7 @@ export function SurveyEditor({ tenantSlug, surveyId, venue, name, definition: sa
             </p>
           </div>
         </form>
-        <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+        <div className="min-w-0 xl:sticky xl:top-20 xl:max-h-[calc(100vh-6rem)] xl:self-start xl:overflow-y-auto">
           <LivePreview definition={definition} venue={venue} labels={previewLabels} />
         </div>
       </div>
