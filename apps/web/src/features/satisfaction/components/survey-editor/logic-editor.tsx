@@ -27,8 +27,9 @@ function ConditionRow({ path, condition, index, target, candidates }: { path: st
   const valueLabel = (v: { value: unknown; label: string }) => (typeof v.value === "boolean" ? t(v.value ? "yes" : "no") : v.label);
   return (
     <li id={id} tabIndex={-1} className="rounded-md border border-slate-300 bg-white p-2">
-      <div className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      {/* The question on its own row: its wording needs the width; operator and value share the next. */}
+      <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800 sm:col-span-3">
           {t("conditionQuestion", { n: index + 1 })}
           <select
             className={inputClass}
