@@ -85,7 +85,7 @@ export function SurveyEditor({ tenantSlug, surveyId, venue, name, definition: sa
               <ul className="list-disc pl-5">
                 {validation.issues.map((issue, i) => (
                   <li key={i}>
-                    <a className="underline" href={`#${fieldId(issue.path)}`}>{wordIssue(tIssues, issue)}</a>
+                    <a className="underline" href={`#${fieldId(issue.path || "pages")}`}>{wordIssue(tIssues, issue)}</a>
                   </li>
                 ))}
               </ul>
