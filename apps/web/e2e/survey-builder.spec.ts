@@ -60,6 +60,9 @@ test("a survey manager builds a page visually, with a live preview, and saves it
   // The preview follows before any save: go to page 3, answer, watch the logic.
   const frame = previewFrame(page);
   await expect(frame.getByRole("heading", { level: 1, name: "Votre avis sur le spectacle" })).toBeVisible();
+  // The spectators' own markup and stylesheet (not the app's Tailwind): the header in the brand colour.
+  await expect(frame.locator("header.sv-header")).toHaveCSS("background-color", "rgb(31, 58, 104)");
+  await expect(frame.locator("form.sv-form")).toBeVisible();
   await frame.getByRole("button", { name: "Suivant" }).click();
   await frame.getByRole("button", { name: "Suivant" }).click();
   await expect(frame.getByText("Page 3 sur 3")).toBeVisible();
