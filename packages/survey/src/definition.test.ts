@@ -94,3 +94,15 @@ describe("survey definition schema", () => {
     expect(() => parseSurveyDefinition(unknown)).toThrow(/unknown question "nope"/);
   });
 });
+
+describe("logic issues carry a code for the builder's wording", () => {
+  it("puts the code and its parameters in the zod issue", () => {
+    const def = core();
+    def.pages[0].questions[1].showIf = { mode: "all", conditions: [{ questionId: "nps", op: "gt", value: 10 }] };
+    const result = ZSurveyDefinition.safeParse(def);
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues.find((i) => i.code === "custom");
+    expect(issue?.path).toEqual(["pages", 0, "questions", 1, "showIf", "conditions", 0]);
+    expect((issue as { params?: unknown }).params).toEqual({ logic: "never_holds", id: "nps", op: "gt", value: "10" });
+  });
+});

@@ -127,7 +127,9 @@ export const ZSurveyDefinition = z
     thankYou: ZThankYou.default({ suggestNextShows: true }),
   })
   .superRefine((def, ctx) => {
-    for (const issue of checkLogicGraph(def)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    // The logic code and its parameters travel in `params`, so a client can word them in its language.
+    for (const issue of checkLogicGraph(def))
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, params: { logic: issue.code, ...issue.params } });
   });
 export type TSurveyDefinition = z.infer<typeof ZSurveyDefinition>;
 

@@ -1,5 +1,6 @@
 export * from "./definition";
-export { checkLogicGraph, type LogicIssue } from "./logic-check";
+export { checkLogicGraph, type LogicIssue, type LogicIssueCode } from "./logic-check";
+export * from "./core-lock";
 export * from "./answers";
 export * from "./nps";
 export * from "./tagger";

@@ -17,10 +17,29 @@ interface LoosePage {
   showIf?: TLogic;
   questions: LooseQuestion[];
 }
+/** Each issue carries a stable code and its parameters, so the builder can word it in FR or EN. */
+export type LogicIssueCode =
+  | "duplicate_page_id"
+  | "duplicate_question_id"
+  | "duplicate_option_id"
+  | "unknown_question"
+  | "needs_value"
+  | "answered_only"
+  | "includes_multiple_only"
+  | "use_includes"
+  | "never_holds"
+  | "contradiction"
+  | "never_all"
+  | "must_be_earlier"
+  | "cycle";
 export interface LogicIssue {
   message: string;
   path: (string | number)[];
+  code: LogicIssueCode;
+  params: Record<string, string>;
 }
+type Problem = Pick<LogicIssue, "message" | "code" | "params">;
+const problem = (code: LogicIssueCode, params: Record<string, string>, message: string): Problem => ({ code, params, message });
 
 type Value = number | string | boolean;
 
@@ -62,19 +81,21 @@ function holds(c: TCondition, v: Value): boolean {
   }
 }
 
-function checkCondition(c: TCondition, q: LooseQuestion): string | null {
+function checkCondition(c: TCondition, q: LooseQuestion): Problem | null {
+  const id = q.id;
   if (c.op === "answered" || c.op === "not_answered") return null;
-  if (c.value === undefined) return `condition "${c.op}" on "${q.id}" needs a value`;
-  if (q.type === "text" || q.type === "matrix") return `"${q.id}" (${q.type}) only supports answered / not answered`;
-  if (c.op === "includes" && q.type !== "multiple_choice") return `"includes" only applies to multiple choice ("${q.id}")`;
-  if (q.type === "multiple_choice" && c.op !== "includes") return `use "includes" for multiple choice ("${q.id}")`;
+  if (c.value === undefined) return problem("needs_value", { id, op: c.op }, `condition "${c.op}" on "${id}" needs a value`);
+  if (q.type === "text" || q.type === "matrix") return problem("answered_only", { id }, `"${id}" (${q.type}) only supports answered / not answered`);
+  if (c.op === "includes" && q.type !== "multiple_choice") return problem("includes_multiple_only", { id }, `"includes" only applies to multiple choice ("${id}")`);
+  if (q.type === "multiple_choice" && c.op !== "includes") return problem("use_includes", { id }, `use "includes" for multiple choice ("${id}")`);
   const domain = domainOf(q) ?? [];
-  if (!domain.some((v) => holds(c, v))) return `condition "${q.id} ${c.op} ${String(c.value)}" can never hold`;
+  const value = String(c.value);
+  if (!domain.some((v) => holds(c, v))) return problem("never_holds", { id, op: c.op, value }, `condition "${id} ${c.op} ${value}" can never hold`);
   return null;
 }
 
 /** For AND logic: the conditions on one question must leave at least one possible answer. */
-function checkConjunction(logic: TLogic, byId: Map<string, LooseQuestion>): string | null {
+function checkConjunction(logic: TLogic, byId: Map<string, LooseQuestion>): Problem | null {
   if (logic.mode !== "all") return null;
   const grouped = new Map<string, TCondition[]>();
   for (const c of logic.conditions) grouped.set(c.questionId, [...(grouped.get(c.questionId) ?? []), c]);
@@ -84,13 +105,13 @@ function checkConjunction(logic: TLogic, byId: Map<string, LooseQuestion>): stri
     const wantsEmpty = conditions.some((c) => c.op === "not_answered");
     const wantsValue = conditions.some((c) => c.op !== "not_answered" && c.op !== "answered");
     const wantsAnswered = conditions.some((c) => c.op === "answered");
-    if (wantsEmpty && (wantsValue || wantsAnswered)) return `conditions on "${id}" contradict each other (not answered and answered)`;
+    if (wantsEmpty && (wantsValue || wantsAnswered)) return problem("contradiction", { id }, `conditions on "${id}" contradict each other (not answered and answered)`);
     const domain = domainOf(q);
     if (!domain || !wantsValue) continue;
     // Multiple choice: each "includes" is independent (several options can be ticked).
     if (q.type === "multiple_choice") continue;
     const left = domain.filter((v) => conditions.every((c) => c.op === "answered" || holds(c, v)));
-    if (left.length === 0) return `the conditions on "${id}" can never all hold together`;
+    if (left.length === 0) return problem("never_all", { id }, `the conditions on "${id}" can never all hold together`);
   }
   return null;
 }
@@ -124,15 +145,15 @@ export function checkLogicGraph(def: { pages: LoosePage[] }): LogicIssue[] {
   const position = new Map<string, { page: number; index: number }>();
   const pageIds = new Set<string>();
   def.pages.forEach((page, p) => {
-    if (pageIds.has(page.id)) issues.push({ message: `duplicate page id "${page.id}"`, path: ["pages", p, "id"] });
+    if (pageIds.has(page.id)) issues.push({ ...problem("duplicate_page_id", { id: page.id }, `duplicate page id "${page.id}"`), path: ["pages", p, "id"] });
     pageIds.add(page.id);
     page.questions.forEach((q, i) => {
-      if (byId.has(q.id)) issues.push({ message: `duplicate question id "${q.id}"`, path: ["pages", p, "questions", i, "id"] });
+      if (byId.has(q.id)) issues.push({ ...problem("duplicate_question_id", { id: q.id }, `duplicate question id "${q.id}"`), path: ["pages", p, "questions", i, "id"] });
       byId.set(q.id, q);
       position.set(q.id, { page: p, index: i });
       const options = [...(q.options ?? []), ...(q.rows ?? [])].map((o) => o.id);
       if (new Set(options).size !== options.length)
-        issues.push({ message: `duplicate option id in "${q.id}"`, path: ["pages", p, "questions", i] });
+        issues.push({ ...problem("duplicate_option_id", { id: q.id }, `duplicate option id in "${q.id}"`), path: ["pages", p, "questions", i] });
     });
   });
 
@@ -143,14 +164,16 @@ export function checkLogicGraph(def: { pages: LoosePage[] }): LogicIssue[] {
     logic.conditions.forEach((c, k) => {
       const q = byId.get(c.questionId);
       const where = [...path, "showIf", "conditions", k];
-      if (!q) return issues.push({ message: `condition refers to unknown question "${c.questionId}"`, path: where });
-      const problem = checkCondition(c, q);
-      if (problem) issues.push({ message: problem, path: where });
-      else if (!before(c.questionId))
-        issues.push({ message: `condition on "${c.questionId}" must refer to a question shown before "${owner}"`, path: where });
+      if (!q) return issues.push({ ...problem("unknown_question", { id: c.questionId }, `condition refers to unknown question "${c.questionId}"`), path: where });
+      const wrong = checkCondition(c, q);
+      if (wrong) issues.push({ ...wrong, path: where });
+      else if (!before(c.questionId)) {
+        const message = `condition on "${c.questionId}" must refer to a question shown before "${owner}"`;
+        issues.push({ ...problem("must_be_earlier", { id: c.questionId, owner }, message), path: where });
+      }
     });
     const conj = checkConjunction(logic, byId);
-    if (conj) issues.push({ message: conj, path: [...path, "showIf"] });
+    if (conj) issues.push({ ...conj, path: [...path, "showIf"] });
   };
 
   def.pages.forEach((page, p) => {
@@ -163,6 +186,9 @@ export function checkLogicGraph(def: { pages: LoosePage[] }): LogicIssue[] {
     });
   });
   const cycle = findCycle(edges);
-  if (cycle) issues.push({ message: `display logic has a cycle: ${cycle.join(" → ")}`, path: ["pages"] });
+  if (cycle) {
+    const chain = cycle.join(" → ");
+    issues.push({ ...problem("cycle", { chain }, `display logic has a cycle: ${chain}`), path: ["pages"] });
+  }
   return issues;
 }

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { appendAuditEntry, withTenant } from "@rappel/db";
-import { SurveyDefinitionError, TOPICS, ZBranding, parseSurveyDefinition, QUESTION_BANK } from "@rappel/survey";
+import { SurveyDefinitionError, TOPICS, ZBranding, parseSurveyDefinition } from "@rappel/survey";
 import { requireTenantPermission } from "@/server/guard";
 import { getDb } from "@/server/db";
 import { createCoreSurvey, saveDefinition } from "./lib/queries";
@@ -39,7 +39,6 @@ const ZSurveySettings = z.object({
   alertRecipients: z.string().max(2000),
   alertNpsBelow: intOrNull(-100, 100),
   alertTopics: z.array(z.enum(TOPICS)),
-  bankQuestion: z.string().max(60).optional(),
 });
 
 export async function saveSurveyAction(form: FormData): Promise<void> {
@@ -54,15 +53,12 @@ export async function saveSurveyAction(form: FormData): Promise<void> {
     alertRecipients: form.get("alertRecipients") ?? "",
     alertNpsBelow: form.get("alertNpsBelow"),
     alertTopics: form.getAll("alertTopics"),
-    bankQuestion: form.get("bankQuestion") || undefined,
   });
   const back = `/t/${slug}/satisfaction/surveys/${input.surveyId}`;
   let definition;
   try {
-    const raw = JSON.parse(input.definition) as { pages?: { questions: unknown[] }[]; branding?: unknown };
+    const raw = JSON.parse(input.definition) as { branding?: unknown };
     raw.branding = { ...(typeof raw.branding === "object" ? raw.branding : {}), colour: input.colour };
-    const bank = QUESTION_BANK.find((q) => q.id === input.bankQuestion);
-    if (bank && raw.pages?.length) raw.pages[raw.pages.length - 1]!.questions.push(structuredClone(bank));
     definition = parseSurveyDefinition(raw);
   } catch (error) {
     const message = error instanceof SurveyDefinitionError ? error.issues.join(" · ") : error instanceof SyntaxError ? `JSON: ${error.message}` : null;
@@ -72,9 +68,12 @@ export async function saveSurveyAction(form: FormData): Promise<void> {
   const recipients = input.alertRecipients.split(/[,;\s]+/).filter(Boolean);
   const badRecipient = recipients.find((r) => !z.email().safeParse(r).success);
   if (badRecipient) redirect(`${back}?error=${encodeURIComponent(`adresse invalide : ${badRecipient}`)}`);
-  const version = await withTenant(getDb(), tenantId, async (tx) => {
+  const saved = await withTenant(getDb(), tenantId, async (tx) => {
     const exists = await tx.survey.findUnique({ where: { tenantId_id: { tenantId, id: input.surveyId } } });
     if (!exists) return null;
+    // The definition first: when it breaks a core question nothing is written.
+    const result = await saveDefinition(tx, tenantId, input.surveyId, definition, userId);
+    if ("locked" in result) return result;
     await tx.survey.update({
       where: { tenantId_id: { tenantId, id: input.surveyId } },
       data: {
@@ -84,11 +83,12 @@ export async function saveSurveyAction(form: FormData): Promise<void> {
         settings: { alerts: { recipients, npsBelow: input.alertNpsBelow, detractorTopics: input.alertTopics } },
       },
     });
-    return saveDefinition(tx, tenantId, input.surveyId, definition, userId);
+    return result;
   }, { userId });
-  if (version === null) redirect(`/t/${slug}/satisfaction/surveys`);
+  if (saved === null) redirect(`/t/${slug}/satisfaction/surveys`);
+  if ("locked" in saved) redirect(`${back}?error=${encodeURIComponent(saved.locked.map((i) => i.message).join(" · "))}`);
   revalidatePath(back);
-  redirect(`${back}?saved=${version}`);
+  redirect(`${back}?saved=${saved.version}`);
 }
 
 const ZRule = z.object({

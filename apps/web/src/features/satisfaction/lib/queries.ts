@@ -2,7 +2,9 @@
 // comes from the guard, never from the URL or a form; a survey is loaded through its tenant.
 import { Prisma, appendAuditEntry, type Tx } from "@rappel/db";
 import {
+  checkCoreQuestionsKept,
   createCoreDefinition,
+  type CoreLockIssue,
   joinTextAnswers,
   parseSurveyDefinition,
   type ResultRow,
@@ -49,9 +51,23 @@ export async function createCoreSurvey(tx: Tx, tenantId: string, tenantName: str
   return survey.id;
 }
 
-/** Saves a definition: a new version when the current one already has responses. */
-export async function saveDefinition(tx: Tx, tenantId: string, surveyId: string, definition: TSurveyDefinition, userId: string): Promise<number> {
+/**
+ * Saves a definition: a new version when the current one already has responses. Refused (nothing
+ * written) when it removes or retypes a core question of the current version.
+ */
+export async function saveDefinition(
+  tx: Tx,
+  tenantId: string,
+  surveyId: string,
+  definition: TSurveyDefinition,
+  userId: string,
+): Promise<{ version: number } | { locked: CoreLockIssue[] }> {
   const survey = await tx.survey.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: surveyId } } });
+  const current = await tx.surveyVersion.findUniqueOrThrow({
+    where: { tenantId_surveyId_version: { tenantId, surveyId, version: survey.currentVersion } },
+  });
+  const locked = checkCoreQuestionsKept(parseSurveyDefinition(current.definition), definition);
+  if (locked.length) return { locked };
   const answered = await tx.surveyResponse.count({ where: { tenantId, surveyId, version: survey.currentVersion } });
   let version = survey.currentVersion;
   if (answered > 0) {
@@ -65,7 +81,7 @@ export async function saveDefinition(tx: Tx, tenantId: string, surveyId: string,
     });
   }
   await appendAuditEntry(tx, tenantId, { actorUserId: userId, actorKind: "staff", action: "survey.saved", targetType: "survey", targetId: surveyId, details: { version } });
-  return version;
+  return { version };
 }
 
 interface RawResult {

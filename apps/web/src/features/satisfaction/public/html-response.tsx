@@ -7,7 +7,7 @@
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { TLocale } from "@rappel/survey";
-import { PUBLIC_STYLES } from "./public-styles";
+import { publicStylesheet } from "./public-styles";
 
 const HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -18,9 +18,6 @@ const HEADERS = {
   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-// The brand colour is validated as #rrggbb by the survey schema; anything else falls back.
-const safeColour = (colour: string) => (/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : "#1f3a68");
-
 export interface PublicDocument {
   locale: TLocale;
   title: string;
@@ -30,7 +27,7 @@ export interface PublicDocument {
 }
 
 export function renderPublicDocument(doc: PublicDocument): string {
-  const css = `:root{--brand:${safeColour(doc.colour)}}${PUBLIC_STYLES}`;
+  const css = publicStylesheet(doc.colour);
   return `<!DOCTYPE html>${renderToString(
     <html lang={doc.locale}>
       <head>

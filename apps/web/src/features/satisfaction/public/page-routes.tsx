@@ -12,7 +12,8 @@ import { recordInvitationOpened, resolveInvitation, saveAnswers, type Invitation
 import { findNextShows, type NextShow } from "./next-shows";
 import { PreferencesPage } from "./preferences-page";
 import { ThanksPage } from "./thanks-page";
-import { NEUTRAL_COLOUR, StatusMessage } from "./public-shell";
+import { NEUTRAL_COLOUR } from "./public-shell";
+import { StatusMessage } from "./status-message";
 import { publicText, type FieldError } from "./public-text";
 import { allowSurveyRequest } from "./rate-limit";
 

@@ -65,3 +65,12 @@ a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{
 .sv-next strong{display:block}
 .sv-sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `.replace(/\n/g, "");
+
+// The brand colour is validated as #rrggbb by the survey schema; anything else (a draft in the
+// builder, a stale row) falls back, so nothing but a colour can reach the stylesheet.
+const safeColour = (colour: string) => (/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : "#1f3a68");
+
+/** The page's whole stylesheet in the venue's colour: inlined by the public pages and the builder's preview. */
+export function publicStylesheet(colour: string): string {
+  return `:root{--brand:${safeColour(colour)}}${PUBLIC_STYLES}`;
+}

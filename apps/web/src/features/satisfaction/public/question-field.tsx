@@ -2,8 +2,9 @@
 // One question as plain HTML form controls (no JavaScript needed): every group of radios or
 // checkboxes is a fieldset with a legend, every control has a label, the matrix is one fieldset
 // per aspect so a screen reader announces "Sound, 4" rather than a bare grid. Rendered to a string
-// by Preact, which escapes every text and attribute: spectators' free text is never markup.
-import { localise, type TAnswerValue, type TLocale, type TMultipleAnswer, type TQuestion } from "@rappel/survey";
+// by Preact, which escapes every text and attribute: spectators' free text is never markup. No
+// server-only import: the builder's live preview renders it in the browser too.
+import { localise, type TAnswerValue, type TLocale, type TMultipleAnswer, type TQuestion } from "@rappel/survey/schema";
 
 export interface QuestionLabels {
   required: string;

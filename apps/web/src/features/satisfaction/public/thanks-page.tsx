@@ -3,7 +3,7 @@
 // when the survey allows it, the venue's next shows are suggested (next-shows.ts).
 import type { TLocale } from "@rappel/survey";
 import type { NextShow } from "./next-shows";
-import { StatusMessage } from "./public-shell";
+import { StatusMessage } from "./status-message";
 import { formatPerformanceDate, publicText } from "./public-text";
 
 export function ThanksPage({ link, locale, venue, nextShows }: { link: string; locale: TLocale; venue: string; nextShows: NextShow[] }) {

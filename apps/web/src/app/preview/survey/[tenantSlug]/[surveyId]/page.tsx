@@ -1,3 +1,0 @@
-import { SurveyPreviewPage } from "@/features/satisfaction/preview-page";
-
-export default SurveyPreviewPage;
