@@ -16,7 +16,9 @@ async function addQuestion(section: Locator, type: string) {
 
 test("a survey manager builds a page visually, with a live preview, and saves it", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, "enquetes@lumiere.demo", { callbackUrl: "/t/theatre-lumiere/satisfaction/surveys" });
+  // The admin (who may manage surveys too): the survey manager's account is locked by the sign-in
+  // journey's throttling test, which runs earlier in the suite.
+  await signIn(page, "admin@lumiere.demo", { callbackUrl: "/t/theatre-lumiere/satisfaction/surveys" });
   await page.getByRole("button", { name: "Créer l'enquête de base" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Questionnaire de base" })).toBeVisible();
   await expect(page.getByText("Tout est enregistré.")).toBeVisible();
