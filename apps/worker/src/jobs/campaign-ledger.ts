@@ -59,28 +59,39 @@ export interface ClaimedRecipient {
   subjectVariant: "A" | "B" | "C" | null;
 }
 
-/** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
-export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date): Promise<ClaimedRecipient[]> {
+/**
+ * The `picked` and `claimed` CTEs of a claim: up to `limit` claimable rows of one batch and
+ * channel, locked with SKIP LOCKED (concurrent jobs never share), marked "sending" with a
+ * deadline; `claimed` returns spectator_id, attempts and the `extra` columns.
+ */
+export function claimedRows(
+  tenantId: string, campaignId: string, batch: number, channel: "email" | "sms", now: Date, limit: number, extra: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   const until = new Date(now.getTime() + CLAIM_TTL_MS);
-  return tx.$queryRaw<ClaimedRecipient[]>(Prisma.sql`
-    WITH picked AS (
+  return Prisma.sql`picked AS (
       SELECT d.spectator_id FROM campaign_delivery d
        WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.batch = ${batch}
-         AND d.channel = 'email'
+         AND d.channel = ${channel}::campaign_channel
          AND ((d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
               OR (d.status = 'sending' AND d.claimed_until < ${now}))
        ORDER BY d.spectator_id
-       LIMIT ${CLAIM_CHUNK}
+       LIMIT ${limit}
        FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
-       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = 'email'
+       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = ${channel}::campaign_channel
          -- an array, not a join with the CTE: the primary key then finds each row directly (a
          -- fresh ledger has no statistics, and the join was planned as a nested loop over the
          -- whole campaign for every claimed row)
          AND d.spectator_id = ANY(ARRAY(SELECT spectator_id FROM picked))
-      RETURNING d.spectator_id, d.attempts, d.variant
-    )
+      RETURNING d.spectator_id, d.attempts${extra === Prisma.empty ? Prisma.empty : Prisma.sql`, ${extra}`}
+    )`;
+}
+
+/** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
+export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date): Promise<ClaimedRecipient[]> {
+  return tx.$queryRaw<ClaimedRecipient[]>(Prisma.sql`
+    WITH ${claimedRows(tenantId, campaignId, batch, "email", now, CLAIM_CHUNK, Prisma.sql`d.variant`)}
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
            s.email_enc AS "emailEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
            EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id

@@ -4,7 +4,7 @@
 // the row's current one (the attempts counter is the claim token), and the provider's message id
 // is stored afterwards so delivery receipts can find the row.
 import { Prisma, type Tx } from "@rappel/db";
-import { CLAIM_TTL_MS } from "./campaign-ledger";
+import { claimedRows } from "./campaign-ledger";
 
 export interface ClaimedSmsRecipient {
   spectatorId: string;
@@ -20,24 +20,8 @@ export interface ClaimedSmsRecipient {
 
 /** Claims up to `limit` sendable SMS rows of a batch (SKIP LOCKED), consent re-read now. */
 export async function claimSmsChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date, limit: number): Promise<ClaimedSmsRecipient[]> {
-  const until = new Date(now.getTime() + CLAIM_TTL_MS);
   return tx.$queryRaw<ClaimedSmsRecipient[]>(Prisma.sql`
-    WITH picked AS (
-      SELECT d.spectator_id FROM campaign_delivery d
-       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.batch = ${batch}
-         AND d.channel = 'sms'
-         AND ((d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}))
-              OR (d.status = 'sending' AND d.claimed_until < ${now}))
-       ORDER BY d.spectator_id
-       LIMIT ${limit}
-       FOR UPDATE SKIP LOCKED
-    ), claimed AS (
-      UPDATE campaign_delivery d SET status = 'sending', claimed_until = ${until}, attempts = d.attempts + 1
-       WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = 'sms'
-         -- an array, not a join with the CTE (see claimChunk in campaign-ledger.ts)
-         AND d.spectator_id = ANY(ARRAY(SELECT spectator_id FROM picked))
-      RETURNING d.spectator_id, d.attempts
-    )
+    WITH ${claimedRows(tenantId, campaignId, batch, "sms", now, limit)}
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
            s.phone_enc AS "phoneEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
            EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
