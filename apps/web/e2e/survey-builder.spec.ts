@@ -1,7 +1,8 @@
 // Journey: a survey manager builds a page of the survey visually — an NPS, a free text shown only
 // when the NPS is ≤ 6, a matrix — watches the live preview follow (display logic included) before
-// saving, meets validation errors next to the fields concerned, is warned before leaving with
-// unsaved changes, then saves and finds the page again after a reload.
+// saving, reorders a choice question's options from the keyboard, switches off the next-show
+// suggestions of the thank-you page, meets validation errors next to the fields concerned, is
+// warned before leaving with unsaved changes, then saves and finds the page again after a reload.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -77,6 +78,36 @@ test("a survey manager builds a page visually, with a live preview, and saves it
   await expect(frame.getByLabel("Qu'est-ce qui n'allait pas au bar ?")).toHaveCount(0);
   await expect(frame.getByRole("group", { name: "Attente", exact: true }).getByText("4", { exact: true })).toBeVisible();
   await expect(frame.getByRole("group", { name: "Attente", exact: true }).getByText("5", { exact: true })).toHaveCount(0);
+  // A single-choice question whose options are reordered from the keyboard: the focus follows the
+  // moved option (and goes to its other arrow at the top), the preview follows the new order.
+  await addQuestion(barPage, "Choix unique");
+  const drink = barPage.getByRole("article").nth(3);
+  await drink.getByLabel("Intitulé — français").fill("Votre boisson au bar ?");
+  await drink.getByLabel("Réponse 1 — français").fill("Café");
+  await drink.getByLabel("Réponse 2 — français").fill("Thé");
+  await drink.getByRole("button", { name: "Ajouter une réponse" }).click();
+  await drink.getByLabel("Réponse 3 — français").fill("Jus de pomme");
+  const previewDrink = frame.getByRole("group", { name: /Votre boisson au bar/ });
+  await expect(previewDrink.locator("label")).toHaveText(["Café", "Thé", "Jus de pomme"]);
+  await expect(drink.getByRole("button", { name: "Monter : Réponse 1" })).toBeDisabled();
+  await expect(drink.getByRole("button", { name: "Descendre : Réponse 3" })).toBeDisabled();
+  await drink.getByRole("button", { name: "Monter : Réponse 3" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(drink.getByRole("button", { name: "Monter : Réponse 2" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(drink.getByRole("button", { name: "Descendre : Réponse 1" })).toBeFocused();
+  await expect(drink.getByLabel("Réponse 1 — français")).toHaveValue("Jus de pomme");
+  await expect(previewDrink.locator("label")).toHaveText(["Jus de pomme", "Café", "Thé"]);
+  await drink.getByRole("button", { name: "Descendre : Réponse 2" }).click();
+  await expect(previewDrink.locator("label")).toHaveText(["Jus de pomme", "Thé", "Café"]);
+
+  // The thank-you page's suggestions of next shows: on by default, switched off here.
+  const nextShows = page.getByRole("checkbox", { name: "Suggérer les prochains spectacles du lieu" });
+  await expect(nextShows).toBeChecked();
+  await expect(nextShows).toHaveAccessibleDescription(/jusqu'à trois prochains spectacles/);
+  await expect(page.getByRole("group", { name: "Page de remerciement" })).toContainText("Suggérer les prochains spectacles du lieu");
+  await nextShows.uncheck();
+
   // Typing shows at once; the English version is one click away.
   await matrix.getByLabel("Intitulé — français").fill("Notez le bar, s'il vous plaît");
   await expect(frame.getByRole("group", { name: /Notez le bar, s'il vous plaît/ })).toBeVisible();
@@ -105,6 +136,7 @@ test("a survey manager builds a page visually, with a live preview, and saves it
   await barPage.getByRole("heading", { name: /^Page 3/ }).evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: "e2e/screenshots/survey-builder-desktop.png" });
   await followUp.screenshot({ path: "e2e/screenshots/survey-builder-logic.png" });
+  await drink.screenshot({ path: "e2e/screenshots/survey-builder-choice-order.png" });
   await page.locator('iframe[title^="Aperçu du questionnaire"]').screenshot({ path: "e2e/screenshots/survey-builder-preview-phone.png" });
   await page.getByRole("button", { name: "Ordinateur (1024 px)" }).click();
   await expect(previewFrame(page).getByRole("heading", { level: 1, name: "Votre avis sur le spectacle" })).toBeVisible();
@@ -119,13 +151,17 @@ test("a survey manager builds a page visually, with a live preview, and saves it
   // The JSON view shows the same document.
   await page.getByRole("button", { name: "JSON (avancé)" }).click();
   await expect(page.getByLabel("Questionnaire (JSON)")).toHaveValue(/"Qu'est-ce qui n'allait pas au bar \?"/);
+  await expect(page.getByLabel("Questionnaire (JSON)")).toHaveValue(/"suggestNextShows": false/);
   await page.getByRole("button", { name: "Éditeur visuel" }).click();
 
   await page.getByRole("button", { name: "Enregistrer" }).first().click();
   await expect(page.getByRole("status").filter({ hasText: "Enregistré." })).toBeVisible();
   await page.reload();
   const saved = page.getByRole("region", { name: /^Page 3/ });
-  await expect(saved.getByRole("article")).toHaveCount(3);
+  await expect(saved.getByRole("article")).toHaveCount(4);
+  await expect(saved.getByRole("article").nth(3).getByLabel("Réponse 1 — français")).toHaveValue("Jus de pomme");
+  await expect(saved.getByRole("article").nth(3).getByLabel("Réponse 3 — français")).toHaveValue("Café");
+  await expect(page.getByRole("checkbox", { name: "Suggérer les prochains spectacles du lieu" })).not.toBeChecked();
   await expect(saved.getByRole("article").nth(1).getByLabel("Condition 1 : valeur")).toHaveValue("6");
   await expect(saved.getByRole("article").nth(2).getByLabel("Aspect 3 — français")).toHaveValue("Attente");
   await expect(page.getByText("Tout est enregistré.")).toBeVisible();

@@ -103,6 +103,38 @@ describe("survey editor state", () => {
     expect(state.definition.pages[0]!.title).toBeUndefined();
   });
 
+  it("reorders a choice question's options (and a matrix's rows) one step at a time, ids kept", () => {
+    let state = run(start(), { type: "addQuestion", page: 0, questionType: "single_choice" });
+    const ref = { page: 0, question: 2 };
+    state = run(state, { type: "addChoice", ...ref, list: "options" });
+    const order = (s: EditorState) => {
+      const q = s.definition.pages[0]!.questions[2]!;
+      return q.type === "single_choice" ? q.options.map((o) => o.id) : [];
+    };
+    state = run(state, { type: "moveChoice", ...ref, list: "options", index: 2, by: -1 });
+    expect(order(state)).toEqual(["option_1", "option_3", "option_2"]);
+    state = run(state, { type: "moveChoice", ...ref, list: "options", index: 0, by: 1 });
+    expect(order(state)).toEqual(["option_3", "option_1", "option_2"]);
+    // Past either end, or on a list the question does not have: nothing changes.
+    expect(run(state, { type: "moveChoice", ...ref, list: "options", index: 0, by: -1 })).toBe(state);
+    expect(run(state, { type: "moveChoice", ...ref, list: "options", index: 2, by: 1 })).toBe(state);
+    expect(run(state, { type: "moveChoice", ...ref, list: "rows", index: 0, by: 1 })).toBe(state);
+    expect(() => parseSurveyDefinition(state.definition)).not.toThrow();
+
+    const matrix = run(start(), { type: "moveChoice", page: 1, question: 0, list: "rows", index: 1, by: -1 });
+    const rows = (s: EditorState) => { const q = s.definition.pages[1]!.questions[0]!; return q.type === "matrix" ? q.rows.map((r) => r.id) : []; };
+    expect(rows(matrix).slice(0, 2)).toEqual([rows(start())[1], rows(start())[0]]);
+  });
+
+  it("switches the thank-you page's next-show suggestions, on by default", () => {
+    expect(start().definition.thankYou.suggestNextShows).toBe(true);
+    const off = run(start(), { type: "setSuggestNextShows", on: false });
+    expect(off.definition.thankYou).toEqual({ suggestNextShows: false });
+    expect(parseSurveyDefinition(off.definition).thankYou.suggestNextShows).toBe(false);
+    expect(run(off, { type: "setSuggestNextShows", on: false })).toBe(off);
+    expect(run(off, { type: "setSuggestNextShows", on: true }).definition.thankYou.suggestNextShows).toBe(true);
+  });
+
   it("inserts bank questions with a fresh id when the bank's is taken", () => {
     const state = run(start(), { type: "insertFromBank", page: 1, bankId: "bar" }, { type: "insertFromBank", page: 1, bankId: "bar" });
     expect(ids(state.definition)[1]).toEqual(["aspects", "comment", "bar", "bar_2"]);

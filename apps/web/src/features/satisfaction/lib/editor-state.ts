@@ -37,6 +37,7 @@ export type EditorAction =
   | { type: "replace"; definition: TSurveyDefinition }
   | { type: "setSurveyText"; field: "title" | "intro"; locale: TLocale; value: string }
   | { type: "setColour"; colour: string }
+  | { type: "setSuggestNextShows"; on: boolean }
   | { type: "addPage" }
   | { type: "removePage"; page: number }
   | { type: "movePage"; page: number; by: -1 | 1 }
@@ -52,6 +53,7 @@ export type EditorAction =
   | ({ type: "addChoice"; list: ChoiceList } & QuestionRef)
   | ({ type: "setChoiceLabel"; list: ChoiceList; index: number; locale: TLocale; value: string } & QuestionRef)
   | ({ type: "removeChoice"; list: ChoiceList; index: number } & QuestionRef)
+  | ({ type: "moveChoice"; list: ChoiceList; index: number; by: -1 | 1 } & QuestionRef)
   | { type: "toggleLogic"; target: LogicTarget; on: boolean }
   | { type: "setLogicMode"; target: LogicTarget; mode: TLogic["mode"] }
   | { type: "addCondition"; target: LogicTarget }
@@ -198,6 +200,8 @@ function reduceDefinition(def: TSurveyDefinition, action: EditorAction, locked: 
     }
     case "setColour":
       return { ...def, branding: { ...def.branding, colour: action.colour } };
+    case "setSuggestNextShows":
+      return def.thankYou.suggestNextShows === action.on ? def : { ...def, thankYou: { ...def.thankYou, suggestNextShows: action.on } };
     case "addPage": {
       const pageId = uniqueId(`p_${def.pages.length + 1}`, def.pages.map((p) => p.id));
       const question = newQuestion("text", uniqueId("question", questionIds(def)));
@@ -267,6 +271,14 @@ function reduceDefinition(def: TSurveyDefinition, action: EditorAction, locked: 
       );
     case "removeChoice":
       return mapQuestion(def, action, (q) => changeChoices(q, action.list, (items) => items.filter((_, i) => i !== action.index)));
+    case "moveChoice": {
+      // Only the order changes: answers are stored by choice id, so earlier responses keep their meaning.
+      const q = def.pages[action.page]?.questions[action.question];
+      const items = q?.type === "matrix" && action.list === "rows" ? q.rows : q && "options" in q && action.list === "options" ? q.options : [];
+      const to = action.index + action.by;
+      if (action.index < 0 || action.index >= items.length || to < 0 || to >= items.length) return def;
+      return mapQuestion(def, action, (question) => changeChoices(question, action.list, (list) => move(list, action.index, to)));
+    }
     case "toggleLogic": {
       if (!action.on) return setLogic(def, action.target, undefined);
       if (getLogic(def, action.target)) return def;

@@ -1,6 +1,6 @@
 "use client";
-// The settings that depend on a question's type: the rating's scale and style, the choices (with
-// "other"), the matrix's aspects and scale, the free text's size.
+// The settings that depend on a question's type: the rating's scale and style, the choices (ordered,
+// with "other"), the matrix's aspects and scale, the free text's size.
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { TQuestion } from "@rappel/survey/schema";
@@ -8,7 +8,8 @@ import type { ChoiceList, QuestionPatch, QuestionRef } from "../../lib/editor-st
 import { FieldErrors, useEditor, useFieldIssues } from "./editor-context";
 import { LocalisedInput, inputClass } from "./localised-input";
 
-const smallButton = "min-h-9 rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600";
+const smallButton =
+  "min-h-9 min-w-9 rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50";
 const SCALES = [3, 4, 5, 6, 7, 8, 9, 10];
 
 function ScaleSelect({ value, onChange, path }: { value: number; onChange: (n: number) => void; path: string }) {
@@ -30,23 +31,40 @@ function Choices({ at, path, list, items }: { at: QuestionRef; path: string; lis
   const { dispatch } = useEditor();
   const { id, messages, errorId } = useFieldIssues(`${path}.${list}`);
   const noun = list === "rows" ? t("aspect") : t("option");
+  const moveChoice = (button: HTMLButtonElement, index: number, by: -1 | 1) => {
+    dispatch({ type: "moveChoice", ...at, list, index, by });
+    // At the first or last place the button just pressed turns disabled: hand the focus to its
+    // twin so a keyboard user is not thrown back to the top of the page.
+    requestAnimationFrame(() => {
+      if (button.disabled) button.parentElement?.querySelector<HTMLButtonElement>(`[data-move="${by === -1 ? "down" : "up"}"]`)?.focus();
+    });
+  };
   return (
     <fieldset id={id} tabIndex={-1} className="rounded-md border border-slate-300 p-2" aria-describedby={messages.length ? errorId : undefined}>
       <legend className="px-1 text-sm font-semibold text-slate-900">{list === "rows" ? t("aspects") : t("options")}</legend>
       <ol className="flex flex-col gap-2">
-        {items.map((item, index) => (
-          <li key={index} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
-            <LocalisedInput
-              path={`${path}.${list}.${index}.label`}
-              label={`${noun} ${index + 1}`}
-              value={item.label}
-              onChange={(locale, value) => dispatch({ type: "setChoiceLabel", ...at, list, index, locale, value })}
-            />
-            <button type="button" className={smallButton} onClick={() => dispatch({ type: "removeChoice", ...at, list, index })}>
-              {t("removeItem", { item: `${noun} ${index + 1}` })}
-            </button>
-          </li>
-        ))}
+        {items.map((item, index) => {
+          const name = `${noun} ${index + 1}`;
+          // Keyed by id so a moved choice keeps its DOM node, and the focus stays on its button.
+          const key = items.findIndex((other) => other.id === item.id) === index ? item.id : `${item.id}#${index}`;
+          return (
+            <li key={key} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
+              <LocalisedInput
+                path={`${path}.${list}.${index}.label`}
+                label={name}
+                value={item.label}
+                onChange={(locale, value) => dispatch({ type: "setChoiceLabel", ...at, list, index, locale, value })}
+              />
+              <div className="flex gap-1">
+                <button type="button" data-move="up" className={smallButton} disabled={index === 0} aria-label={t("moveUp", { item: name })} onClick={(e) => moveChoice(e.currentTarget, index, -1)}>↑</button>
+                <button type="button" data-move="down" className={smallButton} disabled={index === items.length - 1} aria-label={t("moveDown", { item: name })} onClick={(e) => moveChoice(e.currentTarget, index, 1)}>↓</button>
+                <button type="button" className={smallButton} onClick={() => dispatch({ type: "removeChoice", ...at, list, index })}>
+                  {t("removeItem", { item: name })}
+                </button>
+              </div>
+            </li>
+          );
+        })}
       </ol>
       <FieldErrors id={errorId} messages={messages} />
       <button type="button" className={`${smallButton} mt-2`} onClick={() => dispatch({ type: "addChoice", ...at, list })}>

@@ -103,6 +103,20 @@ export function SurveyEditor({ tenantSlug, surveyId, venue, name, definition: sa
             </div>
             <LocalisedInput path="title" label={t("surveyTitle")} value={definition.title} onChange={(locale, value) => dispatch({ type: "setSurveyText", field: "title", locale, value })} />
             <LocalisedInput path="intro" label={t("surveyIntro")} value={definition.intro} multiline onChange={(locale, value) => dispatch({ type: "setSurveyText", field: "intro", locale, value })} />
+            <fieldset className="flex flex-col gap-1">
+              <legend className="text-sm font-medium text-slate-900">{t("thankYouPage")}</legend>
+              <label className="flex min-h-10 items-center gap-2 text-sm text-slate-900">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={definition.thankYou.suggestNextShows}
+                  aria-describedby="survey-next-shows-help"
+                  onChange={(e) => dispatch({ type: "setSuggestNextShows", on: e.target.checked })}
+                />
+                {t("suggestNextShows")}
+              </label>
+              <p id="survey-next-shows-help" className="text-sm text-slate-700">{t("suggestNextShowsHelp")}</p>
+            </fieldset>
           </section>
           <div role="group" aria-label={t("viewLabel")} className="flex flex-wrap gap-2">
             <button type="button" aria-pressed={view === "visual"} className={toggleClass(view === "visual")} disabled={jsonPending && view === "json"} onClick={() => setView("visual")}>
