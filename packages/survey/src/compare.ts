@@ -90,6 +90,8 @@ export interface Comparison {
 }
 
 const COMPARABLE = new Set<TQuestion["type"]>(["nps", "rating", "matrix", "single_choice", "multiple_choice", "yes_no"]);
+/** Question types a comparison shows figures for (free texts are read in the verbatims). */
+export const isComparableType = (type: TQuestion["type"]) => COMPARABLE.has(type);
 
 function cellOf(figures: QuestionFigures | undefined, suppressed: boolean): ComparedCell {
   if (!figures) return { present: false };

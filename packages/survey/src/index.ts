@@ -11,3 +11,4 @@ export * from "./contrast";
 export * from "./token";
 export * from "./results";
 export * from "./compare";
+export * from "./compare-versions";

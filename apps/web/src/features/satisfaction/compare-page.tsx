@@ -1,8 +1,10 @@
 // /t/[slug]/satisfaction/compare: survey versions, performances of one show, or shows side by side
 // — response count and rate, NPS with its margin and a significance test against the first group,
-// averages and choice shares per question. Aggregates only; nothing below the minimum responses.
+// averages and choice shares per question (performances and shows on the current version's
+// questions, saying which ones older responses were not asked). Aggregates only; nothing below the
+// minimum responses.
 import { getLocale, getTranslations } from "next-intl/server";
-import { compareResults, type Comparison, type TLocale } from "@rappel/survey";
+import { compareResults, type Comparison, type NotComparableQuestion, type TLocale } from "@rappel/survey";
 import { Card, EmptyState, PageHeader } from "@rappel/ui";
 import { withTenant } from "@rappel/db";
 import { requireTenantPermission } from "@/server/guard";
@@ -11,6 +13,7 @@ import { SatisfactionNav } from "./components/satisfaction-nav";
 import { CompareForm } from "./components/compare-form";
 import { ComparisonChart } from "./components/comparison-chart";
 import { ComparisonOverview, ComparisonQuestions } from "./components/comparison-tables";
+import { NotComparableNote } from "./components/not-comparable-note";
 import type { SatisfactionPageProps } from "./components/filters";
 import { parseCompareParams } from "./lib/compare-params";
 import { loadComparisonChoices, loadComparisonGroups } from "./lib/compare-queries";
@@ -32,15 +35,16 @@ export async function SatisfactionComparePage(props: SatisfactionPageProps) {
       loadFilterOptions(tx, tenantId),
     ]);
     const ready = params.items.length >= 2 && params.problems.length === 0;
-    const groups = ready
+    const { groups, notComparable } = ready
       ? await loadComparisonGroups(tx, tenantId, {
           mode: params.mode, surveyId: survey.id, keys: params.items,
           ...(params.showId ? { showId: params.showId } : {}),
           ...(params.from ? { from: params.from } : {}),
           ...(params.to ? { to: params.to } : {}),
         })
-      : [];
-    return { surveys, survey, choices, shows: options.shows, comparison: groups.length >= 2 ? compareResults(groups, survey.minResponses) : null };
+      : { groups: [], notComparable: [] };
+    const comparison = groups.length >= 2 ? compareResults(groups, survey.minResponses) : null;
+    return { surveys, survey, choices, shows: options.shows, comparison, notComparable };
   }, { userId: ctx.user.id });
 
   const header = (
@@ -58,14 +62,14 @@ export async function SatisfactionComparePage(props: SatisfactionPageProps) {
     <>
       {header}
       <CompareForm tenantSlug={tenantSlug} params={{ ...params, surveyId: data.survey.id }} surveys={data.surveys} shows={data.shows} items={items} />
-      {data.comparison ? <ComparisonResults comparison={data.comparison} locale={locale === "en" ? "en" : "fr"} /> : (
+      {data.comparison ? <ComparisonResults comparison={data.comparison} notComparable={data.notComparable} locale={locale === "en" ? "en" : "fr"} /> : (
         params.problems.length === 0 ? <p className="mt-6 text-slate-700">{t("start")}</p> : null
       )}
     </>
   );
 }
 
-async function ComparisonResults({ comparison, locale }: { comparison: Comparison; locale: TLocale }) {
+async function ComparisonResults({ comparison, notComparable, locale }: { comparison: Comparison; notComparable: NotComparableQuestion[]; locale: TLocale }) {
   const t = await getTranslations("satisfaction.compare");
   const r = await getTranslations("satisfaction.results");
   // Hidden groups keep their place on the axis with no bar (recharts also drew no error bar on a
@@ -78,6 +82,7 @@ async function ComparisonResults({ comparison, locale }: { comparison: Compariso
         <p className="mt-2 text-xs text-slate-600">{t("chartNote", { min: comparison.minResponses })}</p>
       </Card>
       <ComparisonOverview comparison={comparison} locale={locale} />
+      <NotComparableNote questions={notComparable} locale={locale} />
       <ComparisonQuestions comparison={comparison} locale={locale} />
     </div>
   );

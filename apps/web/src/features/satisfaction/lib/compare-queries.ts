@@ -2,7 +2,7 @@
 // the tenant's scope. Every id picked in the form is resolved again here through the tenant: an id
 // of another tenant (or a performance of another show) matches nothing and is dropped.
 import { Prisma, type Tx } from "@rappel/db";
-import { parseSurveyDefinition, type ComparisonGroupInput, type TSurveyDefinition } from "@rappel/survey";
+import { alignToCurrentVersion, parseSurveyDefinition, type ComparisonGroupInput, type NotComparableQuestion, type TSurveyDefinition } from "@rappel/survey";
 import { z } from "zod";
 import { deliveredWhere, loadResponses } from "./queries";
 
@@ -81,29 +81,41 @@ function scopeOf(request: TComparisonRequest) {
   };
 }
 
+export interface ComparisonLoad {
+  groups: ComparisonGroupInput[];
+  /** Performances and shows: questions some compared responses were not asked as in the current version. */
+  notComparable: NotComparableQuestion[];
+}
+
 /** The groups to compare, in the order given; unknown or foreign keys are dropped. */
-export async function loadComparisonGroups(tx: Tx, tenantId: string, input: TComparisonRequest): Promise<ComparisonGroupInput[]> {
+export async function loadComparisonGroups(tx: Tx, tenantId: string, input: TComparisonRequest): Promise<ComparisonLoad> {
+  const none: ComparisonLoad = { groups: [], notComparable: [] };
   const request = ZComparisonRequest.parse(input);
   const survey = await tx.survey.findUnique({ where: { tenantId_id: { tenantId, id: request.surveyId } }, select: { currentVersion: true } });
-  if (!survey || !request.keys.length) return [];
-  if (request.mode === "performances" && !request.showId) return [];
+  if (!survey || !request.keys.length) return none;
+  if (request.mode === "performances" && !request.showId) return none;
   const choices = await loadComparisonChoices(tx, tenantId, request.surveyId, request.showId);
   const offered = request.mode === "versions" ? choices.versions : request.mode === "shows" ? choices.shows : choices.performances;
   const picked = [...new Set(request.keys)].flatMap((k) => offered.filter((o) => o.key === k));
-  if (!picked.length) return [];
+  if (!picked.length) return none;
 
   const versions = await tx.surveyVersion.findMany({ where: { tenantId, surveyId: request.surveyId }, select: { version: true, definition: true } });
   const definitions = new Map<number, TSurveyDefinition>(versions.map((v) => [v.version, parseSurveyDefinition(v.definition)]));
-  const current = definitions.get(survey.currentVersion)!;
-  const [rows, delivered] = await Promise.all([loadResponses(tx, tenantId, scopeOf(request)), deliveredBy(tx, tenantId, request)]);
-  const keyOf = (r: (typeof rows)[number]) =>
+  const [loaded, delivered] = await Promise.all([loadResponses(tx, tenantId, scopeOf(request)), deliveredBy(tx, tenantId, request)]);
+  const keyOf = (r: (typeof loaded)[number]) =>
     request.mode === "versions" ? String(r.version) : request.mode === "shows" ? r.showId : r.performanceId;
-  return picked.map((p) => ({
+  const inPicked = new Set(picked.map((p) => p.key));
+  const compared = loaded.filter((r) => inPicked.has(keyOf(r)));
+  // A version is compared on its own questions; performances and shows on the current ones, older
+  // answers counted only where their version asked the same question.
+  const { rows, notComparable } =
+    request.mode === "versions" ? { rows: compared, notComparable: [] } : alignToCurrentVersion(compared, definitions, survey.currentVersion);
+  const groups = picked.map((p) => ({
     key: p.key,
     label: p.label,
-    // A version is compared on its own questions; performances and shows on the current ones.
-    definition: request.mode === "versions" ? definitions.get(Number(p.key))! : current,
+    definition: definitions.get(request.mode === "versions" ? Number(p.key) : survey.currentVersion)!,
     rows: rows.filter((r) => keyOf(r) === p.key),
     delivered: delivered.get(p.key) ?? 0,
   }));
+  return { groups, notComparable };
 }
