@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveTrackingKey, sampleSize, variantAtRank, type TAbTestConfig } from "@rappel/campaigns";
+import { countAbResults } from "@rappel/campaigns/ab-results";
 import { withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import type { Clock } from "../clock";
@@ -120,6 +121,9 @@ describe("A/B subject test", () => {
     await addEvents(f, "machine_open" as "open", ofVariant("B")); // machine opens never count
 
     expect(await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 60)))).toEqual({ decided: "no", reason: "not due yet" });
+    // The staff report reads the same counts (one function): the remainder waits for the winner.
+    const counts = () => withTenant(db, f.tenantId, (tx) => countAbResults(tx, f.tenantId, f.campaignId, ["A", "B"]));
+    expect((await counts()).remainder).toEqual({ total: 20, waiting: 20, sent: 0 });
 
     // Two decision jobs at once: the campaign row lock lets one decide, the other sees its winner.
     const due = contextAt(at(T0, 240));
@@ -144,6 +148,11 @@ describe("A/B subject test", () => {
     const rest = await sendBatch(f, at(T0, 246));
     expect(rest.sent).toBe(20);
     expect((await sendBatch(f, at(T0, 247))).sent).toBe(0);
+    // The report after the decision: the remainder sent, the later clicks on A counted (distinct people).
+    expect(await counts()).toEqual({
+      variants: [{ variant: "A", sent: 10, humanOpens: 8, clicks: 10 }, { variant: "B", sent: 10, humanOpens: 0, clicks: 3 }],
+      remainder: { total: 20, waiting: 0, sent: 20 },
+    });
     const messages = messagesOf(f);
     expect(messages).toHaveLength(40);
     expect(new Set(messages.map((m) => m.envelope.to[0])).size).toBe(40);

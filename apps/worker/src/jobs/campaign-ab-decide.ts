@@ -9,7 +9,8 @@ import { Prisma, appendAuditEntry, withTenant } from "@rappel/db";
 import { abVariants, pickWinner, type TAbVariant, type VariantCounts } from "@rappel/campaigns";
 import type { TCampaignAbDecidePayload } from "@rappel/jobs";
 import { defineJobHandler, type JobContext } from "../job-handler";
-import { campaignAbTest, variantCounts } from "./campaign-ab-test";
+import { countAbResults } from "@rappel/campaigns/ab-results";
+import { campaignAbTest } from "./campaign-ab-test";
 import { chainNextBatches } from "./campaign-batch";
 
 export type AbDecision =
@@ -30,7 +31,7 @@ export async function decideAbTest(p: TCampaignAbDecidePayload, context: JobCont
     // A paused or cancelled campaign keeps its remainder waiting; the sweep decides once it sends again.
     if (campaign.status !== "sending") return { decided: "no", reason: `campaign is ${campaign.status}` };
     if (!campaign.ab_decide_at || campaign.ab_decide_at > now) return { decided: "no", reason: "not due yet" };
-    const results = await variantCounts(tx, p.tenantId, p.campaignId, abVariants(abTest));
+    const results = (await countAbResults(tx, p.tenantId, p.campaignId, abVariants(abTest))).variants;
     const winner = pickWinner(results, abTest.metric);
     await tx.campaign.update({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, data: { abWinner: winner, abDecidedAt: now } });
     const released = await tx.$executeRaw(Prisma.sql`

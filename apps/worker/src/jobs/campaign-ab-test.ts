@@ -1,9 +1,10 @@
 // The A/B subject test in the send ledger. At launch the frozen audience (hold-out excluded) is
 // ordered by a hash of (campaign, spectator) — deterministic, unrelated to the hold-out's hash —
 // and its first `sampleSize` rows get variants round-robin; the rest wait as "awaiting_winner".
-// The decision reads per-variant results from the ledger and the tracking events.
+// The decision reads per-variant results from the ledger and the tracking events
+// (countAbResults in @rappel/campaigns/ab-results, shared with the staff report).
 import { Prisma, type Tx } from "@rappel/db";
-import { ZAbTestConfig, abVariants, sampleSize, subjectForVariant, type TAbTestConfig, type TAbVariant, type VariantCounts } from "@rappel/campaigns";
+import { ZAbTestConfig, abVariants, sampleSize, subjectForVariant, type TAbTestConfig, type TAbVariant } from "@rappel/campaigns";
 
 export interface SplitResult {
   sample: number;
@@ -32,24 +33,6 @@ export async function splitAbSample(tx: Tx, tenantId: string, campaignId: string
      WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.channel = 'email'
        AND d.spectator_id = r.spectator_id`);
   return { sample, awaiting: audience - sample };
-}
-
-/** Per variant: messages sent, distinct human openers and distinct clickers (sample rows only). */
-export async function variantCounts(tx: Tx, tenantId: string, campaignId: string, variants: readonly TAbVariant[]): Promise<VariantCounts[]> {
-  const rows = await tx.$queryRaw<{ variant: TAbVariant; sent: bigint; opens: bigint; clicks: bigint }[]>(Prisma.sql`
-    SELECT d.variant::text AS variant,
-           count(*) FILTER (WHERE d.status = 'sent') AS sent,
-           count(*) FILTER (WHERE d.status = 'sent' AND EXISTS (SELECT 1 FROM campaign_event e WHERE e.tenant_id = d.tenant_id
-                    AND e.campaign_id = d.campaign_id AND e.spectator_id = d.spectator_id AND e.kind = 'open')) AS opens,
-           count(*) FILTER (WHERE d.status = 'sent' AND EXISTS (SELECT 1 FROM campaign_event e WHERE e.tenant_id = d.tenant_id
-                    AND e.campaign_id = d.campaign_id AND e.spectator_id = d.spectator_id AND e.kind = 'click')) AS clicks
-      FROM campaign_delivery d
-     WHERE d.tenant_id = ${tenantId}::uuid AND d.campaign_id = ${campaignId}::uuid AND d.variant IS NOT NULL
-     GROUP BY d.variant`);
-  return variants.map((variant) => {
-    const r = rows.find((x) => x.variant === variant);
-    return { variant, sent: Number(r?.sent ?? 0), humanOpens: Number(r?.opens ?? 0), clicks: Number(r?.clicks ?? 0) };
-  });
 }
 
 /** The campaign's A/B settings: null without a test, "invalid" when the stored JSON does not parse. */
