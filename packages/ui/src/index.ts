@@ -8,3 +8,4 @@ export { InfoTip, type InfoTipProps } from "./info-tip";
 export { LinkTabs, type LinkTab, type LinkTabsProps } from "./link-tabs";
 export { SelectField, type SelectFieldProps, type SelectOption } from "./select-field";
 export { StatChange, type StatChangeProps, type StatDirection, type StatTone } from "./stat-change";
+export { DataTable, type DataTableColumn, type DataTableProps } from "./data-table";

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Button, buttonClasses } from "./button";
 import { Card } from "./card";
+import { DataTable } from "./data-table";
 import { EmptyState } from "./empty-state";
 import { Field } from "./field";
 import { PageHeader } from "./page-header";
@@ -67,5 +68,27 @@ describe("PageHeader, Card, EmptyState", () => {
     const html = renderToStaticMarkup(<EmptyState title="Nothing yet" icon="★" description="Soon" />);
     expect(html).toContain('aria-hidden="true"');
     expect(html).toContain("Nothing yet");
+  });
+});
+
+describe("DataTable", () => {
+  const rows = [{ id: "a", name: "Salle Molière", seats: 1200 }, { id: "b", name: "Studio", seats: 90 }];
+  const columns = [
+    { header: "Salle", cell: (r: (typeof rows)[number]) => r.name },
+    { header: "Places", cell: (r: (typeof rows)[number]) => r.seats, numeric: true },
+  ];
+
+  it("has a caption, column headers, a header per row, and right-aligned tabular numbers", () => {
+    const html = renderToStaticMarkup(<DataTable caption="Les salles" hideCaption columns={columns} rows={rows} rowKey={(r) => r.id} rowId={(r) => `venue-${r.id}`} />);
+    expect(html).toContain('<caption class="sr-only">Les salles</caption>');
+    expect(html.match(/<th scope="col"/g)).toHaveLength(2);
+    expect(html).toMatch(/<tr id="venue-a"><th scope="row"[^>]*>Salle Molière<\/th><td class="[^"]*text-right tabular-nums[^"]*">1200<\/td><\/tr>/);
+    expect(html).toMatch(/<th scope="col" class="[^"]*text-right[^"]*">Places<\/th>/);
+  });
+
+  it("spaces lists people act on more widely than figures", () => {
+    const comfortable = renderToStaticMarkup(<DataTable caption="c" density="comfortable" columns={columns} rows={rows} rowKey={(r) => r.id} />);
+    expect(comfortable).toContain("px-4 py-3");
+    expect(renderToStaticMarkup(<DataTable caption="c" columns={columns} rows={rows} rowKey={(r) => r.id} />)).not.toContain("px-4 py-3");
   });
 });

@@ -6,7 +6,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { withTenant } from "@rappel/db";
 import { GENRE_IDS, GENRES, listShowGenres } from "@rappel/ignition-import";
-import { Button, Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Button, Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { CatalogueForm } from "./components/catalogue-form";
@@ -44,52 +44,55 @@ export async function ShowsPage({ params, searchParams }: SearchParamsProps) {
           {shows.length === 0 ? (
             <EmptyState title={t("list.emptyTitle")} description={t("list.emptyBody")} />
           ) : (
-            <Card padding="none" className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("list.caption", { tenant: tenant.name })}</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-semibold">{t("list.show")}</th>
-                    <th scope="col" className="px-4 py-3 font-semibold whitespace-nowrap">{t("list.performances")}</th>
-                    <th scope="col" className="px-4 py-3 font-semibold">{t("list.genre")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {shows.map((show) => (
-                    <tr key={show.id} id={`show-${show.id}`}>
-                      <th scope="row" className="px-4 py-3 align-middle font-semibold text-slate-900">
+            <Card padding="none">
+              <DataTable
+                caption={t("list.caption", { tenant: tenant.name })}
+                hideCaption
+                density="comfortable"
+                verticalAlign="middle"
+                rows={shows}
+                rowKey={(show) => show.id}
+                rowId={(show) => `show-${show.id}`}
+                columns={[
+                  {
+                    header: t("list.show"),
+                    cell: (show) => (
+                      <>
                         {show.title}
                         {show.producer ? <span className="block text-xs font-normal text-slate-600">{show.producer}</span> : null}
-                      </th>
-                      <td className="px-4 py-3 align-middle tabular-nums">{format.number(show.performances)}</td>
-                      <td className="px-4 py-3 align-middle">
-                        <form action={setShowGenreAction} className="flex flex-wrap items-center gap-2">
-                          <input type="hidden" name="tenantSlug" value={tenant.slug} />
-                          <input type="hidden" name="showId" value={show.id} />
-                          <label htmlFor={`genre-${show.id}`} className="sr-only">
-                            {t("list.genreOf", { title: show.title })}
-                          </label>
-                          <select
-                            id={`genre-${show.id}`}
-                            name="genre"
-                            defaultValue={show.genre ?? ""}
-                            className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
-                          >
-                            {genreOptions.map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                          <Button type="submit" variant="secondary" aria-label={t("list.saveFor", { title: show.title })}>
-                            {t("list.save")}
-                          </Button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: t("list.performances"), numeric: true, className: "whitespace-nowrap", cell: (show) => format.number(show.performances) },
+                  {
+                    header: t("list.genre"),
+                    cell: (show) => (
+                      <form action={setShowGenreAction} className="flex flex-wrap items-center gap-2">
+                        <input type="hidden" name="tenantSlug" value={tenant.slug} />
+                        <input type="hidden" name="showId" value={show.id} />
+                        <label htmlFor={`genre-${show.id}`} className="sr-only">
+                          {t("list.genreOf", { title: show.title })}
+                        </label>
+                        <select
+                          id={`genre-${show.id}`}
+                          name="genre"
+                          defaultValue={show.genre ?? ""}
+                          className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600"
+                        >
+                          {genreOptions.map((o) => (
+                            <option key={o.value} value={o.value}>
+                              {o.label}
+                            </option>
+                          ))}
+                        </select>
+                        <Button type="submit" variant="secondary" aria-label={t("list.saveFor", { title: show.title })}>
+                          {t("list.save")}
+                        </Button>
+                      </form>
+                    ),
+                  },
+                ]}
+              />
             </Card>
           )}
         </section>

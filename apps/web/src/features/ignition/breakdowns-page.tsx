@@ -3,11 +3,10 @@
 // its sales curve.
 import { getLocale, getTranslations } from "next-intl/server";
 import { BREAKDOWN_DIMENSIONS, getBreakdown, type BreakdownRow, type TBreakdownDimension } from "@rappel/ignition-analytics";
-import { LinkTabs } from "@rappel/ui";
+import { DataTable, LinkTabs } from "@rappel/ui";
 import { ChartFrame } from "./components/chart-frame";
 import { RevenueBars } from "./components/charts";
 import { CsvLink } from "./components/csv-link";
-import { DataTable } from "./components/data-table";
 import { IgnitionFrame } from "./components/ignition-frame";
 import { NoTicketingData } from "./components/no-data";
 import { PerformanceTable } from "./components/performance-table";

@@ -3,11 +3,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getOverviewKpis, getPerformanceRanking, getSalesSeries } from "@rappel/ignition-analytics";
-import { cx } from "@rappel/ui";
+import { cx, DataTable } from "@rappel/ui";
 import { ChartFrame } from "./components/chart-frame";
 import { SalesChart } from "./components/charts";
 import { CsvLink } from "./components/csv-link";
-import { DataDisclosure, DataTable } from "./components/data-table";
+import { DataDisclosure } from "./components/data-disclosure";
 import { IgnitionFrame } from "./components/ignition-frame";
 import { KpiCards } from "./components/kpi-cards";
 import { NoTicketingData } from "./components/no-data";

@@ -3,7 +3,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GeoBucket, GeoCell } from "@rappel/ignition-analytics";
 import { formatCount, formatEuros } from "../lib/format";
-import { DataTable } from "./data-table";
+import { DataTable } from "@rappel/ui";
 
 export interface GeoTableProps<C extends GeoCell> {
   caption: string;

@@ -5,7 +5,7 @@ import type { BreakdownRow, TDashboardFilters } from "@rappel/ignition-analytics
 import { formatCount, formatEuros, formatPercent } from "../lib/format";
 import type { Labels } from "../lib/labels";
 import { dashboardHref, ignitionPath } from "../lib/url-state";
-import { DataTable } from "./data-table";
+import { DataTable } from "@rappel/ui";
 
 export interface PerformanceTableProps {
   caption: string;
