@@ -1,6 +1,7 @@
 // Journey: staff compare two performances of the same show (NPS, margin, significance, rates,
-// questions), then the two versions of the survey (a question only the second asked), then shows
-// (one below the minimum stays hidden); another organisation's member gets a 404.
+// questions, and those an older version did not ask), then the two versions of the survey (a
+// question only the second asked), then shows (one below the minimum stays hidden); another
+// organisation's member gets a 404.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
@@ -45,6 +46,12 @@ test("compares performances, survey versions and shows side by side", async ({ p
   await expect(page.getByTestId("comparison-chart").locator(".recharts-bar-rectangle path")).toHaveCount(2);
   await expect(page.getByTestId("comparison-chart").locator(".recharts-errorBar")).toHaveCount(2);
   await expect(page.getByTestId("comparison-questions")).toContainText("Notez chaque aspect");
+  // On the current version's questions: the first performance answered version 1, which asked
+  // neither the interval nor "come back", and the page says so.
+  const notComparable = page.getByTestId("not-comparable");
+  await expect(notComparable.getByRole("listitem")).toHaveCount(2);
+  await expect(notComparable).toContainText("La durée de l'entracte était… — la version 1 ne la posait pas ainsi");
+  await expect(notComparable).toContainText("Reviendrez-vous cette saison ?");
   await screenshot(page, "satisfaction-compare-performances");
 
   // Versions: the interval question exists only in version 2.
@@ -56,6 +63,7 @@ test("compares performances, survey versions and shows side by side", async ({ p
   const questions = page.getByTestId("comparison-questions");
   await expect(questions.getByRole("row", { name: /^Trop longue/ })).toContainText("Non posée");
   await expect(questions.getByRole("row", { name: /^Trop longue/ })).toContainText("%");
+  await expect(page.getByTestId("not-comparable")).toHaveCount(0);
   await screenshot(page, "satisfaction-compare-versions");
 
   // Shows: the one under the minimum of 5 answers shows its count and nothing else.
