@@ -1,6 +1,6 @@
 // The app's accessible data table: a caption (visible or for screen readers only), column headers
-// (`th scope="col"`), the first cell of each row as its header (`th scope="row"`), numbers
-// right-aligned in tabular figures, and horizontal scrolling instead of overflowing a phone.
+// (`th scope="col"`), one cell of each row as its header (`th scope="row"`, the first by default),
+// numbers right-aligned in tabular figures, and horizontal scrolling instead of overflowing a phone.
 import type { ReactNode } from "react";
 import { cx } from "./cx";
 
@@ -32,11 +32,13 @@ export interface DataTableProps<T> {
   tableClassName?: string;
   /** "middle" when rows hold controls (a select and its button) beside one-line text. */
   verticalAlign?: "top" | "middle";
+  /** The column whose cell heads each row (`th scope="row"`): the first unless a reference comes before the name. */
+  rowHeaderColumn?: number;
 }
 
 const PADDING = { compact: "px-2 py-2 sm:px-3", comfortable: "px-4 py-3" } as const;
 
-export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, rowId, footer, testId, density = "compact", tableClassName, verticalAlign = "top" }: DataTableProps<T>) {
+export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, rowId, footer, testId, density = "compact", tableClassName, verticalAlign = "top", rowHeaderColumn = 0 }: DataTableProps<T>) {
   const padding = PADDING[density];
   return (
     <div className="overflow-x-auto">
@@ -55,15 +57,16 @@ export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, rowI
           {rows.map((row) => (
             <tr key={rowKey(row)} id={rowId?.(row)}>
               {columns.map((c, i) => {
-                const Cell = i === 0 ? "th" : "td";
+                const heads = i === rowHeaderColumn;
+                const Cell = heads ? "th" : "td";
                 return (
                   <Cell
                     key={i}
-                    scope={i === 0 ? "row" : undefined}
+                    scope={heads ? "row" : undefined}
                     className={cx(
                       padding,
                       verticalAlign === "middle" ? "align-middle" : "align-top",
-                      i === 0 ? "font-medium text-slate-900" : "text-slate-700",
+                      heads ? "font-medium text-slate-900" : "text-slate-700",
                       c.numeric && "text-right tabular-nums whitespace-nowrap",
                       c.wide && "hidden md:table-cell",
                       c.className,

@@ -86,6 +86,11 @@ describe("DataTable", () => {
     expect(html).toMatch(/<th scope="col" class="[^"]*text-right[^"]*">Places<\/th>/);
   });
 
+  it("can head each row with a later column when a reference comes first", () => {
+    const html = renderToStaticMarkup(<DataTable caption="c" rowHeaderColumn={1} columns={[columns[1]!, columns[0]!]} rows={rows} rowKey={(r) => r.id} />);
+    expect(html).toMatch(/<tr><td class="[^"]*">1200<\/td><th scope="row"[^>]*>Salle Molière<\/th><\/tr>/);
+  });
+
   it("spaces lists people act on more widely than figures", () => {
     const comfortable = renderToStaticMarkup(<DataTable caption="c" density="comfortable" columns={columns} rows={rows} rowKey={(r) => r.id} />);
     expect(comfortable).toContain("px-4 py-3");

@@ -1,7 +1,7 @@
 // The DPIA list, with a form to start a new one.
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button, Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Button, Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { listDpias } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
@@ -25,28 +25,22 @@ export async function DpiasPage() {
         </form>
       </Card>
       {dpias.length === 0 ? <EmptyState title={t("empty")} /> : (
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("reference")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("status")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("updated")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {dpias.map((d) => (
-                <tr key={d.id}>
-                  <td className="px-4 py-3 font-mono text-slate-700">{d.reference}</td>
-                  <th scope="row" className="px-4 py-3 font-medium"><a href={`/admin/dpo/dpias/${d.id}`} className="text-indigo-800 underline-offset-2 hover:underline">{d.title}</a></th>
-                  <td className="px-4 py-3 text-slate-700">{t(`validation.decisions.${d.content.validation.decision}`)}</td>
-                  <td className="px-4 py-3 text-slate-700">{format.dateTime(d.updatedAt, { dateStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <Card padding="none">
+          <DataTable
+            caption={t("caption")}
+            hideCaption
+            density="comfortable"
+            tableClassName="min-w-[36rem]"
+            rowHeaderColumn={1}
+            rows={dpias}
+            rowKey={(d) => d.id}
+            columns={[
+              { header: t("reference"), className: "font-mono", cell: (d) => d.reference },
+              { header: t("name"), cell: (d) => <a href={`/admin/dpo/dpias/${d.id}`} className="text-indigo-800 underline-offset-2 hover:underline">{d.title}</a> },
+              { header: t("status"), cell: (d) => t(`validation.decisions.${d.content.validation.decision}`) },
+              { header: t("updated"), cell: (d) => format.dateTime(d.updatedAt, { dateStyle: "medium" }) },
+            ]}
+          />
         </Card>
       )}
     </>

@@ -2,7 +2,7 @@
 // client's notice (proof of sending) and objection, and the enabling that respects the window.
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button, Card, PageHeader } from "@rappel/ui";
+import { Button, Card, DataTable, PageHeader } from "@rappel/ui";
 import { ensureSubprocessors, listSubprocessors } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
@@ -33,31 +33,25 @@ export async function SubprocessorsPage({ searchParams }: { searchParams: Promis
           {t("enableDone", { enabled: Number(query.enabled ?? 0), refused: Number(query.refused ?? 0) })}
         </p>
       ) : null}
-      <Card padding="none" className="mb-8 overflow-x-auto">
-        <table className="w-full min-w-[56rem] text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              {(["name", "service", "dataCategories", "location", "transferSafeguards", "dpaSignedOn", "status", "tenants"] as const).map((k) => (
-                <th key={k} scope="col" className="px-3 py-3 font-semibold">{t(k)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {subs.map((s) => (
-              <tr key={s.id}>
-                <th scope="row" className="px-3 py-3 font-medium text-slate-900">{s.name}</th>
-                <td className="px-3 py-3 text-slate-700">{s.service}</td>
-                <td className="px-3 py-3 text-slate-700">{s.dataCategories.join(", ")}</td>
-                <td className="px-3 py-3 text-slate-700">{s.location}</td>
-                <td className="px-3 py-3 text-slate-700">{s.transferSafeguards}</td>
-                <td className="px-3 py-3 text-slate-700">{s.dpaSignedOn ? date(s.dpaSignedOn) : "—"}</td>
-                <td className="px-3 py-3 text-slate-700">{t(`statuses.${s.status as "planned" | "active" | "retired"}`)}</td>
-                <td className="px-3 py-3 text-right tabular-nums text-slate-700">{s._count.enablements}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Card padding="none" className="mb-8">
+        <DataTable
+          caption={t("caption")}
+          hideCaption
+          density="comfortable"
+          tableClassName="min-w-[56rem]"
+          rows={subs}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: t("name"), cell: (s) => s.name },
+            { header: t("service"), cell: (s) => s.service },
+            { header: t("dataCategories"), cell: (s) => s.dataCategories.join(", ") },
+            { header: t("location"), cell: (s) => s.location },
+            { header: t("transferSafeguards"), cell: (s) => s.transferSafeguards },
+            { header: t("dpaSignedOn"), cell: (s) => (s.dpaSignedOn ? date(s.dpaSignedOn) : "—") },
+            { header: t("status"), cell: (s) => t(`statuses.${s.status as "planned" | "active" | "retired"}`) },
+            { header: t("tenants"), numeric: true, cell: (s) => s._count.enablements },
+          ]}
+        />
       </Card>
 
       {subs.filter((s) => s.status === "planned" || s.changes.length > 0).map((s) => (
