@@ -7,6 +7,7 @@ import { createMailTransport } from "@rappel/mail";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { engineConfig, type EngineConfig } from "./campaign-engine";
 import { buildCampaignMessage, openSenderDkim } from "./campaign-message";
+import { loadTenantRelay } from "../mail/campaign-transports";
 import { sendSmsCampaignTest } from "./campaign-sms-test-send";
 
 export async function sendCampaignTest(p: TCampaignTestSendPayload, context: JobContext, config: EngineConfig = engineConfig()) {
@@ -26,7 +27,9 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
       }
     }
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
-    return { campaign, sender: { ...sender, dkim }, email: user.user.email, values, tenantSlug: slug };
+    // Through the relay the campaign will use, so the test also proves the tenant's relay works.
+    const relay = await loadTenantRelay(tx, p.tenantId, codec);
+    return { campaign, sender: { ...sender, dkim }, email: user.user.email, values, tenantSlug: slug, relay };
   });
   if (!prepared) return { sent: false, reason: "campaign, sender identity or member not found" };
   const message = buildCampaignMessage(
@@ -35,7 +38,9 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
     { spectatorId: p.spectatorId ?? p.userId, email: prepared.email, values: prepared.values },
     { appUrl: config.appUrl, trackingKey: config.trackingKey, showCards: new Map() },
   );
-  const transport = createMailTransport(config.smtpUrl, { pool: false, ignoreTls: true });
+  const transport = prepared.relay
+    ? createMailTransport(prepared.relay.server, { pool: false })
+    : createMailTransport(config.smtpUrl, { pool: false, ignoreTls: true });
   try {
     const info = await transport.send(message);
     return { sent: true, response: info.response };
