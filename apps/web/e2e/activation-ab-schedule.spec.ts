@@ -1,4 +1,4 @@
-// Journey: a marketer sets up an A/B subject test and schedules the campaign in Paris time (from
+// Journey: a marketer sets up an A/B subject test (a test send carries the chosen variant) and schedules the campaign in Paris time (from
 // a browser in another time zone): a past time is refused with a clear message, a future one is
 // shown in Paris time, then rescheduled, listed, unscheduled (back to draft, A/B kept) and sent
 // now. The report shows the sample per variant; once the wait is over (moved by a script) the
@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { fillSignIn, screenshot } from "./helpers";
+import { waitForEmail } from "./mailbox";
 
 const BASE = "/t/theatre-lumiere/activation";
 const NAME = `Objets à l'essai ${Date.now().toString(36)}`;
@@ -48,6 +49,18 @@ test("a marketer schedules an A/B subject test in Paris time, reschedules, unsch
   await page.getByLabel("Échantillon (%)").fill("50");
   await page.getByLabel("Critère du gagnant").selectOption({ label: "Taux de clic" });
   await page.getByLabel("Attente avant décision (heures)").fill("1");
+
+  // The test send carries the variant chosen: B here; C, which this test does not have, is refused.
+  const testVariant = page.getByLabel("Variante de l'envoi de test");
+  await expect(testVariant).toHaveAccessibleDescription("« M'envoyer un test » vous envoie l'objet de cette variante.");
+  await testVariant.selectOption({ label: "Variante C" });
+  await page.getByRole("button", { name: "M'envoyer un test" }).click();
+  await expect(page.getByText("Ce test A/B n'a pas cette variante : renseignez son objet ou choisissez-en une autre pour l'envoi de test.")).toBeVisible();
+  await testVariant.selectOption({ label: "Variante B" });
+  await page.getByRole("button", { name: "M'envoyer un test" }).click();
+  await expect(page.getByText("Test envoyé à votre adresse.")).toBeVisible();
+  const variantTest = await waitForEmail((m) => m.to.includes("marketing@lumiere.demo") && m.subject === "[TEST] Objet B : dernières places");
+  expect(variantTest.subject).toBe("[TEST] Objet B : dernières places");
 
   // Scheduling: yesterday is refused, with the message linked to the fields.
   await page.getByLabel("Programmer", { exact: true }).check();

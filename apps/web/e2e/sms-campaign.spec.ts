@@ -1,5 +1,5 @@
 // Journey: the marketer configures the venue's SMS provider (a wrong address is refused next to
-// its field), creates an SMS campaign, and composes it: the counters follow the typing, a "—"
+// its field) and its send window (days, hours), creates an SMS campaign, and composes it: the counters follow the typing, a "—"
 // switches the message to UCS-2 and is highlighted as the culprit, the opt-out mention is counted,
 // an invalid sender id is refused with its reason, and the draft is saved.
 import { expect, test } from "@playwright/test";
@@ -25,9 +25,23 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await endpoint.fill("smpp://smsc.lumiere.example:2775");
   await settings.getByLabel("Mot de passe SMPP").fill("secret-smpp");
   await settings.getByLabel("Jours fériés d'Alsace-Moselle (Vendredi saint, 26 décembre)").check();
+  // The send window: days and hours; an end before the start is refused at its field.
+  await expect(settings.getByRole("group", { name: "Jours d'envoi" })).toBeVisible();
+  await settings.getByLabel("Samedi", { exact: true }).uncheck();
+  await settings.getByLabel("Début des envois (heure de Paris)").fill("19:00");
+  await settings.getByLabel("Fin des envois (heure de Paris)").fill("09:00");
+  await settings.getByRole("button", { name: "Enregistrer les réglages SMS" }).click();
+  await expect(settings.getByLabel("Fin des envois (heure de Paris)")).toHaveAttribute("aria-invalid", "true");
+  await expect(settings.getByLabel("Fin des envois (heure de Paris)")).toHaveAccessibleDescription("L'heure de fin doit suivre l'heure de début.");
+  await settings.getByLabel("Début des envois (heure de Paris)").fill("09:30");
+  await settings.getByLabel("Fin des envois (heure de Paris)").fill("19:00");
   await settings.getByRole("button", { name: "Enregistrer les réglages SMS" }).click();
   await expect(settings.getByText("Réglages SMS enregistrés.")).toBeVisible();
   await page.reload();
+  await expect(settings.getByLabel("Samedi", { exact: true })).not.toBeChecked();
+  await expect(settings.getByLabel("Vendredi", { exact: true })).toBeChecked();
+  await expect(settings.getByLabel("Début des envois (heure de Paris)")).toHaveValue("09:30");
+  await expect(settings.getByLabel("Fin des envois (heure de Paris)")).toHaveValue("19:00");
   await expect(page.getByText("Un secret est enregistré (chiffré) ; laissez vide pour le conserver.")).toBeVisible();
   await settings.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/sms-settings.png" });

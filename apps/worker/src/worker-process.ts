@@ -6,6 +6,8 @@ import { createJobProducer, createRedisConnection } from "@rappel/jobs";
 import type { Redis } from "ioredis";
 import { masterKeyFromEnv, type MasterKeyEnv } from "@rappel/personal-data";
 import { createSmsRuntime, installSmsRuntime, type SmsRuntime } from "./sms/sms-runtime";
+import { createRedisSmsThrottle } from "./sms/sms-throttle";
+import { installRelayThrottle } from "./mail/campaign-transports";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
 import { startHealthServer, type HealthServer } from "./health";
@@ -114,6 +116,9 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   // SMS: the providers' long-lived binds (receipts, inbound STOP) live in the worker process,
   // next to the jobs that send through them; absent without a master key (nothing to unseal).
   const sms = startSmsService(options, db, connection);
+  // SMTP relays' messages-per-second limits hold across every worker process (the same
+  // Redis-backed window as SMS providers, under its own prefix).
+  installRelayThrottle(createRedisSmsThrottle(connection, "smtp-throttle"));
 
   const pool = startWorkerPool({
     connection,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZE164, ZSmsContent, ZSmsSenderId, composeSms, previewSms } from "./sms-content";
+import { ZE164, ZSmsContent, ZSmsSenderId, composeSms, previewSms, estimateSmsCampaign } from "./sms-content";
 
 describe("SMS content rules", () => {
   it("accepts alphanumeric sender ids up to 11 characters, or a number", () => {
@@ -30,5 +30,24 @@ describe("SMS content rules", () => {
     expect(ucs.encoding).toBe("UCS-2");
     expect(ucs.ucs2Characters).toEqual(["—"]);
     expect(ucs.runs.filter((r) => r.forcesUcs2).map((r) => r.text)).toEqual(["—"]);
+  });
+});
+
+describe("SMS campaign cost, message by message", () => {
+  const text = 'Bonjour {{firstName|"à vous"}}, ' + "x".repeat(120);
+  it("counts each recipient's own segments: a long first name can take one message to two", () => {
+    const mention = "STOP au 36180";
+    // 9 + 120 + 14 = 143 characters with "Léa": one segment; a 25-letter name passes 160.
+    const estimate = estimateSmsCampaign(text, mention, [{ firstName: "Léa" }, { firstName: "Marie-Charlotte-Éléonore" }, {}], 8);
+    expect(estimate.messages).toBe(3);
+    expect(estimate.segments).toBe(1 + 2 + 1);
+    expect(estimate.costCents).toBe(4 * 8);
+    // The template alone (fallbacks) would say 3 segments for 3 messages.
+    expect(previewSms(text, mention, 3, 8).costCents).toBe(3 * 8);
+  });
+
+  it("counts a UCS-2 name in its own message only", () => {
+    const estimate = estimateSmsCampaign("Bonjour {{firstName}} !", "STOP", [{ firstName: "Zoë" }, { firstName: "Łukasz" }], 10);
+    expect(estimate).toEqual({ messages: 2, segments: 2, costCents: 20 });
   });
 });

@@ -55,3 +55,21 @@ export function previewSms(text: string, optOutMention: string, recipients: numb
   }
   return { ...length, text: full, runs, costCents: length.segments * recipients * centsPerSegment };
 }
+
+export interface SmsCampaignEstimate {
+  messages: number;
+  /** Summed message by message: a long first name can push one recipient's SMS into a second segment. */
+  segments: number;
+  costCents: number;
+}
+
+/** The cost of a campaign from each recipient's own message (merge tags filled, mention appended). */
+export function estimateSmsCampaign(text: string, optOutMention: string, recipients: Iterable<TMergeValues>, centsPerSegment: number): SmsCampaignEstimate {
+  let messages = 0;
+  let segments = 0;
+  for (const values of recipients) {
+    messages += 1;
+    segments += measureSms(composeSms(text, values, optOutMention)).segments;
+  }
+  return { messages, segments, costCents: segments * centsPerSegment };
+}

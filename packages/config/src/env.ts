@@ -24,6 +24,12 @@ export const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// URL").optional(),
+  SMTP_MESSAGES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("the platform relay's contract: campaign messages per second across all workers; no limit when unset"),
   MAIL_FROM: z.string().default("Rappel <no-reply@rappel.localhost>"),
   BOUNCE_DOMAIN: z
     .string()

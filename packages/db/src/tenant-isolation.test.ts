@@ -171,6 +171,13 @@ const SPECS: ModelSpec[] = [
     insert: (tx, v) => tx.smsSettings.create({ data: { tenantId: v.tenantId, provider: "http", endpointUrl: "https://attacker.test" } }),
   },
   {
+    table: "smtp_relay",
+    read: (tx, v) => tx.smtpRelay.findMany({ where: { tenantId: v.tenantId } }),
+    update: (tx, v) => tx.smtpRelay.updateMany({ where: { tenantId: v.tenantId }, data: { host: "attacker.test" } }),
+    remove: (tx, v) => tx.smtpRelay.deleteMany({ where: { tenantId: v.tenantId } }),
+    insert: (tx, v) => tx.smtpRelay.create({ data: { tenantId: v.tenantId, host: "attacker.test", port: 25, tlsMode: "none" } }),
+  },
+  {
     table: "campaign",
     read: (tx, v) => tx.campaign.findMany({ where: { tenantId: v.tenantId } }),
     update: (tx, v) => tx.campaign.updateMany({ where: { tenantId: v.tenantId }, data: { subject: "mine" } }),

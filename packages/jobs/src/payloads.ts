@@ -32,7 +32,8 @@ export const ZCampaignBatchPayload = z.strictObject({ tenantId: ZId, campaignId:
 export type TCampaignBatchPayload = z.infer<typeof ZCampaignBatchPayload>;
 
 /** Send a campaign's test message to a staff user (rendered as the chosen spectator). */
-export const ZCampaignTestSendPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, userId: ZId, spectatorId: ZId.optional() });
+/** `variant`: for an A/B subject test, which subject the test message carries (A = the campaign's own). */
+export const ZCampaignTestSendPayload = z.strictObject({ tenantId: ZId, campaignId: ZId, userId: ZId, spectatorId: ZId.optional(), variant: z.enum(["A", "B", "C"]).optional() });
 export type TCampaignTestSendPayload = z.infer<typeof ZCampaignTestSendPayload>;
 
 /** Decide a campaign's A/B subject test and release the rest of its audience (once, whatever the runs). */

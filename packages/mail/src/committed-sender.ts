@@ -11,6 +11,7 @@ import { Readable } from "node:stream";
 import DKIM from "nodemailer/lib/dkim";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { buildMime } from "./mime";
+import { smtpServerFromUrl, type TSmtpServer } from "./smtp-server";
 import type { TDkimKey, TOutgoingMail, TSentMail } from "./transport";
 
 export interface CommittedSenderOptions {
@@ -30,17 +31,6 @@ export interface CommittedSender {
 interface Slot {
   connection: SMTPConnection | null;
   sent: number;
-}
-
-function serverOf(smtpUrl: string) {
-  const url = new URL(smtpUrl);
-  const secure = url.protocol === "smtps:";
-  return {
-    host: url.hostname,
-    port: url.port ? Number(url.port) : secure ? 465 : 587,
-    secure,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-  };
 }
 
 async function compose(message: TOutgoingMail, dkim?: TDkimKey): Promise<Buffer> {
@@ -80,8 +70,9 @@ function bodyThenCommit(body: Buffer, commit: () => Promise<void>): Readable {
   });
 }
 
-export function createCommittedSender(smtpUrl: string, options: CommittedSenderOptions = {}): CommittedSender {
-  const server = serverOf(smtpUrl);
+/** `target`: the platform's smtp:// URL or a tenant relay's server. */
+export function createCommittedSender(target: string | TSmtpServer, options: CommittedSenderOptions = {}): CommittedSender {
+  const server = typeof target === "string" ? smtpServerFromUrl(target) : target;
   const maxConnections = options.maxConnections ?? 16;
   const maxMessages = options.maxMessages ?? 1000;
   const timeout = options.timeoutMs ?? 30_000;
@@ -113,7 +104,8 @@ export function createCommittedSender(smtpUrl: string, options: CommittedSenderO
         host: server.host,
         port: server.port,
         secure: server.secure,
-        ignoreTLS: !server.secure && server.host === "127.0.0.1",
+        ignoreTLS: server.ignoreTls,
+        requireTLS: server.requireTls,
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,

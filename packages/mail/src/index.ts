@@ -1,6 +1,5 @@
 export {
   createMailTransport,
-  InvalidSmtpUrlError,
   ZMailTransportOptions,
   type MailTransport,
   type TDkimKey,
@@ -21,3 +20,15 @@ export {
   type TDkimKeyProblem,
   type TDkimSettingsInput,
 } from "./dkim-key";
+export {
+  InvalidSmtpUrlError,
+  SMTP_TLS_MODES,
+  smtpServerFromRelay,
+  smtpServerFromUrl,
+  verifySmtpServer,
+  ZSmtpRelayInput,
+  type TRelayCheck,
+  type TSmtpRelayInput,
+  type TSmtpServer,
+  type TSmtpTlsMode,
+} from "./smtp-server";

@@ -2,6 +2,7 @@
 // dispatch reuses connections instead of opening one per message.
 import { createTransport } from "nodemailer";
 import { z } from "zod";
+import { smtpServerFromUrl, type TSmtpServer } from "./smtp-server";
 
 export type TDkimKey = {
   /** The signing domain (d=), e.g. "lumiere.example". */
@@ -54,43 +55,20 @@ export type MailTransport = {
   close(): void;
 };
 
-export class InvalidSmtpUrlError extends Error {
-  constructor(url: string) {
-    super(`SMTP_URL must look like smtp://user:password@host:port or smtps://…, got "${redactUrl(url)}"`);
-    this.name = "InvalidSmtpUrlError";
-  }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//***@");
-}
-
-function parseSmtpUrl(smtpUrl: string) {
-  let url: URL;
-  try {
-    url = new URL(smtpUrl);
-  } catch {
-    throw new InvalidSmtpUrlError(smtpUrl);
-  }
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new InvalidSmtpUrlError(smtpUrl);
-  const secure = url.protocol === "smtps:";
-  return {
-    host: url.hostname,
-    port: url.port ? Number(url.port) : secure ? 465 : 587,
-    secure,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-  };
-}
-
 const addresses = (list: unknown): string[] =>
   Array.isArray(list) ? list.map((entry) => (typeof entry === "string" ? entry : String((entry as { address?: string }).address))) : [];
 
-export function createMailTransport(smtpUrl: string, options: TMailTransportOptions = {}): MailTransport {
+/** `target`: the platform's smtp:// URL or a tenant relay's server. */
+export function createMailTransport(target: string | TSmtpServer, options: TMailTransportOptions = {}): MailTransport {
   const settings = ZMailTransportOptions.parse(options);
-  const server = parseSmtpUrl(smtpUrl);
+  const server = typeof target === "string" ? smtpServerFromUrl(target) : target;
   const common = {
-    ...server,
-    ignoreTLS: settings.ignoreTls,
+    host: server.host,
+    port: server.port,
+    secure: server.secure,
+    auth: server.auth,
+    requireTLS: server.requireTls,
+    ignoreTLS: settings.ignoreTls || server.ignoreTls,
     connectionTimeout: settings.timeoutMs,
     greetingTimeout: settings.timeoutMs,
     socketTimeout: settings.timeoutMs,

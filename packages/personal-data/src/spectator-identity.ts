@@ -10,6 +10,9 @@ import { open, seal } from "./envelope";
 type Bytes = Uint8Array<ArrayBuffer>;
 import { nameKey, normaliseEmail, normalisePhone, tidyName } from "./normalise";
 
+/** Tenant secrets sealed with the data key: the DKIM private key, the own SMTP relay's password. */
+export type TTenantSecretName = "dkim-private-key" | "smtp-relay-password";
+
 export interface SpectatorIdentity {
   email?: string | null;
   phone?: string | null;
@@ -61,11 +64,11 @@ export class SpectatorIdentityCodec {
    * A tenant secret that is not about a spectator (e.g. its DKIM private key), sealed with the
    * same data key under its own associated data, so it can never be opened as another field.
    */
-  sealTenantSecret(name: "dkim-private-key", value: string): Bytes {
+  sealTenantSecret(name: TTenantSecretName, value: string): Bytes {
     return toBytes(seal(this.dataKey, value, `tenant:${this.tenantId}:secret:${name}`));
   }
 
-  openTenantSecret(name: "dkim-private-key", sealed: Uint8Array): string {
+  openTenantSecret(name: TTenantSecretName, sealed: Uint8Array): string {
     return open(this.dataKey, sealed, `tenant:${this.tenantId}:secret:${name}`).toString("utf8");
   }
 

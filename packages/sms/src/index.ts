@@ -7,3 +7,4 @@ export {
 } from "./settings";
 export { signWebhookBody, verifyWebhookSignature } from "./webhook-signature";
 export { applyDeliveryReport, applyInboundSms, inboundNumberToE164, type InboundResult } from "./events";
+export { handleSmsWebhook, type WebhookAnswer } from "./webhook";

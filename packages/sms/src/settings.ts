@@ -10,6 +10,9 @@ import { createHttpSmsProvider } from "./http-provider";
 import type { SmsProvider } from "./provider";
 import { connectSmppProvider } from "./smpp-provider";
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
 export const ZSmsSettingsInput = z
   .object({
     provider: z.enum(["smpp", "http"]),
@@ -23,8 +26,15 @@ export const ZSmsSettingsInput = z
     optOutMention: z.string().trim().min(4).max(40),
     alsaceMoselle: z.boolean(),
     skipHolidays: z.boolean(),
+    /** The send window's days (ISO, 1 = Monday) and hours ("HH:MM", Paris time); absent: the default window. */
+    weekdays: z.array(z.coerce.number().int().min(1).max(7)).min(1).optional(),
+    startTime: z.string().regex(TIME).optional(),
+    endTime: z.string().regex(TIME).optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.startTime && v.endTime && minuteOf(v.endTime) <= minuteOf(v.startTime)) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "after the start" });
+    }
     const scheme = v.provider === "smpp" ? /^smpps?:\/\/[^/\s]+:\d+$/ : /^https?:\/\/\S+$/;
     if (!scheme.test(v.endpointUrl)) {
       ctx.addIssue({ code: "custom", path: ["endpointUrl"], message: v.provider === "smpp" ? "smpp://host:port" : "https://…" });
@@ -88,7 +98,12 @@ export async function saveSmsSettings(tx: Tx, tenantId: string, master: MasterKe
   const data = {
     provider: input.provider, endpointUrl: input.endpointUrl, systemId: input.systemId ?? null,
     messagesPerSecond: input.messagesPerSecond, pricePerSegmentCents: input.pricePerSegmentCents, optOutMention: input.optOutMention,
-    sendWindow: { ...DEFAULT_SMS_WINDOW, alsaceMoselle: input.alsaceMoselle, skipHolidays: input.skipHolidays },
+    sendWindow: {
+      ...DEFAULT_SMS_WINDOW, alsaceMoselle: input.alsaceMoselle, skipHolidays: input.skipHolidays,
+      ...(input.weekdays ? { weekdays: [...new Set(input.weekdays)].sort() } : {}),
+      ...(input.startTime ? { startMinute: minuteOf(input.startTime) } : {}),
+      ...(input.endTime ? { endMinute: minuteOf(input.endTime) } : {}),
+    },
     ...(input.secret ? { secretEnc: sealed(input.secret, "secret") } : {}),
     ...(input.webhookSecret ? { webhookSecretEnc: sealed(input.webhookSecret, "webhook") } : {}),
   };

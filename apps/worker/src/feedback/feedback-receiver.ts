@@ -66,6 +66,7 @@ export async function startFeedbackReceiverFromEnv(env: FeedbackReceiverEnv, dep
   return startFeedbackReceiver({ host: env.FEEDBACK_SMTP_HOST ?? "0.0.0.0", port: env.FEEDBACK_SMTP_PORT }, context, {
     verpKeys: masterKeyring(master).map((k) => deriveVerpKey(k.key)),
     bounceDomain: env.BOUNCE_DOMAIN,
+    master: masterKeyring(master),
     alert: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, appUrl: env.APP_URL ?? "http://localhost:3000", ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}) } : null,
   });
 }

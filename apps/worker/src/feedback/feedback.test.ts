@@ -43,7 +43,7 @@ beforeAll(async () => {
   };
   receiver = await startFeedbackReceiver({ host: "127.0.0.1", port: 0 }, context(), {
     // A rotation in progress: messages signed with the previous master key's VERP key still count.
-    verpKeys: [verpKey, previousVerpKey], bounceDomain: BOUNCE_DOMAIN, alert: { smtpUrl: peer.url, appUrl: "http://rappel.test", mailFrom: "Rappel <alertes@rappel.test>" },
+    verpKeys: [verpKey, previousVerpKey], bounceDomain: BOUNCE_DOMAIN, master, alert: { smtpUrl: peer.url, appUrl: "http://rappel.test", mailFrom: "Rappel <alertes@rappel.test>" },
   });
 });
 afterAll(async () => {
@@ -161,7 +161,7 @@ describe("campaign feedback (DSN bounces, ARF complaints)", () => {
     });
     expect(await sendCampaign(f)).toBe(2);
     const message = peer.messages.find((m) => m.envelope.to.includes("spectateur1@example.net"))!;
-    const expected = verpAddress(verpKey, { campaignId: f.campaignId, spectatorId: f.emails.get("spectateur1@example.net")! }, BOUNCE_DOMAIN);
+    const expected = verpAddress(verpKey, { campaignId: f.campaignId, spectatorId: f.emails.get("spectateur1@example.net")! }, BOUNCE_DOMAIN, "spectateur1@example.net");
     expect(message.envelope.from).toBe(expected);
     expect(message.headers.get("x-rappel-ref")).toBe(expected);
     expect(message.raw.toString()).not.toContain("spectateur1@example.net>"); // only in To, never in the envelope sender
@@ -207,6 +207,32 @@ describe("campaign feedback (DSN bounces, ARF complaints)", () => {
     expect((await state(f, "spectateur1@example.net")).delivery.status).toBe("bounced");
     const other = await state(f, "spectateur0@example.net");
     expect(other.delivery.status).toBe("sent");
+  });
+
+  it("suppresses the address the bounced message was sent to, not the one the spectator has since", async () => {
+    peer.clear();
+    const f = await createCampaignFixture(db, { recipients: 3 });
+    await sendCampaign(f);
+    const verp = returnPathOf("spectateur1@example.net");
+    const forwarded = returnPathOf("spectateur2@example.net");
+    // Both spectators gave a new address after the send.
+    const codec = await withTenant(db, f.tenantId, (tx) => loadIdentityCodec(tx, f.tenantId, master));
+    await withTenant(db, f.tenantId, async (tx) => {
+      for (const [old, next] of [["spectateur1@example.net", "nouvelle1@example.net"], ["spectateur2@example.net", "nouvelle2@example.net"]] as const) {
+        const { emailEnc, emailBidx } = codec.sealIdentity({ email: next });
+        await tx.spectator.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.emails.get(old)! } }, data: { emailEnc, emailBidx } });
+      }
+    });
+    await deliverToReceiver(verp, dsn({ to: verp, recipient: "spectateur1@example.net", action: "failed", status: "5.1.1" }));
+    // A forward rewrote the recipient: the DSN names neither the sent address nor the new one.
+    await deliverToReceiver(forwarded, dsn({ to: forwarded, recipient: "alias@forward.example", action: "failed", status: "5.1.1" }));
+    const s1 = await state(f, "spectateur1@example.net");
+    expect(s1.delivery.status).toBe("bounced");
+    const suppressed = s1.suppressions.map((x) => Buffer.from(x.bidx).toString("hex"));
+    expect(suppressed).toEqual([Buffer.from(codec.emailIndex("spectateur1@example.net")!).toString("hex")]);
+    expect(suppressed).not.toContain(Buffer.from(codec.emailIndex("nouvelle1@example.net")!).toString("hex"));
+    // The forwarded one is recorded as bounced, and suppresses nothing rather than a wrong address.
+    expect((await state(f, "spectateur2@example.net")).delivery.status).toBe("bounced");
   });
 
   it("records a soft bounce once per delivery, and suppresses only when repeated on several campaigns", async () => {

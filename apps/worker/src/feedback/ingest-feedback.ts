@@ -3,8 +3,9 @@
 // delivery is named by our signed VERP address — the RCPT TO of a DSN, the Original-Mail-From
 // or quoted Return-Path / X-Rappel-Ref of a report — never by anything unsigned. Then the tenant's
 // rates are checked against its limits (automatic pause).
-import { Prisma, withTenant } from "@rappel/db";
-import { isComplaint, parseDsn, parseFeedbackReport, parseVerpAddress, type VerpClaims } from "@rappel/campaigns";
+import { Prisma, withTenant, type Tx } from "@rappel/db";
+import { isComplaint, parseDsn, parseFeedbackReport, parseVerpAddress, verpAddressTag, type VerpClaims } from "@rappel/campaigns";
+import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
 import type { InboundMessage } from "@rappel/mail/inbound";
 import type { JobContext } from "../job-handler";
 import { bounceRateExcess, complaintRateExcess, pauseTenantSending, type PauseAlertConfig } from "../jobs/campaign-pause";
@@ -16,6 +17,8 @@ export interface FeedbackConfig {
   bounceDomain: string;
   /** Where pause alerts go out; null when the worker has no SMTP relay. */
   alert: PauseAlertConfig | null;
+  /** Opens the tenant's codec: a hard bounce suppresses the address the message was sent to, by its blind index. */
+  master: MasterKey | readonly MasterKey[];
 }
 
 export type TFeedbackKind = "bounce_hard" | "bounce_soft" | "complaint";
@@ -34,7 +37,9 @@ function firstDelivery(config: FeedbackConfig, candidates: readonly string[]): V
   return null;
 }
 
-type Classified = { kind: TFeedbackKind; delivery: VerpClaims; status: string; diagnostic?: string } | { kind: "ignored"; why: string };
+type Classified =
+  | { kind: TFeedbackKind; delivery: VerpClaims; status: string; diagnostic?: string; addresses?: string[] }
+  | { kind: "ignored"; why: string };
 
 function classify(message: InboundMessage, config: FeedbackConfig): Classified {
   const raw = message.raw.toString("utf8");
@@ -45,7 +50,10 @@ function classify(message: InboundMessage, config: FeedbackConfig): Classified {
     // Each campaign message has one recipient: the DSN is about it. A failure outweighs a delay.
     const hard = dsn.recipients.find((r) => r.kind === "hard" && r.action === "failed");
     const soft = dsn.recipients.find((r) => r.kind === "soft" || (r.kind === "hard" && r.action === "delayed"));
-    if (hard) return { kind: "bounce_hard", delivery, status: hard.status, ...(hard.diagnostic ? { diagnostic: hard.diagnostic } : {}) };
+    // The addresses the DSN names (final recipient, the returned To:): the sent one is among them
+    // unless a forward rewrote it; the VERP tag says which.
+    const addresses = [...dsn.recipients.map((r) => r.finalRecipient), ...addressesIn(dsn.originalHeaders.get("to") ?? "")];
+    if (hard) return { kind: "bounce_hard", delivery, status: hard.status, addresses, ...(hard.diagnostic ? { diagnostic: hard.diagnostic } : {}) };
     if (soft) return { kind: "bounce_soft", delivery, status: soft.status };
     return { kind: "ignored", why: "DSN reports no failure (delivered or relayed)" };
   }
@@ -60,6 +68,23 @@ function classify(message: InboundMessage, config: FeedbackConfig): Classified {
   return { kind: "ignored", why: "neither a DSN nor a feedback report" };
 }
 
+const addressesIn = (header: string) => [...header.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0]);
+
+/**
+ * The blind index of the address the bounced message was sent to: the spectator's current
+ * address or one the DSN names, whichever matches the VERP's address tag. Null when none does
+ * (nothing is suppressed); undefined for a VERP made before the tag (the current address, as then).
+ */
+async function sentAddressIndex(tx: Tx, tenantId: string, d: VerpClaims, named: readonly string[], config: FeedbackConfig): Promise<Uint8Array | null | undefined> {
+  if (!d.addressTag) return undefined;
+  const codec = await loadIdentityCodec(tx, tenantId, config.master);
+  const spectator = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId, id: d.spectatorId } }, select: { emailEnc: true } });
+  const current = spectator ? codec.openField("email", spectator.emailEnc) : null;
+  const tagged = (address: string) => config.verpKeys.some((key) => verpAddressTag(key, address) === d.addressTag);
+  const sentTo = [...(current ? [current] : []), ...named].find(tagged);
+  return sentTo ? codec.emailIndex(sentTo) : null;
+}
+
 export async function ingestFeedbackMessage(message: InboundMessage, context: JobContext, config: FeedbackConfig): Promise<TIngestResult> {
   const c = classify(message, config);
   if (c.kind === "ignored") return c;
@@ -70,7 +95,7 @@ export async function ingestFeedbackMessage(message: InboundMessage, context: Jo
   const now = context.clock.now();
   const { outcome, limits } = await withTenant(context.db, tenantId, async (tx) => {
     const outcome =
-      c.kind === "bounce_hard" ? await recordHardBounce(tx, tenantId, c.delivery, c.status, c.diagnostic)
+      c.kind === "bounce_hard" ? await recordHardBounce(tx, tenantId, c.delivery, c.status, c.diagnostic, await sentAddressIndex(tx, tenantId, c.delivery, c.addresses ?? [], config))
       : c.kind === "bounce_soft" ? await recordSoftBounce(tx, tenantId, c.delivery, c.status, now)
       : await recordComplaint(tx, tenantId, c.delivery, c.status, now);
     const limits = await tx.senderIdentity.findUnique({ where: { tenantId }, select: { bounceRateLimit: true, complaintRateLimit: true } });

@@ -32,7 +32,14 @@ async function suppress(tx: Tx, tenantId: string, spectatorId: string, reason: s
     ON CONFLICT DO NOTHING`);
 }
 
-export async function recordHardBounce(tx: Tx, tenantId: string, d: VerpClaims, status: string, diagnostic: string | undefined): Promise<TFeedbackOutcome> {
+/**
+ * `sentTo`: the blind index of the address the message was sent to (suppressed); null when it
+ * could not be identified (nothing is suppressed rather than a wrong address); undefined for
+ * deliveries whose VERP predates the address tag (the spectator's current address).
+ */
+export async function recordHardBounce(
+  tx: Tx, tenantId: string, d: VerpClaims, status: string, diagnostic: string | undefined, sentTo?: Uint8Array | null,
+): Promise<TFeedbackOutcome> {
   if (!(await lockDelivery(tx, tenantId, d))) return "unknown_delivery";
   if (await hasEvent(tx, tenantId, d, "bounce_hard")) return "duplicate";
   const detail = `${status}${diagnostic ? ` ${diagnostic}` : ""}`.slice(0, 200);
@@ -41,7 +48,11 @@ export async function recordHardBounce(tx: Tx, tenantId: string, d: VerpClaims, 
      WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${d.campaignId}::uuid
        AND spectator_id = ${d.spectatorId}::uuid AND channel = 'email' AND status = 'sent'`);
   await tx.campaignEvent.create({ data: { tenantId, campaignId: d.campaignId, spectatorId: d.spectatorId, kind: "bounce_hard", detail } });
-  await suppress(tx, tenantId, d.spectatorId, "bounce_hard");
+  if (sentTo === undefined) await suppress(tx, tenantId, d.spectatorId, "bounce_hard");
+  else if (sentTo) {
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO suppression (tenant_id, channel, bidx, reason) VALUES (${tenantId}::uuid, 'email', ${sentTo}, 'bounce_hard') ON CONFLICT DO NOTHING`);
+  }
   return "recorded";
 }
 

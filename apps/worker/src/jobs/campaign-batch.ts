@@ -12,7 +12,8 @@ import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import type { JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
-import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
+import { engineConfig, GroupCommitter, type EngineConfig } from "./campaign-engine";
+import { campaignTransportFor, loadTenantRelay, takeRelaySlot, type CampaignTransport } from "../mail/campaign-transports";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
 import {
@@ -57,6 +58,7 @@ interface Setup {
   codec: SpectatorIdentityCodec;
   showCards: Map<string, ShowCardData>;
   abTest: TAbTestConfig | null;
+  transport: CampaignTransport;
 }
 
 async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload): Promise<Setup | string> {
@@ -76,6 +78,7 @@ async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaign
     if (abTest === "invalid") return "the A/B test settings are invalid";
     return {
       abTest,
+      transport: campaignTransportFor(config, await loadTenantRelay(tx, p.tenantId, codec)),
       campaign: { tenantId: p.tenantId, tenantSlug: slug, id: campaign.id, subject: campaign.subject, preheader: campaign.preheader, content: campaign.content },
       sender: { fromName: sender.fromName, fromEmail: sender.fromEmail, replyTo: sender.replyTo, bounceRateLimit: sender.bounceRateLimit, dkim },
       codec,
@@ -92,6 +95,7 @@ async function sendOne(
   config: EngineConfig,
   committer: GroupCommitter,
   now: () => Date,
+  signal: AbortSignal,
 ): Promise<TOutcome | "sent"> {
   if (!r.consented) return { kind: "skipped", reason: "no e-mail consent at send time" };
   if (r.suppressed) return { kind: "skipped", reason: "address on the suppression list" };
@@ -112,7 +116,8 @@ async function sendOne(
       showCards: setup.showCards,
       ...(config.bounceDomain && config.verpKey ? { verp: { key: config.verpKey, domain: config.bounceDomain } } : {}),
     });
-    await senderFor(config).send(message, async () => {
+    await takeRelaySlot(setup.transport, signal);
+    await setup.transport.sender.send(message, async () => {
       await committer.commit(r.spectatorId);
       committed = true;
     });
@@ -179,7 +184,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
     // As many in flight as there are connections: each message is rendered just before a
     // connection takes it, so the event loop never runs a long burst of rendering while a group
     // commit's reply waits (that reply is what lets the terminators go out).
-    const outcomes = await pMap(claimed, async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now) }), {
+    const outcomes = await pMap(claimed, async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now, context.signal) }), {
       concurrency: config.maxConnections,
     });
     const failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];

@@ -1,9 +1,8 @@
-// What every campaign job shares: configuration, the per-process SMTP sender, the tracking key
+// What every campaign job shares: configuration, the tracking key
 // and the group committer that turns many "sent" commits into one UPDATE.
 import { loadEnv, type TEnv } from "@rappel/config";
 import { deriveTrackingKey, deriveVerpKey } from "@rappel/campaigns";
 import { withTenant, type Database } from "@rappel/db";
-import { createCommittedSender, type CommittedSender } from "@rappel/mail";
 import { masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
 import { markSent } from "./campaign-ledger";
 
@@ -25,6 +24,8 @@ export interface EngineConfig {
   verpKey?: Uint8Array;
   /** The platform's sender, for alerts to the tenant's administrators. */
   mailFrom?: string;
+  /** The platform relay's messages-per-second limit (tenant relays carry their own). */
+  platformPerSecond?: number;
 }
 
 export function engineConfig(env: TEnv = loadEnv()): EngineConfig {
@@ -38,24 +39,12 @@ export function engineConfig(env: TEnv = loadEnv()): EngineConfig {
     maxConnections: 24,
     ...(env.BOUNCE_DOMAIN ? { bounceDomain: env.BOUNCE_DOMAIN, verpKey: deriveVerpKey(master.key) } : {}),
     mailFrom: env.MAIL_FROM,
+    ...(env.SMTP_MESSAGES_PER_SECOND ? { platformPerSecond: env.SMTP_MESSAGES_PER_SECOND } : {}),
   };
 }
 
-const senders = new Map<string, CommittedSender>();
-/** One pooled sender per SMTP URL for the whole process. */
-export function senderFor(config: EngineConfig): CommittedSender {
-  let sender = senders.get(config.smtpUrl);
-  if (!sender) {
-    sender = createCommittedSender(config.smtpUrl, { maxConnections: config.maxConnections });
-    senders.set(config.smtpUrl, sender);
-  }
-  return sender;
-}
-
-export function closeSenders(): void {
-  for (const s of senders.values()) s.close();
-  senders.clear();
-}
+/** Kept for the tests and the process shutdown: the transport registry owns the pools. */
+export { closeCampaignTransports as closeSenders } from "../mail/campaign-transports";
 
 interface Waiting {
   id: string;

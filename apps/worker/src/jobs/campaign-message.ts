@@ -75,7 +75,7 @@ export function buildCampaignMessage(
     privacyUrl: `${ctx.appUrl.replace(/\/$/, "")}/privacy/${campaign.tenantSlug}`,
     locale: ctx.locale ?? "fr",
   });
-  const returnPath = ctx.verp ? verpAddress(ctx.verp.key, { campaignId: campaign.id, spectatorId: recipient.spectatorId }, ctx.verp.domain) : null;
+  const returnPath = ctx.verp ? verpAddress(ctx.verp.key, { campaignId: campaign.id, spectatorId: recipient.spectatorId }, ctx.verp.domain, recipient.email) : null;
   return {
     from: formatFrom(sender),
     to: recipient.email,

@@ -1,5 +1,6 @@
 // A test send: the campaign rendered as a chosen spectator (or with fallbacks only), sent to the
-// staff member who asked, marked "[TEST]". Nothing is written to the ledger.
+// staff member who asked, marked "[TEST]" — with the subject of the A/B variant asked for, if any.
+// Nothing is written to the ledger.
 import { withTenant } from "@rappel/db";
 import type { TCampaignTestSendPayload } from "@rappel/jobs";
 import { loadIdentityCodec } from "@rappel/personal-data";
@@ -7,7 +8,18 @@ import { createMailTransport } from "@rappel/mail";
 import { defineJobHandler, type JobContext } from "../job-handler";
 import { engineConfig, type EngineConfig } from "./campaign-engine";
 import { buildCampaignMessage, openSenderDkim } from "./campaign-message";
+import { loadTenantRelay } from "../mail/campaign-transports";
+import { abVariants, subjectForVariant } from "@rappel/campaigns";
+import { campaignAbTest } from "./campaign-ab-test";
 import { sendSmsCampaignTest } from "./campaign-sms-test-send";
+
+/** The subject of the chosen A/B variant (A, or no test: the campaign's own); null when the test has no such variant. */
+function testSubject(mainSubject: string, rawAbTest: unknown, variant: TCampaignTestSendPayload["variant"]): string | null {
+  if (!variant || variant === "A") return mainSubject;
+  const config = campaignAbTest(rawAbTest);
+  if (config === null || config === "invalid" || !abVariants(config).includes(variant)) return null;
+  return subjectForVariant(mainSubject, config, variant);
+}
 
 export async function sendCampaignTest(p: TCampaignTestSendPayload, context: JobContext, config: EngineConfig = engineConfig()) {
   const prepared = await withTenant(context.db, p.tenantId, async (tx) => {
@@ -26,16 +38,22 @@ export async function sendCampaignTest(p: TCampaignTestSendPayload, context: Job
       }
     }
     const { slug } = await tx.tenant.findUniqueOrThrow({ where: { id: p.tenantId }, select: { slug: true } });
-    return { campaign, sender: { ...sender, dkim }, email: user.user.email, values, tenantSlug: slug };
+    // Through the relay the campaign will use, so the test also proves the tenant's relay works.
+    const relay = await loadTenantRelay(tx, p.tenantId, codec);
+    return { campaign, sender: { ...sender, dkim }, email: user.user.email, values, tenantSlug: slug, relay };
   });
   if (!prepared) return { sent: false, reason: "campaign, sender identity or member not found" };
+  const subject = testSubject(prepared.campaign.subject, prepared.campaign.abTest, p.variant);
+  if (subject === null) return { sent: false, reason: `variant ${p.variant ?? ""} is not part of this campaign's A/B test` };
   const message = buildCampaignMessage(
-    { tenantId: p.tenantId, tenantSlug: prepared.tenantSlug, id: prepared.campaign.id, subject: `[TEST] ${prepared.campaign.subject}`, preheader: prepared.campaign.preheader, content: prepared.campaign.content },
+    { tenantId: p.tenantId, tenantSlug: prepared.tenantSlug, id: prepared.campaign.id, subject: `[TEST] ${subject}`, preheader: prepared.campaign.preheader, content: prepared.campaign.content },
     prepared.sender,
     { spectatorId: p.spectatorId ?? p.userId, email: prepared.email, values: prepared.values },
     { appUrl: config.appUrl, trackingKey: config.trackingKey, showCards: new Map() },
   );
-  const transport = createMailTransport(config.smtpUrl, { pool: false, ignoreTls: true });
+  const transport = prepared.relay
+    ? createMailTransport(prepared.relay.server, { pool: false })
+    : createMailTransport(config.smtpUrl, { pool: false, ignoreTls: true });
   try {
     const info = await transport.send(message);
     return { sent: true, response: info.response };

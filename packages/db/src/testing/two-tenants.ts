@@ -117,6 +117,7 @@ async function fillTenant(tx: Tx, tenantId: string, userId: string, tag: string)
   const segment = await tx.segment.create({ data: { tenantId, name: `Segment ${tag}`, rules: { op: "and", rules: [] } } });
   await tx.senderIdentity.create({ data: { tenantId, fromName: `Salle ${tag}`, fromEmail: "billetterie@example.test" } });
   await tx.smsSettings.create({ data: { tenantId, provider: "smpp", endpointUrl: "smpp://127.0.0.1:2775", systemId: tag } });
+  await tx.smtpRelay.create({ data: { tenantId, host: "127.0.0.1", port: 2525, tlsMode: "none" } });
   const campaign = await tx.campaign.create({
     data: { tenantId, name: `Campagne ${tag}`, channel: "email", segmentId: segment.id, content: { blocks: [] } },
   });

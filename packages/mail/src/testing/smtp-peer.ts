@@ -15,6 +15,8 @@ export type ReceivedMail = {
   html: string;
   /** Header names lower-cased, values as sent (unfolded). */
   headers: Map<string, string>;
+  /** The user the client logged in as (AUTH), when it did. */
+  authUser?: string;
 };
 
 export type SmtpPeerOptions = {
@@ -24,6 +26,8 @@ export type SmtpPeerOptions = {
   keep?: "parsed" | "envelope";
   /** Called for each accepted message (the e2e runner writes them to a folder the browser tests read). */
   onMessage?: (mail: ReceivedMail) => void;
+  /** Demands AUTH with these credentials (a tenant's own relay); any login is accepted otherwise. */
+  auth?: { user: string; pass: string };
 };
 
 export type SmtpPeer = {
@@ -57,13 +61,17 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
 
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
-    authOptional: true,
+    authOptional: !options.auth,
     allowInsecureAuth: true,
     logger: false,
     size: 25 * 1024 * 1024,
     maxClients: 200,
-    onAuth(_auth, _session, callback) {
-      callback(null, { user: "test" });
+    onAuth(auth, _session, callback) {
+      if (!options.auth) return callback(null, { user: "test" });
+      if (auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      const error = new Error("5.7.8 Authentication credentials invalid") as Error & { responseCode: number };
+      error.responseCode = 535;
+      callback(error);
     },
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const verdict = options.verdict?.(address.address) ?? "accept";
@@ -81,8 +89,9 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
         };
+        const authUser = typeof session.user === "string" ? session.user : undefined;
         const record = async (): Promise<ReceivedMail> => {
-          if (keep === "envelope") return { envelope, raw, subject: "", text: "", html: "", headers: new Map() };
+          if (keep === "envelope") return { envelope, raw, subject: "", text: "", html: "", headers: new Map(), authUser };
           const parsed = await simpleParser(raw);
           const headers = new Map(parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim()]));
           return {
@@ -92,6 +101,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
             headers,
+            authUser,
           };
         };
         record().then(

@@ -11,7 +11,7 @@ import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { getJobProducer } from "@/features/data/lib/producer";
 import { countSegmentRules, saveSegment } from "./lib/segments";
-import { readAbTestForm } from "./lib/campaign-ab-form";
+import { readAbTestForm, readTestVariant } from "./lib/campaign-ab-form";
 import { readScheduleForm } from "./lib/campaign-schedule";
 import {
   CampaignError, ZCampaignInput, ZSenderInput, contentProblems, createCampaignDraft, previewCampaign, requestTestSend, saveSenderIdentity,
@@ -89,6 +89,8 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   }
   const ab = readAbTestForm(formData);
   if (!ab.ok) return { status: "invalid", message: ab.code, field: "ab" };
+  const testVariant = readTestVariant(formData, ab.abTest);
+  if (intent === "test" && !testVariant.ok) return { status: "invalid", message: testVariant.code, field: "ab" };
   let scheduledAt: Date | undefined;
   try {
     scheduledAt = intent === "start" ? readScheduleForm(formData, new Date()) : undefined;
@@ -106,7 +108,7 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   if (problems.length) return { status: "invalid", message: problems.join("; ") };
   try {
     await updateCampaignDraft(getDb(), scope, id, parsed.data);
-    if (intent === "test") await requestTestSend(getDb(), getJobProducer(), scope, id);
+    if (intent === "test") await requestTestSend(getDb(), getJobProducer(), scope, id, testVariant.ok ? testVariant.variant : "A");
     if (intent === "start") await startCampaign(getDb(), getJobProducer(), scope, id, scheduledAt);
   } catch (error) {
     if (error instanceof CampaignError) return { status: "invalid", message: error.code };

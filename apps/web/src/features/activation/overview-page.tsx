@@ -11,8 +11,10 @@ import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { createCampaignAction, saveSenderAction } from "./actions";
 import { DkimCard } from "./components/dkim-card";
+import { SmtpRelayCard } from "./components/smtp-relay-card";
 import { getSenderIdentity, listCampaigns } from "./lib/campaigns";
 import { getDkimSettings } from "./lib/dkim";
+import { getSmtpRelay } from "./lib/smtp-relay";
 import { listSegments } from "./lib/segments";
 import { getSmsSettingsSummary } from "./lib/sms-campaigns";
 import { SmsSettingsForm } from "./components/sms-settings-form";
@@ -34,6 +36,7 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
   const canManage = tenantRoleCan(tenant.role, "activation.campaigns.manage");
   const canSegment = tenantRoleCan(tenant.role, "activation.segments.manage");
   const dkim = canManage && sender ? await getDkimSettings(getDb(), scope, masterKeyFromEnv(loadEnv())) : null;
+  const relay = canManage ? await getSmtpRelay(getDb(), scope) : null;
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={t("title")} description={t("description")} />
@@ -97,6 +100,7 @@ export async function ActivationOverviewPage({ params, searchParams }: Activatio
           </Card>
         ) : null}
         {canManage ? <DkimCard tenantSlug={tenant.slug} settings={dkim} hasSender={Boolean(sender)} /> : null}
+        {canManage ? <SmtpRelayCard tenantSlug={tenant.slug} relay={relay} /> : null}
         {canManage ? (
           <Card title={t("smsSettings.title")}>
             <SmsSettingsForm tenantSlug={tenant.slug} settings={smsSettings} />

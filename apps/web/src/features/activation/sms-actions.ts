@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { loadEnv } from "@rappel/config";
-import { findMergeTagProblems } from "@rappel/campaigns";
+import { findMergeTagProblems, type SmsCampaignEstimate } from "@rappel/campaigns";
 import { masterKeyFromEnv } from "@rappel/personal-data";
 import { ZSmsSettingsInput } from "@rappel/sms";
 import { getDb } from "@/server/db";
@@ -14,11 +14,13 @@ import { requireTenantPermission } from "@/server/guard";
 import { getJobProducer } from "@/features/data/lib/producer";
 import { CampaignError, requestTestSend, startCampaign } from "./lib/campaigns";
 import { ZSmsCampaignInput, parisLocalToUtc, saveTenantSmsSettings, updateSmsCampaignDraft } from "./lib/sms-campaigns";
+import { estimateSmsCampaignCost } from "./lib/sms-cost";
 
 const ZSlug = z.string().min(1).max(100);
 
 export type SmsFormState =
-  | { status: "idle" | "saved" | "tested" }
+  | { status: "idle" | "tested" }
+  | { status: "saved"; estimate?: SmsCampaignEstimate | null }
   | { status: "invalid"; fields: Record<string, string>; message?: string };
 
 const text = (formData: FormData, key: string) => {
@@ -62,7 +64,8 @@ export async function saveSmsCampaignAction(_prev: SmsFormState, formData: FormD
   }
   revalidatePath(`/t/${tenant.slug}/activation/campaigns/${id}`);
   if (intent === "start") redirect(`/t/${tenant.slug}/activation/campaigns/${id}/report`);
-  return { status: intent === "test" ? "tested" : "saved" };
+  if (intent === "test") return { status: "tested" };
+  return { status: "saved", estimate: await estimateSmsCampaignCost(getDb(), scope, masterKeyFromEnv(loadEnv()), id) };
 }
 
 export async function saveSmsSettingsAction(_prev: SmsFormState, formData: FormData): Promise<SmsFormState> {
@@ -72,6 +75,7 @@ export async function saveSmsSettingsAction(_prev: SmsFormState, formData: FormD
     secret: text(formData, "secret"), webhookSecret: text(formData, "webhookSecret"), messagesPerSecond: text(formData, "messagesPerSecond"),
     pricePerSegmentCents: text(formData, "pricePerSegmentCents"), optOutMention: text(formData, "optOutMention"),
     alsaceMoselle: formData.get("alsaceMoselle") === "on", skipHolidays: formData.get("skipHolidays") === "on",
+    weekdays: formData.getAll("weekdays").map(String), startTime: text(formData, "startTime"), endTime: text(formData, "endTime"),
   });
   if (!parsed.success) return { status: "invalid", fields: fieldErrors(parsed.error) };
   await saveTenantSmsSettings(getDb(), { tenantId: tenant.tenantId, userId: user.id }, masterKeyFromEnv(loadEnv()), parsed.data);

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { createTestDatabase, createTwoTenants, type TenantRows, type TestDatabase } from "@rappel/db/testing";
 import { createTenantDataKey, loadIdentityCodec } from "@rappel/personal-data";
-import { saveSmsSettings, signWebhookBody } from "@rappel/sms";
+import { handleSmsWebhook, saveSmsSettings, signWebhookBody } from "@rappel/sms";
 import { getSmsCounts } from "./lib/sms-report";
-import { handleSmsWebhook } from "./sms-webhook";
 
 let testDb: TestDatabase;
 let db: Database;

@@ -1,7 +1,7 @@
 "use client";
 // The editor's optional A/B subject test: up to two more subjects (A is the campaign's subject),
-// the sample share, the winning metric and the wait before the decision. The fields are sent
-// with the draft and read by lib/campaign-ab-form.ts.
+// the sample share, the winning metric and the wait before the decision, and which variant a test
+// send carries. The fields are sent with the draft and read by lib/campaign-ab-form.ts.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, SelectField } from "@rappel/ui";
@@ -31,6 +31,8 @@ export function AbTestFields({ initial, error }: { initial: TAbTestConfig | null
             <Field id="ab-wait" name="abWaitHours" type="number" min={0.5} max={72} step={0.5} label={t("wait")} defaultValue={(initial?.waitMinutes ?? 240) / 60} />
           </div>
           <p className="text-sm text-slate-600">{t("sampleHint")} {t("tieRule")}</p>
+          <SelectField id="ab-test-variant" name="testVariant" label={t("testVariant")} hint={t("testVariantHint")} defaultValue="A"
+            options={(["A", "B", "C"] as const).map((v) => ({ value: v, label: t("variant", { variant: v }) }))} />
         </>
       ) : null}
       {error ? <p id={errorId} role="alert" className="text-sm font-medium text-red-700">{error}</p> : null}

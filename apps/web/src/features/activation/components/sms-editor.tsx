@@ -86,6 +86,11 @@ export function SmsEditor({ tenantSlug, campaign, segments, settings, canSend }:
           {state.status === "invalid" && state.message ? <p className="text-sm text-red-800" role="alert">{t.has(`errors.${state.message}`) ? t(`errors.${state.message}`) : state.message}</p> : null}
           {state.status === "invalid" && !state.message ? <p className="text-sm text-red-800" role="alert">{t("errors.fields")}</p> : null}
           {state.status === "saved" ? <p className="text-sm text-emerald-800">{t("saved")}</p> : null}
+          {state.status === "saved" && state.estimate ? (
+            <p className="text-sm text-slate-800" data-testid="sms-exact-cost">
+              {t("exactCost", { cost: format.number(state.estimate.costCents / 100, { style: "currency", currency: "EUR" }), messages: state.estimate.messages, segments: state.estimate.segments })}
+            </p>
+          ) : null}
           {state.status === "tested" ? <p className="text-sm text-emerald-800">{t("tested")}</p> : null}
         </div>
         <div className="flex flex-wrap gap-3">

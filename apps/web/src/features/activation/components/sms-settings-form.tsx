@@ -1,12 +1,14 @@
 "use client";
 // The tenant's SMS settings: provider (SMPP bind or HTTP API), credentials (write-only: a stored
 // secret is never sent back to the browser), rate, price per segment, opt-out mention, and the
-// holiday set of the send window (Alsace-Moselle adds Good Friday and 26 December).
+// send window: days, hours (Paris time) and holidays (Alsace-Moselle adds Good Friday and 26 December).
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import type { SmsSettingsSummary } from "@rappel/sms";
 import { saveSmsSettingsAction, type SmsFormState } from "../sms-actions";
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 export function SmsSettingsForm({ tenantSlug, settings }: { tenantSlug: string; settings: SmsSettingsSummary | null }) {
   const t = useTranslations("activation.smsSettings");
@@ -42,9 +44,25 @@ export function SmsSettingsForm({ tenantSlug, settings }: { tenantSlug: string; 
         <Field id="sms-price" name="pricePerSegmentCents" type="number" min={0} max={1000} label={t("pricePerSegmentCents")} defaultValue={settings?.pricePerSegmentCents ?? 8} error={errorFor("pricePerSegmentCents")} />
       </div>
       <Field id="sms-mention" name="optOutMention" label={t("optOutMention")} hint={t("optOutHint")} defaultValue={settings?.optOutMention ?? "STOP au 36180"} error={errorFor("optOutMention")} />
+      <fieldset className="grid gap-2" aria-describedby={["sms-window-note", errorFor("weekdays") ? "sms-weekdays-error" : ""].filter(Boolean).join(" ")}>
+        <legend className="mb-1 text-sm font-medium text-slate-900">{t("weekdays")}</legend>
+        <div className="flex flex-wrap gap-x-4">
+          {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+            <label key={d} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name="weekdays" value={d} defaultChecked={(settings?.sendWindow.weekdays ?? [1, 2, 3, 4, 5, 6]).includes(d)} />
+              {t(`days.${d}`)}
+            </label>
+          ))}
+        </div>
+        {errorFor("weekdays") ? <p id="sms-weekdays-error" className="text-sm font-medium text-red-700">{errorFor("weekdays")}</p> : null}
+      </fieldset>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="sms-start" name="startTime" type="time" label={t("startTime")} defaultValue={hhmm(settings?.sendWindow.startMinute ?? 480)} error={errorFor("startTime")} />
+        <Field id="sms-end" name="endTime" type="time" label={t("endTime")} defaultValue={hhmm(Math.min(settings?.sendWindow.endMinute ?? 1200, 1439))} error={errorFor("endTime")} />
+      </div>
       <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="skipHolidays" defaultChecked={settings?.sendWindow.skipHolidays ?? true} />{t("skipHolidays")}</label>
       <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="alsaceMoselle" defaultChecked={settings?.sendWindow.alsaceMoselle ?? false} />{t("alsaceMoselle")}</label>
-      <p className="text-sm text-slate-600">{t("windowNote")}</p>
+      <p id="sms-window-note" className="text-sm text-slate-600">{t("windowNote")}</p>
       <div role="status" aria-live="polite">
         {state.status === "saved" ? <p className="text-sm text-emerald-800">{t("saved")}</p> : null}
         {state.status === "invalid" ? <p className="text-sm text-red-800" role="alert">{t("errors.fields")}</p> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAbTestForm } from "./campaign-ab-form";
+import { readAbTestForm, readTestVariant } from "./campaign-ab-form";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -25,5 +25,22 @@ describe("A/B test form", () => {
     expect(readAbTestForm(form({ ...valid, abMetric: "revenue" }))).toEqual({ ok: false, code: "ab_metric" });
     expect(readAbTestForm(form({ ...valid, abWaitHours: "0.2" }))).toEqual({ ok: false, code: "ab_wait" });
     expect(readAbTestForm(form({ ...valid, abWaitHours: "100" }))).toEqual({ ok: false, code: "ab_wait" });
+  });
+});
+
+describe("test send variant", () => {
+  const abTest = { alternativeSubjects: ["Objet B"], samplePercent: 20, metric: "open" as const, waitMinutes: 60 };
+  const withVariant = (v?: string) => {
+    const f = new FormData();
+    if (v !== undefined) f.set("testVariant", v);
+    return f;
+  };
+  it("takes the chosen variant when the A/B test has it", () => {
+    expect(readTestVariant(withVariant("B"), abTest)).toEqual({ ok: true, variant: "B" });
+    expect(readTestVariant(withVariant(), abTest)).toEqual({ ok: true, variant: "A" });
+  });
+  it("refuses a variant the test does not have, and sends A without a test", () => {
+    expect(readTestVariant(withVariant("C"), abTest)).toEqual({ ok: false, code: "ab_test_variant" });
+    expect(readTestVariant(withVariant("B"), null)).toEqual({ ok: true, variant: "A" });
   });
 });

@@ -1,6 +1,6 @@
 // The editor's A/B test fields → the campaign's A/B settings (ZAbTestConfig), with one error
 // code per field so the form can say which one is wrong, in the user's language.
-import { AB_LIMITS, ZAbTestConfig, type TAbTestConfig } from "@rappel/campaigns";
+import { AB_LIMITS, ZAbTestConfig, ZAbVariant, abVariants, type TAbTestConfig, type TAbVariant } from "@rappel/campaigns";
 import { z } from "zod";
 
 export type TAbFormError = "ab_subject" | "ab_sample" | "ab_metric" | "ab_wait";
@@ -22,4 +22,11 @@ export function readAbTestForm(formData: FormData): TAbFormResult {
   if (!waitHours.success) return { ok: false, code: "ab_wait" };
   const parsed = ZAbTestConfig.safeParse({ alternativeSubjects, samplePercent: samplePercent.data, metric: metric.data, waitMinutes: Math.round(waitHours.data * 60) });
   return parsed.success ? { ok: true, abTest: parsed.data } : { ok: false, code: "ab_subject" };
+}
+
+/** The variant a test send carries: A without an A/B test; refused when the test has no such variant. */
+export function readTestVariant(formData: FormData, abTest: TAbTestConfig | null): { ok: true; variant: TAbVariant } | { ok: false; code: "ab_test_variant" } {
+  const variant = ZAbVariant.catch("A").parse(formData.get("testVariant") ?? "A");
+  if (!abTest) return { ok: true, variant: "A" };
+  return abVariants(abTest).includes(variant) ? { ok: true, variant } : { ok: false, code: "ab_test_variant" };
 }

@@ -120,7 +120,8 @@ export async function previewCampaign(db: Database, scope: Scope, id: string, ma
   return renderEmail(campaign.content, { subject: campaign.subject, preheader: campaign.preheader, values, unsubscribeUrl: "#" });
 }
 
-export async function requestTestSend(db: Database, producer: JobProducer, scope: Scope, id: string): Promise<void> {
+/** `variant`: for an A/B subject test, the subject the test message carries (A: the campaign's own). */
+export async function requestTestSend(db: Database, producer: JobProducer, scope: Scope, id: string, variant: "A" | "B" | "C" = "A"): Promise<void> {
   const campaign = await getCampaign(db, scope, id);
   if (campaign.channel === "sms") {
     // The number is on the draft (the job payload carries ids only).
@@ -129,7 +130,7 @@ export async function requestTestSend(db: Database, producer: JobProducer, scope
     if (!sms.success) throw new CampaignError("invalid_content");
     if (!sms.data.testPhone) throw new CampaignError("no_test_phone");
   } else if (!(await getSenderIdentity(db, scope))) throw new CampaignError("no_sender");
-  await enqueueJob(producer, "campaign-test-send", { tenantId: scope.tenantId, campaignId: campaign.id, userId: scope.userId });
+  await enqueueJob(producer, "campaign-test-send", { tenantId: scope.tenantId, campaignId: campaign.id, userId: scope.userId, ...(variant !== "A" ? { variant } : {}) });
 }
 
 /**
