@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-// GET handlers of the spectators' pages, served outside Next's React Server Components pipeline:
+// GET handlers of the spectators' pages, served outside Next.js altogether (public-router.ts):
 // one rate-limit check (one Redis round trip), one database transaction, a Preact render to a
 // string. This is what keeps the page fast under load (see docs/decisions/0011); the markup, the
 // no-JavaScript flow and the languages are those of the former server components.
@@ -17,11 +17,9 @@ import { StatusMessage } from "./status-message";
 import { publicText, type FieldError } from "./public-text";
 import { allowSurveyRequest } from "./rate-limit";
 
-type LinkContext = { params: Promise<{ token: string }> };
-
 const FIELD_ERRORS: readonly string[] = ["required", "invalid", "too_long"] satisfies FieldError[];
 
-function statusPage(kind: "unknown" | "closed" | "tooMany", state?: Extract<InvitationState, { kind: "closed" }>): Response {
+export function statusPage(kind: "unknown" | "closed" | "tooMany", state?: Extract<InvitationState, { kind: "closed" }>): Response {
   const locale = state?.language ?? "fr";
   return htmlResponse({
     locale,
@@ -44,8 +42,7 @@ function parseErrors(raw: string | null, state: Extract<InvitationState, { kind:
   return errors;
 }
 
-export async function getAnswerPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getAnswerPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const query = new URL(request.url).searchParams;
   const db = getDb();
@@ -84,8 +81,7 @@ export async function getAnswerPage(request: Request, { params }: LinkContext): 
   });
 }
 
-export async function getThanksPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getThanksPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const now = new Date();
   const state = await resolveInvitation<NextShow[]>(getDb(), link, now, (tx, open) =>
@@ -102,8 +98,7 @@ export async function getThanksPage(request: Request, { params }: LinkContext): 
   });
 }
 
-export async function getPreferencesPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getPreferencesPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const asked = new URL(request.url).searchParams.get("done");
   const state = await resolveInvitation(getDb(), link);
@@ -130,8 +125,7 @@ export async function getPreferencesPage(request: Request, { params }: LinkConte
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 /** The invitation e-mail's open pixel. Always the image: a mail client shows nothing broken, a prober learns nothing. */
-export async function getOpenPixel(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getOpenPixel(request: Request, link: string): Promise<Response> {
   try {
     if (await readAllowed(request)) await recordInvitationOpened(getDb(), link);
   } catch (error) {

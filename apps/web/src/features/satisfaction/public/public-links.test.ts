@@ -34,7 +34,6 @@ afterAll(async () => {
 
 const statusOf = async (w: PublicWorld) =>
   withTenant(db, w.tenantId, (tx) => tx.surveyInvitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: w.tenantId, id: w.invitationId } } }));
-const ctx = (link: string) => ({ params: Promise.resolve({ token: link }) });
 const get = (path: string) => new Request(`http://rappel.test${path}`, { headers: { "x-forwarded-for": "198.51.100.7" } });
 // Replaces one character of the code's secret part with another of the alphabet.
 const tamper = (code: string) => (code[0] === "a" ? "b" : "a") + code.slice(1);
@@ -122,7 +121,7 @@ describe("the open pixel", () => {
   it("always answers a GIF, for a known link as for an unknown one", async () => {
     const w = await createPublicWorld(db);
     for (const link of [w.code, "nothing-here", tamper(w.code)]) {
-      const res = await getOpenPixel(get(`/s/${link}/o.gif`), ctx(link));
+      const res = await getOpenPixel(get(`/s/${link}/o.gif`), link);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/gif");
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 6).toString("latin1")).toBe("GIF89a");
@@ -135,7 +134,7 @@ describe("the page route handlers", () => {
   it("render the answer page, escaping the spectator's text, with the link in the form's action", async () => {
     const w = await createPublicWorld(db);
     await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 3, disappointed: `<script>alert("x")</script> & "son"` }, advance: false, replaceQuestionIds: ["nps", "disappointed"] });
-    const res = await getAnswerPage(get(`/s/${w.code}`), ctx(w.code));
+    const res = await getAnswerPage(get(`/s/${w.code}`), w.code);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -151,7 +150,7 @@ describe("the page route handlers", () => {
 
   it("record a score clicked in the e-mail and redirect to the page without it", async () => {
     const w = await createPublicWorld(db);
-    const res = await getAnswerPage(get(`/s/${w.code}?nps=8`), ctx(w.code));
+    const res = await getAnswerPage(get(`/s/${w.code}?nps=8`), w.code);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/s/${w.code}`);
     const state = await resolveInvitation(db, w.code);
@@ -159,7 +158,7 @@ describe("the page route handlers", () => {
   });
 
   it("answer a clear page, never a trace, for unknown links", async () => {
-    const res = await getAnswerPage(get("/s/abcdefghijkZ"), ctx("abcdefghijkZ"));
+    const res = await getAnswerPage(get("/s/abcdefghijkZ"), "abcdefghijkZ");
     expect(res.status).toBe(404);
     const html = await res.text();
     expect(html).toContain("Lien inconnu");
@@ -172,7 +171,7 @@ describe("the page route handlers", () => {
       await tx.survey.update({ where: { tenantId_id: { tenantId: w.tenantId, id: w.surveyId } }, data: { status: "closed" } });
       await tx.surveyInvitation.update({ where: { tenantId_id: { tenantId: w.tenantId, id: w.invitationId } }, data: { language: "en" } });
     });
-    const res = await getThanksPage(get(`/s/${w.code}/thanks`), ctx(w.code));
+    const res = await getThanksPage(get(`/s/${w.code}/thanks`), w.code);
     expect(res.status).toBe(410);
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
