@@ -86,6 +86,15 @@ describe("the app's HTTP server", () => {
     expect(await head.text()).toBe("");
   });
 
+  it("throttles a link hammered with posts (429), through the shared Redis counters", async () => {
+    const own = await createPublicWorld(db);
+    const statuses: number[] = [];
+    // token-write allows 40 posts per link per 10 minutes (rate-limit.ts).
+    for (let i = 0; i < 41; i += 1) statuses.push((await fetch(`${base}/s/${own.code}/answer`, form({ page: "0", shown: "nps", nav: "next", q_nps: "5" }))).status);
+    expect(statuses.slice(0, 40).every((status) => status === 303)).toBe(true);
+    expect(statuses[40]).toBe(429);
+  });
+
   it("refuses an oversized body without reading it all", async () => {
     const res = await fetch(`${base}/s/${w.code}/answer`, form({ page: "0", q_nps: "1", pad: "x".repeat(MAX_BODY_BYTES) }));
     expect(res.status).toBe(413);
