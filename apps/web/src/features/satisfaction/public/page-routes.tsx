@@ -5,7 +5,7 @@
 // no-JavaScript flow and the languages are those of the former server components.
 import { findQuestion, localise, visiblePageIndexes } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
-import { getDb } from "@/server/db";
+import { getDb, getTenantBatch } from "@/server/db";
 import { AnswerPage } from "./answer-page";
 import { htmlResponse, seeOther } from "./html-response";
 import { recordInvitationOpened, resolveInvitation, saveAnswers, type InvitationState } from "./invitation";
@@ -61,7 +61,7 @@ export async function getAnswerPage(request: Request, link: string): Promise<Res
     return seeOther(`/s/${link}`);
   }
 
-  const state = await resolveInvitation(db, link);
+  const state = await resolveInvitation(db, link, new Date(), undefined, getTenantBatch());
   if (state.kind === "unknown") return statusPage("unknown");
   if (state.kind === "closed") return statusPage("closed", state);
   const asked = query.get("p");
@@ -101,7 +101,7 @@ export async function getThanksPage(request: Request, link: string): Promise<Res
 export async function getPreferencesPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const asked = new URL(request.url).searchParams.get("done");
-  const state = await resolveInvitation(getDb(), link);
+  const state = await resolveInvitation(getDb(), link, new Date(), undefined, getTenantBatch());
   if (state.kind === "unknown") return statusPage("unknown");
   // Preferences stay reachable after the survey closed: opting out must always be possible.
   const t = publicText(state.language);
@@ -127,7 +127,7 @@ const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 /** The invitation e-mail's open pixel. Always the image: a mail client shows nothing broken, a prober learns nothing. */
 export async function getOpenPixel(request: Request, link: string): Promise<Response> {
   try {
-    if (await readAllowed(request)) await recordInvitationOpened(getDb(), link);
+    if (await readAllowed(request)) await recordInvitationOpened(getDb(), link, new Date(), getTenantBatch());
   } catch (error) {
     console.error(JSON.stringify({ level: "error", event: "survey.open-pixel", message: String(error) }));
   }

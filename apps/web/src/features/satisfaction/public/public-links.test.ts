@@ -2,14 +2,16 @@
 // (row-level security applies) and Redis (rate limits).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, withTenant, type Database } from "@rappel/db";
+import { createDatabase, createTenantBatch, withTenant, type Database, type TenantBatch } from "@rappel/db";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { clearSurveyDefinitionCache } from "../lib/survey-definition-cache";
 import { recordInvitationOpened, resolveInvitation, saveAnswers } from "./invitation";
 import { getAnswerPage, getOpenPixel, getThanksPage } from "./page-routes";
 import { createPublicWorld, type PublicWorld } from "./testing";
 
 let testDb: TestDatabase;
 let db: Database;
+let batch: TenantBatch;
 let a: PublicWorld;
 let b: PublicWorld;
 
@@ -25,9 +27,11 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
   });
   db = createDatabase(testDb.appUrl, { max: 4 });
+  batch = createTenantBatch(testDb.appUrl, { max: 2 });
   [a, b] = [await createPublicWorld(db), await createPublicWorld(db)];
 });
 afterAll(async () => {
+  await batch?.end();
   await db?.$disconnect();
   await testDb?.drop();
 });
@@ -126,6 +130,29 @@ describe("the open pixel", () => {
       expect(res.headers.get("content-type")).toBe("image/gif");
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 6).toString("latin1")).toBe("GIF89a");
     }
+    expect((await statusOf(w)).status).toBe("opened");
+  });
+});
+
+describe("the one-round-trip read", () => {
+  it("gives the state the transaction gives, marks the first view opened, and loads what the caches miss", async () => {
+    const w = await createPublicWorld(db);
+    clearSurveyDefinitionCache();
+    const first = await resolveInvitation(db, w.code, new Date(), undefined, batch);
+    expect(first).toMatchObject({ kind: "open", invitationId: w.invitationId, status: "sent" });
+    expect((await statusOf(w)).status).toBe("opened");
+    await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 4, disappointed: "L'acoustique" }, advance: false, replaceQuestionIds: ["nps", "disappointed"] });
+    const viaBatch = await resolveInvitation(db, w.code, new Date(), undefined, batch);
+    const viaTransaction = await resolveInvitation(db, w.code);
+    expect(viaBatch).toEqual(viaTransaction);
+    expect(viaBatch.kind === "open" && viaBatch.answers).toEqual({ nps: 4, disappointed: "L'acoustique" });
+    expect(await resolveInvitation(db, tamper(w.code), new Date(), undefined, batch)).toEqual({ kind: "unknown" });
+  });
+
+  it("records the open pixel once", async () => {
+    const w = await createPublicWorld(db);
+    expect(await recordInvitationOpened(db, w.code, new Date(), batch)).toBe(true);
+    expect(await recordInvitationOpened(db, w.code, new Date(), batch)).toBe(false);
     expect((await statusOf(w)).status).toBe("opened");
   });
 });
