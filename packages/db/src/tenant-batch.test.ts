@@ -44,6 +44,26 @@ describe("createTenantBatch", () => {
     expect(after).toEqual([{ v: 1 }]);
   });
 
+  it("reads then writes in one transaction, and rolls back when the write fails", async () => {
+    const name = `Batch ${Date.now()}`;
+    const renamed = await batch.transaction<{ name: string }, string>(a.tenantId, Prisma.sql`SELECT name FROM venue WHERE id = ${a.venueId}::uuid`, async ([row]) => ({
+      write: Prisma.sql`UPDATE venue SET name = ${name} WHERE id = ${a.venueId}::uuid`,
+      result: row!.name,
+    }));
+    expect(renamed).not.toBe(name);
+    expect(await batch.query(a.tenantId, Prisma.sql`SELECT name FROM venue WHERE id = ${a.venueId}::uuid`)).toEqual([{ name }]);
+    await expect(
+      batch.transaction(a.tenantId, Prisma.sql`UPDATE venue SET name = 'lost' WHERE id = ${a.venueId}::uuid`, async () => ({
+        write: Prisma.sql`SELECT 1 / 0`,
+        result: null,
+      })),
+    ).rejects.toThrow(/division by zero/);
+    expect(await batch.query(a.tenantId, Prisma.sql`SELECT name FROM venue WHERE id = ${a.venueId}::uuid`)).toEqual([{ name }]);
+    // B's venue is not writable from A's scope.
+    const crossed = await batch.transaction(a.tenantId, Prisma.sql`UPDATE venue SET name = 'x' WHERE id = ${b.venueId}::uuid RETURNING 1`, async (rows) => ({ write: null, result: rows.length }));
+    expect(crossed).toBe(0);
+  });
+
   it("inlines values as literals that cannot break out of the statement", async () => {
     const hostile = "x'; DROP TABLE venue; --";
     const sql = Prisma.sql`SELECT ${hostile} AS s, ${new Uint8Array([0, 255])} AS b, ${new Date("2026-01-02T03:04:05.000Z")}::timestamptz AS d, ${7} AS n, ${null}::int AS z, ${true} AS t`;

@@ -32,8 +32,20 @@ export function inlineSql(sql: Prisma.Sql): string {
 export interface TenantBatch {
   /** Runs `sql` in its own transaction scoped to `tenantId`; the rows of that statement. */
   query<T>(tenantId: string, sql: Prisma.Sql): Promise<T[]>;
+  /**
+   * A read, then a write decided from what was read, in one transaction of two round trips:
+   * BEGIN, the setting and `read` in the first message; `decide`'s statement (or none) and COMMIT
+   * in the second. Any failure rolls back.
+   */
+  transaction<T, R>(tenantId: string, read: Prisma.Sql, decide: (rows: T[]) => Promise<{ write: Prisma.Sql | null; result: R }>): Promise<R>;
   end(): Promise<void>;
 }
+
+function assertTenant(tenantId: string): void {
+  if (!UUID.test(tenantId)) throw new TenantScopeError(`tenantId must be a UUID, got ${JSON.stringify(tenantId)}`);
+}
+
+const opening = (tenantId: string, sql: Prisma.Sql) => `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true); ${inlineSql(sql)}`;
 
 export function createTenantBatch(connectionString: string, options: { max?: number } = {}): TenantBatch {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
@@ -42,11 +54,25 @@ export function createTenantBatch(connectionString: string, options: { max?: num
   pool.on("error", () => {});
   return {
     async query<T>(tenantId: string, sql: Prisma.Sql): Promise<T[]> {
-      if (!UUID.test(tenantId)) throw new TenantScopeError(`tenantId must be a UUID, got ${JSON.stringify(tenantId)}`);
-      const results = (await pool.query(
-        `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true); ${inlineSql(sql)}; COMMIT`,
-      )) as unknown as pg.QueryResult[];
+      assertTenant(tenantId);
+      const results = (await pool.query(`${opening(tenantId, sql)}; COMMIT`)) as unknown as pg.QueryResult[];
       return results[2]!.rows as T[];
+    },
+    async transaction<T, R>(tenantId: string, read: Prisma.Sql, decide: (rows: T[]) => Promise<{ write: Prisma.Sql | null; result: R }>): Promise<R> {
+      assertTenant(tenantId);
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        const results = (await client.query(opening(tenantId, read))) as unknown as pg.QueryResult[];
+        const { write, result } = await decide(results[2]!.rows as T[]);
+        await client.query(write ? `${inlineSql(write)}; COMMIT` : "COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken); // a connection that could not roll back is discarded
+      }
     },
     end: () => pool.end(),
   };

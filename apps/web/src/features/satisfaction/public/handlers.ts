@@ -2,7 +2,7 @@
 // browser's back button and reload behave; no JavaScript needed).
 import { parsePageForm, visibleQuestions, previousPageIndex, type TAnswers } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
-import { getDb } from "@/server/db";
+import { getDb, getTenantBatch } from "@/server/db";
 import { seeOther } from "./html-response";
 import { recordOptOut, saveAnswers, type OpenInvitation, type SaveInput } from "./invitation";
 import { allowSurveyRequest } from "./rate-limit";
@@ -62,10 +62,16 @@ export async function postAnswer(request: Request, token: string): Promise<Respo
   const form = await request.formData();
   // One transaction reads the invitation and saves the page from what it read.
   let plan = null as PagePlan | null;
-  const outcome = await saveAnswers(getDb(), token, (state) => {
-    plan = planPageSave(token, state, form);
-    return plan?.input ?? null;
-  });
+  const outcome = await saveAnswers(
+    getDb(),
+    token,
+    (state) => {
+      plan = planPageSave(token, state, form);
+      return plan?.input ?? null;
+    },
+    new Date(),
+    getTenantBatch(),
+  );
   if (outcome.kind !== "saved" || !plan) return seeOther(`/s/${token}`);
   return seeOther(plan.location(outcome.nextPage));
 }

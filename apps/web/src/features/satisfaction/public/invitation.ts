@@ -13,6 +13,7 @@ import {
   type TLocale,
 } from "@rappel/survey";
 import { cachedSurveyDefinition, surveyDefinitionFor } from "../lib/survey-definition-cache";
+import type { SurveyKeys } from "@rappel/survey/store";
 import { cachedSurveyKeys, surveyKeysFor } from "../lib/survey-keys-cache";
 import { invitationMatches, resolveSurveyLink, type SurveyLink } from "./survey-link";
 
@@ -183,27 +184,50 @@ export interface SaveInput {
  * Merges `pageAnswers` (the answers of page `pageIndex`, already validated) into the response,
  * records progress, and completes the response after the last visible page. `input` may be
  * computed from the invitation as read in the same transaction (a form post: one transaction
- * reads and writes); returning null saves nothing ("unchanged").
+ * reads and writes); returning null saves nothing ("unchanged"). With a `batch`, that transaction
+ * is two round trips (read; write and commit) instead of five.
  */
 export async function saveAnswers(
   db: Database,
   link: string,
   input: SaveInput | ((state: OpenInvitation) => SaveInput | null),
   now = new Date(),
+  batch?: TenantBatch,
 ): Promise<SaveOutcome> {
   const resolved = await resolveSurveyLink(db, link);
   if (!resolved) return { kind: "unknown" };
-  return withTenant(db, resolved.tenantId, async (tx) => {
-    const [row] = await tx.$queryRaw<InvitationRow[]>(invitationRowSql(resolved, null));
-    const state = await loadInvitation(row, resolved.tenantId, now, (work) => work(tx));
+  const { tenantId } = resolved;
+  const read = invitationRowSql(resolved, null);
+  if (batch) {
+    return batch.transaction<InvitationRow, SaveOutcome>(tenantId, read, async ([row]) => {
+      const inTenant: InTenant = (work) => withTenant(db, tenantId, work);
+      const state = await loadInvitation(row, tenantId, now, inTenant);
+      const asked = state.kind === "open" ? (typeof input === "function" ? input(state) : input) : null;
+      if (state.kind !== "open" || !asked) return { write: null, result: { kind: state.kind === "open" ? "unchanged" : state.kind } };
+      const keys = cachedSurveyKeys(tenantId) ?? (await inTenant((tx) => surveyKeysFor(tx, tenantId)));
+      const { write, outcome } = answersWrite(state, asked, now, keys);
+      return { write, result: outcome };
+    });
+  }
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx.$queryRaw<InvitationRow[]>(read);
+    const state = await loadInvitation(row, tenantId, now, (work) => work(tx));
     if (state.kind !== "open") return { kind: state.kind };
     const asked = typeof input === "function" ? input(state) : input;
     if (!asked) return { kind: "unchanged" };
-    return writeAnswers(tx, state, asked, now);
+    const { write, outcome } = answersWrite(state, asked, now, await surveyKeysFor(tx, tenantId));
+    await tx.$executeRaw(write);
+    return outcome;
   });
 }
 
-async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "open" }>, input: SaveInput, now: Date): Promise<SaveOutcome> {
+/** The statement saving a page's answers, and the outcome once it ran. */
+function answersWrite(
+  state: Extract<LoadedInvitation, { kind: "open" }>,
+  input: SaveInput,
+  now: Date,
+  keys: SurveyKeys,
+): { write: Prisma.Sql; outcome: SaveOutcome } {
   const { tenantId } = state;
   // Answers of this page's questions are replaced (a question left empty is cleared).
   const merged: TAnswers = { ...state.answers };
@@ -213,7 +237,6 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   const completing = input.advance && next === null;
   const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
   const { plain, texts } = splitTextAnswers(state.definition, merged);
-  const keys = await surveyKeysFor(tx, tenantId);
   const responseId = state.responseId ?? crypto.randomUUID();
   const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
   const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
@@ -224,7 +247,7 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   // One statement saves the response (created, or updated keeping staff-edited topics and an
   // earlier completion) and the invitation's status: one round trip instead of two ORM writes.
   // Answering implies the page was opened (a post does not go through resolveInvitation).
-  await tx.$executeRaw`
+  const write = Prisma.sql`
     WITH saved AS (
       INSERT INTO survey_response AS r (tenant_id, id, invitation_id, survey_id, version, answers, texts_enc, nps, current_page, completed_at, topics, updated_at)
       VALUES (${tenantId}::uuid, ${responseId}::uuid, ${state.invitationId}::uuid, ${state.surveyId}::uuid, ${state.version}, ${JSON.stringify(plain)}::jsonb,
@@ -240,7 +263,7 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
       opened_at = CASE WHEN ${state.status === "sent"} THEN ${now} ELSE opened_at END,
       completed_at = CASE WHEN ${completing} THEN ${now} ELSE completed_at END
      WHERE tenant_id = ${tenantId}::uuid AND id = ${state.invitationId}::uuid`;
-  return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
+  return { write, outcome: { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed } };
 }
 
 export type PreferenceChoice = "surveys" | "all";

@@ -8,7 +8,7 @@ import { clientIp } from "@/server/client-ip";
 import { getDb, getTenantBatch } from "@/server/db";
 import { AnswerPage } from "./answer-page";
 import { htmlResponse, seeOther } from "./html-response";
-import { recordInvitationOpened, resolveInvitation, saveAnswers, type InvitationState } from "./invitation";
+import { recordInvitationOpened, resolveInvitation, saveAnswers, type InvitationState, type OpenInvitation } from "./invitation";
 import { findNextShows, type NextShow } from "./next-shows";
 import { PreferencesPage } from "./preferences-page";
 import { ThanksPage } from "./thanks-page";
@@ -52,10 +52,11 @@ export async function getAnswerPage(request: Request, link: string): Promise<Res
   const npsParam = query.get("nps");
   if (npsParam !== null) {
     if (/^(10|[0-9])$/.test(npsParam) && (await allowSurveyRequest([{ scope: "token-write", key: link }]))) {
-      const outcome = await saveAnswers(db, link, (state) => {
+      const chosen = (state: OpenInvitation) => {
         const nps = state.definition.pages[0]?.questions.find((q) => q.type === "nps");
         return nps ? { pageIndex: 0, answers: { [nps.id]: Number(npsParam) }, advance: false, replaceQuestionIds: [nps.id] } : null;
-      });
+      };
+      const outcome = await saveAnswers(db, link, chosen, new Date(), getTenantBatch());
       if (outcome.kind === "unknown") return statusPage("unknown");
     }
     return seeOther(`/s/${link}`);

@@ -149,6 +149,20 @@ describe("the one-round-trip read", () => {
     expect(await resolveInvitation(db, tamper(w.code), new Date(), undefined, batch)).toEqual({ kind: "unknown" });
   });
 
+  it("saves answers in two round trips like the transaction does (sealed texts, topics, status)", async () => {
+    const w = await createPublicWorld(db);
+    const first = await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 3, disappointed: "Trop cher, l'accueil était froid" }, advance: true, replaceQuestionIds: ["nps", "disappointed"] }, new Date(), batch);
+    expect(first).toMatchObject({ kind: "saved", nextPage: 1, completed: false });
+    const state = await resolveInvitation(db, w.code);
+    expect(state.kind === "open" && state.answers).toEqual({ nps: 3, disappointed: "Trop cher, l'accueil était froid" });
+    expect(state.kind === "open" && state.currentPage).toBe(1);
+    expect((await statusOf(w)).status).toBe("started");
+    const response = await withTenant(db, w.tenantId, (tx) => tx.surveyResponse.findFirstOrThrow({ where: { tenantId: w.tenantId, invitationId: w.invitationId } }));
+    expect(response.nps).toBe(3);
+    expect(await saveAnswers(db, w.code, () => null, new Date(), batch)).toEqual({ kind: "unchanged" });
+    expect(await saveAnswers(db, tamper(w.code), () => null, new Date(), batch)).toEqual({ kind: "unknown" });
+  });
+
   it("records the open pixel once", async () => {
     const w = await createPublicWorld(db);
     expect(await recordInvitationOpened(db, w.code, new Date(), batch)).toBe(true);
