@@ -154,8 +154,9 @@ async function main(): Promise<void> {
       startChild(
         "web",
         "pnpm",
-        ["--filter", "@rappel/web", "exec", "next", "start", "--port", String(port)],
-        { cwd: root, env: childEnv },
+        // The app's own server (apps/web/server.ts): Next.js plus the survey pages it serves itself.
+        ["--filter", "@rappel/web", "exec", "node", "--import", "tsx", "server.ts", "--port", String(port)],
+        { cwd: root, env: { ...childEnv, NODE_ENV: "production" } },
       ),
       startChild("worker", "pnpm", ["--filter", "@rappel/worker", "start"], {
         cwd: root,

@@ -1,4 +1,4 @@
-// End-to-end runner: a fresh database with demo data, the built app served by `next start` on a
+// End-to-end runner: a fresh database with demo data, the built app served by server.ts on a
 // free port, then Playwright in Debian's Chromium; everything is torn down afterwards and the
 // process exits with Playwright's code.
 //   pnpm --filter @rappel/web e2e               run the suite (extra args go to `playwright test`)
@@ -56,7 +56,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 async function waitForServer(url: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode} (see test-results/server.log)`);
+    if (server.exitCode !== null) throw new Error(`the app's server exited with code ${server.exitCode} (see test-results/server.log)`);
     try {
       const res = await fetch(url, { redirect: "manual" });
       if (res.status < 500) return;
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
     await removeQueuePrefix(redis, queuePrefix).catch(() => 0);
     redis.disconnect();
     if (server && server.exitCode === null) {
-      // next start was spawned in its own process group: stop it and its workers.
+      // The app's server was spawned in its own process group: stop it and its workers.
       try {
         if (server.pid) process.kill(-server.pid, "SIGTERM");
       } catch {
@@ -192,7 +192,7 @@ async function main(): Promise<number> {
     };
     mkdirSync(join(webDir, "test-results"), { recursive: true });
     const serverLog = createWriteStream(join(webDir, "test-results", "server.log"));
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
       cwd: webDir,
       env,
       detached: true,

@@ -12,7 +12,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // /m/… (tracking, unsubscribe) and /s/… (spectators' survey pages, route handlers that need no
-  // page path) are public endpoints: nothing to tell them, and no middleware hop on their hot path.
-  matcher: ["/((?!api/|_next/|m/|s/|favicon.ico).*)"],
+  // /m/… (tracking, unsubscribe) are public endpoints: nothing to tell them, and no middleware hop
+  // on their hot path. (/s/… never reaches Next: server.ts answers it.)
+  matcher: ["/((?!api/|_next/|m/|favicon.ico).*)"],
 };

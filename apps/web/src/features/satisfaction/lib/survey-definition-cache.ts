@@ -16,9 +16,13 @@ export interface DefinitionRef {
   digest: string;
 }
 
+/** The parsed definition when this process has it (no database needed), else undefined. */
+export function cachedSurveyDefinition(ref: DefinitionRef): TSurveyDefinition | undefined {
+  return cache.get(`${ref.tenantId}:${ref.surveyId}:${ref.version}:${ref.digest}`);
+}
+
 export async function surveyDefinitionFor(tx: Tx, ref: DefinitionRef): Promise<TSurveyDefinition> {
-  const key = `${ref.tenantId}:${ref.surveyId}:${ref.version}:${ref.digest}`;
-  const hit = cache.get(key);
+  const hit = cachedSurveyDefinition(ref);
   if (hit) return hit;
   const [row] = await tx.$queryRaw<{ definition: unknown; digest: string }[]>(Prisma.sql`
     SELECT definition, md5(definition::text) AS digest FROM survey_version

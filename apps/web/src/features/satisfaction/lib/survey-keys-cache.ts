@@ -9,9 +9,15 @@ import { loadSurveyKeys, type SurveyKeys } from "@rappel/survey/store";
 const TTL_MS = 5 * 60_000;
 const cache = new Map<string, { keys: SurveyKeys; until: number }>();
 
-export async function surveyKeysFor(tx: Tx, tenantId: string): Promise<SurveyKeys> {
+/** The tenant's keys when this process holds them (no database needed), else undefined. */
+export function cachedSurveyKeys(tenantId: string): SurveyKeys | undefined {
   const hit = cache.get(tenantId);
-  if (hit && hit.until > Date.now()) return hit.keys;
+  return hit && hit.until > Date.now() ? hit.keys : undefined;
+}
+
+export async function surveyKeysFor(tx: Tx, tenantId: string): Promise<SurveyKeys> {
+  const hit = cachedSurveyKeys(tenantId);
+  if (hit) return hit;
   const keys = await loadSurveyKeys(tx, tenantId, masterKeyFromEnv(loadEnv()));
   cache.set(tenantId, { keys, until: Date.now() + TTL_MS });
   return keys;

@@ -1,14 +1,11 @@
-// Route handlers of the public survey pages (plain form posts, answered with 303 redirects so the
+// POST handlers of the public survey pages (plain form posts, answered with 303 redirects so the
 // browser's back button and reload behave; no JavaScript needed).
 import { parsePageForm, visibleQuestions, previousPageIndex, type TAnswers } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
-import { getDb } from "@/server/db";
+import { getDb, getTenantBatch } from "@/server/db";
 import { seeOther } from "./html-response";
 import { recordOptOut, saveAnswers, type OpenInvitation, type SaveInput } from "./invitation";
 import { allowSurveyRequest } from "./rate-limit";
-
-// `token` is the route segment's name: a long token or a short code (survey-link.ts).
-type TokenContext = { params: Promise<{ token: string }> };
 
 async function limited(request: Request, token: string): Promise<boolean> {
   const ip = clientIp(request.headers);
@@ -60,22 +57,26 @@ function planPageSave(token: string, state: OpenInvitation, form: FormData): Pag
   };
 }
 
-export async function postAnswer(request: Request, { params }: TokenContext): Promise<Response> {
-  const { token } = await params;
+export async function postAnswer(request: Request, token: string): Promise<Response> {
   if (await limited(request, token)) return tooMany();
   const form = await request.formData();
   // One transaction reads the invitation and saves the page from what it read.
   let plan = null as PagePlan | null;
-  const outcome = await saveAnswers(getDb(), token, (state) => {
-    plan = planPageSave(token, state, form);
-    return plan?.input ?? null;
-  });
+  const outcome = await saveAnswers(
+    getDb(),
+    token,
+    (state) => {
+      plan = planPageSave(token, state, form);
+      return plan?.input ?? null;
+    },
+    new Date(),
+    getTenantBatch(),
+  );
   if (outcome.kind !== "saved" || !plan) return seeOther(`/s/${token}`);
   return seeOther(plan.location(outcome.nextPage));
 }
 
-export async function postPreferences(request: Request, { params }: TokenContext): Promise<Response> {
-  const { token } = await params;
+export async function postPreferences(request: Request, token: string): Promise<Response> {
   if (await limited(request, token)) return tooMany();
   const form = await request.formData();
   const choice = form.get("choice") === "all" ? "all" : "surveys";
@@ -84,14 +85,12 @@ export async function postPreferences(request: Request, { params }: TokenContext
 }
 
 /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" here. */
-export async function postOneClickUnsubscribe(request: Request, { params }: TokenContext): Promise<Response> {
-  const { token } = await params;
+export async function postOneClickUnsubscribe(request: Request, token: string): Promise<Response> {
   if (await limited(request, token)) return tooMany();
   const ok = await recordOptOut(getDb(), token, "surveys", "survey:list-unsubscribe");
   return new Response(ok ? "OK" : "Unknown link", { status: ok ? 200 : 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-export async function getUnsubscribe(_request: Request, { params }: TokenContext): Promise<Response> {
-  const { token } = await params;
+export async function getUnsubscribe(_request: Request, token: string): Promise<Response> {
   return seeOther(`/s/${token}/preferences`);
 }

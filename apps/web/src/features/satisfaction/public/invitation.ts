@@ -1,7 +1,7 @@
 // The public side of an invitation: find it from its link (the link names its tenant, the lookup
 // runs in that tenant's RLS scope by the link's hash: survey-link.ts), and save answers page by
 // page. One response per invitation, editable until the survey closes.
-import { Prisma, withTenant, type Database, type Tx } from "@rappel/db";
+import { Prisma, withTenant, type Database, type TenantBatch, type Tx } from "@rappel/db";
 import {
   allQuestions,
   joinTextAnswers,
@@ -12,8 +12,9 @@ import {
   type TSurveyDefinition,
   type TLocale,
 } from "@rappel/survey";
-import { surveyDefinitionFor } from "../lib/survey-definition-cache";
-import { surveyKeysFor } from "../lib/survey-keys-cache";
+import { cachedSurveyDefinition, surveyDefinitionFor } from "../lib/survey-definition-cache";
+import type { SurveyKeys } from "@rappel/survey/store";
+import { cachedSurveyKeys, surveyKeysFor } from "../lib/survey-keys-cache";
 import { invitationMatches, resolveSurveyLink, type SurveyLink } from "./survey-link";
 
 export type InvitationState =
@@ -60,12 +61,12 @@ interface InvitationRow {
 // performances attended. The definition itself is only read when its digest is not cached.
 // `openedAt`: a page view also raises a sent invitation to "opened" in the same statement (a
 // data-modifying WITH runs even unreferenced; the SELECT still sees the status before it).
-async function readInvitationRow(tx: Tx, link: SurveyLink, openedAt: Date | null): Promise<InvitationRow | undefined> {
+function invitationRowSql(link: SurveyLink, openedAt: Date | null): Prisma.Sql {
   const opened = openedAt
     ? Prisma.sql`WITH opened AS (UPDATE survey_invitation AS u SET status = 'opened', opened_at = ${openedAt}
                                   WHERE ${invitationMatches(link, "u")} AND u.status = 'sent')`
     : Prisma.empty;
-  const [row] = await tx.$queryRaw<InvitationRow[]>(Prisma.sql`
+  return Prisma.sql`
     ${opened}
     SELECT i.id::text AS "invitationId", i.performance_ids::text[] AS "performanceIds", i.survey_id::text AS "surveyId", i.language, i.status::text AS status,
            t.name AS "tenantName", t.status::text AS "tenantStatus", s.status::text AS "surveyStatus", s.closes_at AS "closesAt",
@@ -82,16 +83,16 @@ async function readInvitationRow(tx: Tx, link: SurveyLink, openedAt: Date | null
       JOIN survey s ON s.tenant_id = i.tenant_id AND s.id = i.survey_id
       LEFT JOIN survey_response r ON r.tenant_id = i.tenant_id AND r.invitation_id = i.id
       LEFT JOIN survey_version v ON v.tenant_id = i.tenant_id AND v.survey_id = i.survey_id AND v.version = COALESCE(r.version, s.current_version)
-     WHERE ${invitationMatches(link, "i")}`);
-  return row;
+     WHERE ${invitationMatches(link, "i")}`;
 }
 
 export type OpenInvitation = Extract<InvitationState, { kind: "open" }>;
 type LoadedInvitation = Exclude<InvitationState, OpenInvitation> | (OpenInvitation & { surveyId: string; responseId?: string });
 
-async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: boolean): Promise<LoadedInvitation> {
-  const { tenantId } = link;
-  const row = await readInvitationRow(tx, link, markOpened ? now : null);
+// Runs work in a tenant transaction: the caller's own, or a new one (see resolveInvitation).
+type InTenant = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
+async function loadInvitation(row: InvitationRow | undefined, tenantId: string, now: Date, inTenant: InTenant): Promise<LoadedInvitation> {
   if (!row) return { kind: "unknown" };
   const language: TLocale = row.language === "en" ? "en" : "fr";
   const closed =
@@ -101,10 +102,11 @@ async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: b
     (row.closesAt !== null && row.closesAt <= now);
   if (closed) return { kind: "closed", tenantName: row.tenantName, language };
   if (!row.definitionDigest) throw new Error(`survey ${row.surveyId} has no version ${row.version}`);
-  const definition = await surveyDefinitionFor(tx, { tenantId, surveyId: row.surveyId, version: row.version, digest: row.definitionDigest });
+  const ref = { tenantId, surveyId: row.surveyId, version: row.version, digest: row.definitionDigest };
+  const definition = cachedSurveyDefinition(ref) ?? (await inTenant((tx) => surveyDefinitionFor(tx, ref)));
   let answers: TAnswers = {};
   if (row.responseId) {
-    const keys = await surveyKeysFor(tx, tenantId);
+    const keys = cachedSurveyKeys(tenantId) ?? (await inTenant((tx) => surveyKeysFor(tx, tenantId)));
     answers = joinTextAnswers(row.responseAnswers ?? {}, keys.openTexts(row.responseId, row.textsEnc));
   }
   return {
@@ -129,17 +131,27 @@ async function loadInvitation(tx: Tx, link: SurveyLink, now: Date, markOpened: b
 /**
  * Resolves a link (long token or short code) and marks a sent invitation "opened" on its first
  * view; `more` runs in the same transaction with what was read (the thank-you page's suggestions).
+ * With a `batch` and no `more` (the answer and preferences pages), the read is one round trip
+ * (@rappel/db's tenant batch); the definition and keys then come from this process's caches, and
+ * only a miss opens a transaction to load them.
  */
 export async function resolveInvitation<T = undefined>(
   db: Database,
   link: string,
   now = new Date(),
   more?: (tx: Tx, state: OpenInvitation) => Promise<T>,
+  batch?: TenantBatch,
 ): Promise<InvitationState & { more?: T }> {
   const resolved = await resolveSurveyLink(db, link);
   if (!resolved) return { kind: "unknown" };
-  return withTenant(db, resolved.tenantId, async (tx) => {
-    const state = await loadInvitation(tx, resolved, now, true);
+  const { tenantId } = resolved;
+  if (batch && !more) {
+    const [row] = await batch.query<InvitationRow>(tenantId, invitationRowSql(resolved, now));
+    return loadInvitation(row, tenantId, now, (work) => withTenant(db, tenantId, work));
+  }
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx.$queryRaw<InvitationRow[]>(invitationRowSql(resolved, now));
+    const state = await loadInvitation(row, tenantId, now, (work) => work(tx));
     if (state.kind !== "open" || !more) return state;
     return { ...state, more: await more(tx, state) };
   });
@@ -149,13 +161,12 @@ export async function resolveInvitation<T = undefined>(
  * The e-mail's open pixel: raises "sent" to "opened", never lowers a later status (started,
  * completed, unsubscribed…), and does nothing the second time. False when nothing changed.
  */
-export async function recordInvitationOpened(db: Database, link: string, now = new Date()): Promise<boolean> {
+export async function recordInvitationOpened(db: Database, link: string, now = new Date(), batch?: TenantBatch): Promise<boolean> {
   const resolved = await resolveSurveyLink(db, link);
   if (!resolved) return false;
-  const changed = await withTenant(db, resolved.tenantId, (tx) =>
-    tx.$executeRaw`UPDATE survey_invitation AS u SET status = 'opened', opened_at = ${now} WHERE ${invitationMatches(resolved, "u")} AND u.status = 'sent'`,
-  );
-  return changed > 0;
+  const update = Prisma.sql`UPDATE survey_invitation AS u SET status = 'opened', opened_at = ${now} WHERE ${invitationMatches(resolved, "u")} AND u.status = 'sent'`;
+  if (batch) return (await batch.query(resolved.tenantId, Prisma.sql`${update} RETURNING 1`)).length > 0;
+  return (await withTenant(db, resolved.tenantId, (tx) => tx.$executeRaw(update))) > 0;
 }
 
 export type SaveOutcome =
@@ -173,26 +184,50 @@ export interface SaveInput {
  * Merges `pageAnswers` (the answers of page `pageIndex`, already validated) into the response,
  * records progress, and completes the response after the last visible page. `input` may be
  * computed from the invitation as read in the same transaction (a form post: one transaction
- * reads and writes); returning null saves nothing ("unchanged").
+ * reads and writes); returning null saves nothing ("unchanged"). With a `batch`, that transaction
+ * is two round trips (read; write and commit) instead of five.
  */
 export async function saveAnswers(
   db: Database,
   link: string,
   input: SaveInput | ((state: OpenInvitation) => SaveInput | null),
   now = new Date(),
+  batch?: TenantBatch,
 ): Promise<SaveOutcome> {
   const resolved = await resolveSurveyLink(db, link);
   if (!resolved) return { kind: "unknown" };
-  return withTenant(db, resolved.tenantId, async (tx) => {
-    const state = await loadInvitation(tx, resolved, now, false);
+  const { tenantId } = resolved;
+  const read = invitationRowSql(resolved, null);
+  if (batch) {
+    return batch.transaction<InvitationRow, SaveOutcome>(tenantId, read, async ([row]) => {
+      const inTenant: InTenant = (work) => withTenant(db, tenantId, work);
+      const state = await loadInvitation(row, tenantId, now, inTenant);
+      const asked = state.kind === "open" ? (typeof input === "function" ? input(state) : input) : null;
+      if (state.kind !== "open" || !asked) return { write: null, result: { kind: state.kind === "open" ? "unchanged" : state.kind } };
+      const keys = cachedSurveyKeys(tenantId) ?? (await inTenant((tx) => surveyKeysFor(tx, tenantId)));
+      const { write, outcome } = answersWrite(state, asked, now, keys);
+      return { write, result: outcome };
+    });
+  }
+  return withTenant(db, tenantId, async (tx) => {
+    const [row] = await tx.$queryRaw<InvitationRow[]>(read);
+    const state = await loadInvitation(row, tenantId, now, (work) => work(tx));
     if (state.kind !== "open") return { kind: state.kind };
     const asked = typeof input === "function" ? input(state) : input;
     if (!asked) return { kind: "unchanged" };
-    return writeAnswers(tx, state, asked, now);
+    const { write, outcome } = answersWrite(state, asked, now, await surveyKeysFor(tx, tenantId));
+    await tx.$executeRaw(write);
+    return outcome;
   });
 }
 
-async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "open" }>, input: SaveInput, now: Date): Promise<SaveOutcome> {
+/** The statement saving a page's answers, and the outcome once it ran. */
+function answersWrite(
+  state: Extract<LoadedInvitation, { kind: "open" }>,
+  input: SaveInput,
+  now: Date,
+  keys: SurveyKeys,
+): { write: Prisma.Sql; outcome: SaveOutcome } {
   const { tenantId } = state;
   // Answers of this page's questions are replaced (a question left empty is cleared).
   const merged: TAnswers = { ...state.answers };
@@ -202,7 +237,6 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   const completing = input.advance && next === null;
   const currentPage = input.advance ? (next ?? input.pageIndex) : input.pageIndex;
   const { plain, texts } = splitTextAnswers(state.definition, merged);
-  const keys = await surveyKeysFor(tx, tenantId);
   const responseId = state.responseId ?? crypto.randomUUID();
   const topics = [...new Set(Object.values(texts).flatMap((t) => tagVerbatim(t).topics))];
   const npsQuestion = allQuestions(state.definition).find((q) => q.type === "nps");
@@ -213,7 +247,7 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
   // One statement saves the response (created, or updated keeping staff-edited topics and an
   // earlier completion) and the invitation's status: one round trip instead of two ORM writes.
   // Answering implies the page was opened (a post does not go through resolveInvitation).
-  await tx.$executeRaw`
+  const write = Prisma.sql`
     WITH saved AS (
       INSERT INTO survey_response AS r (tenant_id, id, invitation_id, survey_id, version, answers, texts_enc, nps, current_page, completed_at, topics, updated_at)
       VALUES (${tenantId}::uuid, ${responseId}::uuid, ${state.invitationId}::uuid, ${state.surveyId}::uuid, ${state.version}, ${JSON.stringify(plain)}::jsonb,
@@ -229,7 +263,7 @@ async function writeAnswers(tx: Tx, state: Extract<LoadedInvitation, { kind: "op
       opened_at = CASE WHEN ${state.status === "sent"} THEN ${now} ELSE opened_at END,
       completed_at = CASE WHEN ${completing} THEN ${now} ELSE completed_at END
      WHERE tenant_id = ${tenantId}::uuid AND id = ${state.invitationId}::uuid`;
-  return { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed };
+  return { write, outcome: { kind: "saved", nextPage: input.advance ? next : input.pageIndex, completed: completing || state.completed } };
 }
 
 export type PreferenceChoice = "surveys" | "all";

@@ -70,7 +70,7 @@ describe("next shows", () => {
   });
 
   it("are shown on the thank-you page with their date in Europe/Paris, unless the survey turns them off", async () => {
-    const res = await getThanksPage(new Request(`http://rappel.test/s/${a.code}/thanks`), { params: Promise.resolve({ token: a.code }) });
+    const res = await getThanksPage(new Request(`http://rappel.test/s/${a.code}/thanks`), a.code);
     const html = await res.text();
     expect(html).toContain("Prochainement chez");
     const paris = new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Paris" }).format(inDays(10));
@@ -81,7 +81,7 @@ describe("next shows", () => {
     await withTenant(db, a.tenantId, (tx) =>
       tx.surveyVersion.update({ where: { tenantId_surveyId_version: { tenantId: a.tenantId, surveyId: a.surveyId, version: 1 } }, data: { definition } }),
     );
-    const off = await (await getThanksPage(new Request(`http://rappel.test/s/${a.code}/thanks`), { params: Promise.resolve({ token: a.code }) })).text();
+    const off = await (await getThanksPage(new Request(`http://rappel.test/s/${a.code}/thanks`), a.code)).text();
     expect(off).toContain("Merci !");
     expect(off).not.toContain("Prochainement chez");
   });

@@ -1,14 +1,14 @@
 /** @jsxImportSource preact */
-// GET handlers of the spectators' pages, served outside Next's React Server Components pipeline:
+// GET handlers of the spectators' pages, served outside Next.js altogether (public-router.ts):
 // one rate-limit check (one Redis round trip), one database transaction, a Preact render to a
 // string. This is what keeps the page fast under load (see docs/decisions/0011); the markup, the
 // no-JavaScript flow and the languages are those of the former server components.
 import { findQuestion, localise, visiblePageIndexes } from "@rappel/survey";
 import { clientIp } from "@/server/client-ip";
-import { getDb } from "@/server/db";
+import { getDb, getTenantBatch } from "@/server/db";
 import { AnswerPage } from "./answer-page";
 import { htmlResponse, seeOther } from "./html-response";
-import { recordInvitationOpened, resolveInvitation, saveAnswers, type InvitationState } from "./invitation";
+import { recordInvitationOpened, resolveInvitation, saveAnswers, type InvitationState, type OpenInvitation } from "./invitation";
 import { findNextShows, type NextShow } from "./next-shows";
 import { PreferencesPage } from "./preferences-page";
 import { ThanksPage } from "./thanks-page";
@@ -17,11 +17,9 @@ import { StatusMessage } from "./status-message";
 import { publicText, type FieldError } from "./public-text";
 import { allowSurveyRequest } from "./rate-limit";
 
-type LinkContext = { params: Promise<{ token: string }> };
-
 const FIELD_ERRORS: readonly string[] = ["required", "invalid", "too_long"] satisfies FieldError[];
 
-function statusPage(kind: "unknown" | "closed" | "tooMany", state?: Extract<InvitationState, { kind: "closed" }>): Response {
+export function statusPage(kind: "unknown" | "closed" | "tooMany", state?: Extract<InvitationState, { kind: "closed" }>): Response {
   const locale = state?.language ?? "fr";
   return htmlResponse({
     locale,
@@ -44,8 +42,7 @@ function parseErrors(raw: string | null, state: Extract<InvitationState, { kind:
   return errors;
 }
 
-export async function getAnswerPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getAnswerPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const query = new URL(request.url).searchParams;
   const db = getDb();
@@ -55,16 +52,17 @@ export async function getAnswerPage(request: Request, { params }: LinkContext): 
   const npsParam = query.get("nps");
   if (npsParam !== null) {
     if (/^(10|[0-9])$/.test(npsParam) && (await allowSurveyRequest([{ scope: "token-write", key: link }]))) {
-      const outcome = await saveAnswers(db, link, (state) => {
+      const chosen = (state: OpenInvitation) => {
         const nps = state.definition.pages[0]?.questions.find((q) => q.type === "nps");
         return nps ? { pageIndex: 0, answers: { [nps.id]: Number(npsParam) }, advance: false, replaceQuestionIds: [nps.id] } : null;
-      });
+      };
+      const outcome = await saveAnswers(db, link, chosen, new Date(), getTenantBatch());
       if (outcome.kind === "unknown") return statusPage("unknown");
     }
     return seeOther(`/s/${link}`);
   }
 
-  const state = await resolveInvitation(db, link);
+  const state = await resolveInvitation(db, link, new Date(), undefined, getTenantBatch());
   if (state.kind === "unknown") return statusPage("unknown");
   if (state.kind === "closed") return statusPage("closed", state);
   const asked = query.get("p");
@@ -84,8 +82,7 @@ export async function getAnswerPage(request: Request, { params }: LinkContext): 
   });
 }
 
-export async function getThanksPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getThanksPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const now = new Date();
   const state = await resolveInvitation<NextShow[]>(getDb(), link, now, (tx, open) =>
@@ -102,11 +99,10 @@ export async function getThanksPage(request: Request, { params }: LinkContext): 
   });
 }
 
-export async function getPreferencesPage(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getPreferencesPage(request: Request, link: string): Promise<Response> {
   if (!(await readAllowed(request))) return statusPage("tooMany");
   const asked = new URL(request.url).searchParams.get("done");
-  const state = await resolveInvitation(getDb(), link);
+  const state = await resolveInvitation(getDb(), link, new Date(), undefined, getTenantBatch());
   if (state.kind === "unknown") return statusPage("unknown");
   // Preferences stay reachable after the survey closed: opting out must always be possible.
   const t = publicText(state.language);
@@ -130,10 +126,9 @@ export async function getPreferencesPage(request: Request, { params }: LinkConte
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 /** The invitation e-mail's open pixel. Always the image: a mail client shows nothing broken, a prober learns nothing. */
-export async function getOpenPixel(request: Request, { params }: LinkContext): Promise<Response> {
-  const { token: link } = await params;
+export async function getOpenPixel(request: Request, link: string): Promise<Response> {
   try {
-    if (await readAllowed(request)) await recordInvitationOpened(getDb(), link);
+    if (await readAllowed(request)) await recordInvitationOpened(getDb(), link, new Date(), getTenantBatch());
   } catch (error) {
     console.error(JSON.stringify({ level: "error", event: "survey.open-pixel", message: String(error) }));
   }

@@ -2,14 +2,16 @@
 // (row-level security applies) and Redis (rate limits).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, withTenant, type Database } from "@rappel/db";
+import { createDatabase, createTenantBatch, withTenant, type Database, type TenantBatch } from "@rappel/db";
 import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { clearSurveyDefinitionCache } from "../lib/survey-definition-cache";
 import { recordInvitationOpened, resolveInvitation, saveAnswers } from "./invitation";
 import { getAnswerPage, getOpenPixel, getThanksPage } from "./page-routes";
 import { createPublicWorld, type PublicWorld } from "./testing";
 
 let testDb: TestDatabase;
 let db: Database;
+let batch: TenantBatch;
 let a: PublicWorld;
 let b: PublicWorld;
 
@@ -25,16 +27,17 @@ beforeAll(async () => {
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
   });
   db = createDatabase(testDb.appUrl, { max: 4 });
+  batch = createTenantBatch(testDb.appUrl, { max: 2 });
   [a, b] = [await createPublicWorld(db), await createPublicWorld(db)];
 });
 afterAll(async () => {
+  await batch?.end();
   await db?.$disconnect();
   await testDb?.drop();
 });
 
 const statusOf = async (w: PublicWorld) =>
   withTenant(db, w.tenantId, (tx) => tx.surveyInvitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: w.tenantId, id: w.invitationId } } }));
-const ctx = (link: string) => ({ params: Promise.resolve({ token: link }) });
 const get = (path: string) => new Request(`http://rappel.test${path}`, { headers: { "x-forwarded-for": "198.51.100.7" } });
 // Replaces one character of the code's secret part with another of the alphabet.
 const tamper = (code: string) => (code[0] === "a" ? "b" : "a") + code.slice(1);
@@ -122,7 +125,7 @@ describe("the open pixel", () => {
   it("always answers a GIF, for a known link as for an unknown one", async () => {
     const w = await createPublicWorld(db);
     for (const link of [w.code, "nothing-here", tamper(w.code)]) {
-      const res = await getOpenPixel(get(`/s/${link}/o.gif`), ctx(link));
+      const res = await getOpenPixel(get(`/s/${link}/o.gif`), link);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/gif");
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 6).toString("latin1")).toBe("GIF89a");
@@ -131,11 +134,48 @@ describe("the open pixel", () => {
   });
 });
 
+describe("the one-round-trip read", () => {
+  it("gives the state the transaction gives, marks the first view opened, and loads what the caches miss", async () => {
+    const w = await createPublicWorld(db);
+    clearSurveyDefinitionCache();
+    const first = await resolveInvitation(db, w.code, new Date(), undefined, batch);
+    expect(first).toMatchObject({ kind: "open", invitationId: w.invitationId, status: "sent" });
+    expect((await statusOf(w)).status).toBe("opened");
+    await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 4, disappointed: "L'acoustique" }, advance: false, replaceQuestionIds: ["nps", "disappointed"] });
+    const viaBatch = await resolveInvitation(db, w.code, new Date(), undefined, batch);
+    const viaTransaction = await resolveInvitation(db, w.code);
+    expect(viaBatch).toEqual(viaTransaction);
+    expect(viaBatch.kind === "open" && viaBatch.answers).toEqual({ nps: 4, disappointed: "L'acoustique" });
+    expect(await resolveInvitation(db, tamper(w.code), new Date(), undefined, batch)).toEqual({ kind: "unknown" });
+  });
+
+  it("saves answers in two round trips like the transaction does (sealed texts, topics, status)", async () => {
+    const w = await createPublicWorld(db);
+    const first = await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 3, disappointed: "Trop cher, l'accueil était froid" }, advance: true, replaceQuestionIds: ["nps", "disappointed"] }, new Date(), batch);
+    expect(first).toMatchObject({ kind: "saved", nextPage: 1, completed: false });
+    const state = await resolveInvitation(db, w.code);
+    expect(state.kind === "open" && state.answers).toEqual({ nps: 3, disappointed: "Trop cher, l'accueil était froid" });
+    expect(state.kind === "open" && state.currentPage).toBe(1);
+    expect((await statusOf(w)).status).toBe("started");
+    const response = await withTenant(db, w.tenantId, (tx) => tx.surveyResponse.findFirstOrThrow({ where: { tenantId: w.tenantId, invitationId: w.invitationId } }));
+    expect(response.nps).toBe(3);
+    expect(await saveAnswers(db, w.code, () => null, new Date(), batch)).toEqual({ kind: "unchanged" });
+    expect(await saveAnswers(db, tamper(w.code), () => null, new Date(), batch)).toEqual({ kind: "unknown" });
+  });
+
+  it("records the open pixel once", async () => {
+    const w = await createPublicWorld(db);
+    expect(await recordInvitationOpened(db, w.code, new Date(), batch)).toBe(true);
+    expect(await recordInvitationOpened(db, w.code, new Date(), batch)).toBe(false);
+    expect((await statusOf(w)).status).toBe("opened");
+  });
+});
+
 describe("the page route handlers", () => {
   it("render the answer page, escaping the spectator's text, with the link in the form's action", async () => {
     const w = await createPublicWorld(db);
     await saveAnswers(db, w.code, { pageIndex: 0, answers: { nps: 3, disappointed: `<script>alert("x")</script> & "son"` }, advance: false, replaceQuestionIds: ["nps", "disappointed"] });
-    const res = await getAnswerPage(get(`/s/${w.code}`), ctx(w.code));
+    const res = await getAnswerPage(get(`/s/${w.code}`), w.code);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -151,7 +191,7 @@ describe("the page route handlers", () => {
 
   it("record a score clicked in the e-mail and redirect to the page without it", async () => {
     const w = await createPublicWorld(db);
-    const res = await getAnswerPage(get(`/s/${w.code}?nps=8`), ctx(w.code));
+    const res = await getAnswerPage(get(`/s/${w.code}?nps=8`), w.code);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/s/${w.code}`);
     const state = await resolveInvitation(db, w.code);
@@ -159,7 +199,7 @@ describe("the page route handlers", () => {
   });
 
   it("answer a clear page, never a trace, for unknown links", async () => {
-    const res = await getAnswerPage(get("/s/abcdefghijkZ"), ctx("abcdefghijkZ"));
+    const res = await getAnswerPage(get("/s/abcdefghijkZ"), "abcdefghijkZ");
     expect(res.status).toBe(404);
     const html = await res.text();
     expect(html).toContain("Lien inconnu");
@@ -172,7 +212,7 @@ describe("the page route handlers", () => {
       await tx.survey.update({ where: { tenantId_id: { tenantId: w.tenantId, id: w.surveyId } }, data: { status: "closed" } });
       await tx.surveyInvitation.update({ where: { tenantId_id: { tenantId: w.tenantId, id: w.invitationId } }, data: { language: "en" } });
     });
-    const res = await getThanksPage(get(`/s/${w.code}/thanks`), ctx(w.code));
+    const res = await getThanksPage(get(`/s/${w.code}/thanks`), w.code);
     expect(res.status).toBe(410);
     const html = await res.text();
     expect(html).toContain('<html lang="en">');

@@ -1,1 +1,0 @@
-export { postAnswer as POST } from "@/features/satisfaction/public/handlers";

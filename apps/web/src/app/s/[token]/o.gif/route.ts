@@ -1,2 +1,0 @@
-export { getOpenPixel as GET } from "@/features/satisfaction/public/page-routes";
-export const dynamic = "force-dynamic";

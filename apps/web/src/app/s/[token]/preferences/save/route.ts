@@ -1,1 +1,0 @@
-export { postPreferences as POST } from "@/features/satisfaction/public/handlers";

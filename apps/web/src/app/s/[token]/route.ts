@@ -1,2 +1,0 @@
-export { getAnswerPage as GET } from "@/features/satisfaction/public/page-routes";
-export const dynamic = "force-dynamic";

@@ -1,1 +1,0 @@
-export { postOneClickUnsubscribe as POST, getUnsubscribe as GET } from "@/features/satisfaction/public/handlers";
