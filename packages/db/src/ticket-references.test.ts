@@ -129,6 +129,51 @@ describe("ticket references checked per statement", () => {
     })).toBeNull();
   });
 
+  it("locks like a foreign key: a delete and a ticket insert racing for one spectator never leave an orphan", async () => {
+    const other = new pg.Client({ connectionString: appUrl });
+    await other.connect();
+    const begin = async (c: pg.Client) => {
+      await c.query("BEGIN");
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
+    };
+    const newSpectator = async () => {
+      await begin(app);
+      const { rows } = await app.query<{ id: string }>(`INSERT INTO spectator (tenant_id, postal_code) VALUES ($1, '69001') RETURNING id::text`, [a.tenantId]);
+      await app.query("COMMIT");
+      return rows[0]!.id;
+    };
+    try {
+      // The ticket first: the delete waits for the ticket's transaction, then refuses.
+      const held = await newSpectator();
+      await begin(app);
+      await insertTicket(app, a, { holderId: held });
+      await begin(other);
+      const deleting = other.query(`DELETE FROM spectator WHERE id = $1`, [held]).then(() => null, (e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await app.query("COMMIT");
+      expect(await deleting).toMatchObject({ code: "23503", constraint: "ticket_tenant_id_holder_id_fkey" });
+      await other.query("ROLLBACK");
+
+      // The delete first: the ticket waits for the delete's transaction, then is refused.
+      const gone = await newSpectator();
+      await begin(other);
+      await other.query(`DELETE FROM spectator WHERE id = $1`, [gone]);
+      await begin(app);
+      const inserting = insertTicket(app, a, { holderId: gone }).then(() => null, (e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query("COMMIT");
+      expect(await inserting).toMatchObject({ code: "23503", constraint: "ticket_tenant_id_holder_id_fkey" });
+      await app.query("ROLLBACK");
+
+      await begin(app);
+      await app.query(`DELETE FROM ticket WHERE holder_id = $1`, [held]);
+      await app.query(`DELETE FROM spectator WHERE id = $1`, [held]);
+      await app.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+  });
+
   it("refuses TRUNCATE of a referenced table while tickets exist", async () => {
     expect(await attempt(owner, null, (c) => c.query(`TRUNCATE performance CASCADE`))).toMatchObject({ code: "0A000" });
   });
