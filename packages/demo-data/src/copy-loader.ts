@@ -67,7 +67,8 @@ export async function dropLoadTables(
 
 /**
  * Swaps the tenant's empty partitions for the loaded tables (children out first, parents in
- * first), in one transaction. ATTACH builds the indexes and validates every foreign key.
+ * first), in one transaction. ATTACH builds the indexes and validates every foreign key; the tickets' references are
+ * checked after it (they are triggers, decision 0017).
  */
 export async function attachLoadTables(
   client: pg.ClientBase,
@@ -89,6 +90,11 @@ export async function attachLoadTables(
       await client.query(
         `ALTER TABLE public."${t.name}" ATTACH PARTITION tenant_partitions."${part}" FOR VALUES IN (${client.escapeLiteral(tenantId)})`,
       );
+    }
+    // Tickets reference orders, performances and spectators through triggers that fire on
+    // statements against the parent table, not on ATTACH: check the attached rows set-wise.
+    if (tables.some((t) => t.name === "ticket")) {
+      await client.query(`SELECT ticket_check_tenant_references($1::uuid)`, [tenantId]);
     }
     await client.query("COMMIT");
   } catch (error) {

@@ -20,7 +20,7 @@ async function snapshot(tenantId: string) {
     const codec = await loadIdentityCodec(tx, tenantId, testMasterKey());
     const spectators = await tx.spectator.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
     return {
-      tickets: await tx.ticket.findMany({ where: { tenantId }, orderBy: { reference: "asc" }, include: { order: true } }),
+      tickets: await tx.ticket.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }),
       orders: await tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }),
       performances: await tx.performance.findMany({ where: { tenantId }, include: { show: true, venue: true }, orderBy: { startsAt: "asc" } }),
       venues: await tx.venue.findMany({ where: { tenantId } }),

@@ -38,8 +38,11 @@ describe("performances file, then tickets by performance reference", () => {
     const tickets = ["N° commande;N° billet;Date de commande;Code séance;Prix TTC", "C-1;B-1;01/03/2025;S-2;20,00 €", "C-2;B-2;01/03/2025;S-99;20,00 €"].join("\n");
     const second = await importFile(db, { tenantId, storageDir, source: tickets });
     expect(second.result).toMatchObject({ rowsAccepted: 1, rowsRejected: 1 });
-    const ticket = await withTenant(db, tenantId, (tx) => tx.ticket.findFirstOrThrow({ where: { tenantId }, include: { performance: true } }));
-    expect(ticket.performance.externalRef).toBe("S-2");
+    const performance = await withTenant(db, tenantId, async (tx) => {
+      const ticket = await tx.ticket.findFirstOrThrow({ where: { tenantId } });
+      return tx.performance.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: ticket.performanceId } } });
+    });
+    expect(performance.externalRef).toBe("S-2");
 
     let csv = "";
     for await (const chunk of streamRejectedRowsCsv(db, tenantId, second.importId, { locale: "fr", masterKey: testMasterKey() })) csv += chunk;
