@@ -3,7 +3,6 @@
 // record failures (retry with backoff on 4xx, bounce/fail on 5xx), pause the tenant's sending
 // when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
 // after a crash, sends nothing twice: the ledger decides.
-import pMap from "p-map";
 import { Prisma, withTenant, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
@@ -14,6 +13,7 @@ import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
 import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
+import { ClaimFeed } from "./campaign-feed";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
 import {
   claimChunk,
@@ -158,14 +158,29 @@ async function checkBounceRate(context: JobContext, config: EngineConfig, p: TCa
   return reason;
 }
 
+/** A refill starts when this many claimed rows per lane are left: the claim's transaction then overlaps the sending. */
+const LOW_WATER_PER_LANE = 2;
+const SHUTTING_DOWN = "the worker is shutting down";
+
 export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobContext, config: EngineConfig = engineConfig()): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
   const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
-  for (;;) {
-    if (context.signal.aborted) break;
+  let failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
+  // Between chunks, as before: failures recorded, the bounce rate checked once bounces come in.
+  const settleFailures = async (): Promise<string | null> => {
+    const settled = failures;
+    failures = [];
+    await recordFailures(context, p, setup, settled);
+    if (!settled.some((f) => f.outcome.kind === "bounced")) return null;
+    return checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
+  };
+  const feed = new ClaimFeed<ClaimedRecipient>(async () => {
+    if (context.signal.aborted) return { stop: SHUTTING_DOWN };
+    const paused = await settleFailures();
+    if (paused) return { stop: paused };
     const claimed = await withTenant(context.db, p.tenantId, async (tx) => {
       // A campaign paused or cancelled from the UI stops at the next chunk.
       const status = await tx.campaign.findUnique({
@@ -174,16 +189,14 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
       });
       return status?.status === "sending" ? claimChunk(tx, p.tenantId, p.campaignId, p.batch, now()) : null;
     });
-    if (claimed === null) return { ...result, stopped: "campaign no longer sending" };
-    if (claimed.length === 0) break;
-    // As many in flight as there are connections: each message is rendered just before a
-    // connection takes it, so the event loop never runs a long burst of rendering while a group
-    // commit's reply waits (that reply is what lets the terminators go out).
-    const outcomes = await pMap(claimed, async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now) }), {
-      concurrency: config.maxConnections,
-    });
-    const failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
-    for (const { r, outcome } of outcomes) {
+    return claimed === null ? { stop: "campaign no longer sending" } : { rows: claimed };
+  }, config.maxConnections * LOW_WATER_PER_LANE);
+  // As many lanes as there are connections: each message is rendered just before a connection
+  // takes it, so the event loop never runs a long burst of rendering while a group commit's
+  // reply waits (that reply is what lets the terminators go out).
+  const lane = async () => {
+    for (let r = await feed.next(); r !== null; r = await feed.next()) {
+      const outcome = await sendOne(r, setup, config, committer, now);
       if (outcome === "sent") result.sent += 1;
       else {
         failures.push({ r, outcome });
@@ -192,12 +205,12 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
         else result.failed += 1;
       }
     }
-    await recordFailures(context, p, setup, failures);
-    if (failures.some((f) => f.outcome.kind === "bounced")) {
-      const paused = await checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
-      if (paused) return { ...result, stopped: paused };
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: config.maxConnections }, lane));
+  const paused = await settleFailures();
+  if (paused) return { ...result, stopped: paused };
+  // A shutdown still chains (harmless, and the sweep would anyway); a pause or a stop does not.
+  if (feed.stopped && feed.stopped !== SHUTTING_DOWN) return { ...result, stopped: feed.stopped };
   await chainNextBatches(context, p);
   return result;
 }
