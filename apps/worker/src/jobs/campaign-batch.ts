@@ -11,12 +11,13 @@ import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import type { JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
-import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
+import { engineConfig, senderFor, withCampaignCommitter, type EngineConfig, type GroupCommitter } from "./campaign-engine";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { ClaimFeed } from "./campaign-feed";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
 import {
   claimChunk,
+  CLAIM_TTL_MS,
   hasUnfinished,
   MAX_ATTEMPTS,
   openBatches,
@@ -161,13 +162,20 @@ async function checkBounceRate(context: JobContext, config: EngineConfig, p: TCa
 /** A refill starts when this many claimed rows per lane are left: the claim's transaction then overlaps the sending. */
 const LOW_WATER_PER_LANE = 2;
 const SHUTTING_DOWN = "the worker is shutting down";
+/**
+ * A claimed row is handed to a lane only while its claim has this much time left: once its
+ * deadline passes, another job may claim and send it (the commit checks the status, not the
+ * claimant). A row past that point is left alone and claimed again after its deadline.
+ */
+const CLAIM_MARGIN_MS = 5_000;
+
+type QueuedRecipient = ClaimedRecipient & { handOutBy: number };
 
 export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobContext, config: EngineConfig = engineConfig()): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
-  const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
   let failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
   // Between chunks, as before: failures recorded, the bounce rate checked once bounces come in.
   const settleFailures = async (): Promise<string | null> => {
@@ -177,7 +185,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
     if (!settled.some((f) => f.outcome.kind === "bounced")) return null;
     return checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
   };
-  const feed = new ClaimFeed<ClaimedRecipient>(async () => {
+  const feed = new ClaimFeed<QueuedRecipient>(async () => {
     if (context.signal.aborted) return { stop: SHUTTING_DOWN };
     const paused = await settleFailures();
     if (paused) return { stop: paused };
@@ -187,15 +195,19 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
         where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } },
         select: { status: true },
       });
-      return status?.status === "sending" ? claimChunk(tx, p.tenantId, p.campaignId, p.batch, now()) : null;
+      if (status?.status !== "sending") return null;
+      const at = now();
+      const handOutBy = at.getTime() + CLAIM_TTL_MS - CLAIM_MARGIN_MS;
+      return (await claimChunk(tx, p.tenantId, p.campaignId, p.batch, at)).map((r) => ({ ...r, handOutBy }));
     });
     return claimed === null ? { stop: "campaign no longer sending" } : { rows: claimed };
   }, config.maxConnections * LOW_WATER_PER_LANE);
   // As many lanes as there are connections: each message is rendered just before a connection
   // takes it, so the event loop never runs a long burst of rendering while a group commit's
   // reply waits (that reply is what lets the terminators go out).
-  const lane = async () => {
+  const lane = async (committer: GroupCommitter) => {
     for (let r = await feed.next(); r !== null; r = await feed.next()) {
+      if (now().getTime() > r.handOutBy) continue;
       const outcome = await sendOne(r, setup, config, committer, now);
       if (outcome === "sent") result.sent += 1;
       else {
@@ -206,7 +218,9 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
       }
     }
   };
-  await Promise.all(Array.from({ length: config.maxConnections }, lane));
+  await withCampaignCommitter(context.db, p.tenantId, p.campaignId, now, (committer) =>
+    Promise.all(Array.from({ length: config.maxConnections }, () => lane(committer))),
+  );
   const paused = await settleFailures();
   if (paused) return { ...result, stopped: paused };
   // A shutdown still chains (harmless, and the sweep would anyway); a pause or a stop does not.
