@@ -11,7 +11,7 @@ import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import type { JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
 import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
-import { engineConfig, senderFor, withCampaignCommitter, type EngineConfig, type GroupCommitter } from "./campaign-engine";
+import { engineConfig, GroupCommitter, senderFor, type EngineConfig } from "./campaign-engine";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { ClaimFeed } from "./campaign-feed";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
@@ -176,6 +176,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
+  const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
   let failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
   // Between chunks, as before: failures recorded, the bounce rate checked once bounces come in.
   const settleFailures = async (): Promise<string | null> => {
@@ -205,7 +206,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
   // As many lanes as there are connections: each message is rendered just before a connection
   // takes it, so the event loop never runs a long burst of rendering while a group commit's
   // reply waits (that reply is what lets the terminators go out).
-  const lane = async (committer: GroupCommitter) => {
+  const lane = async () => {
     for (let r = await feed.next(); r !== null; r = await feed.next()) {
       if (now().getTime() > r.handOutBy) continue;
       const outcome = await sendOne(r, setup, config, committer, now);
@@ -218,21 +219,20 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
       }
     }
   };
-  await withCampaignCommitter(context.db, p.tenantId, p.campaignId, now, (committer) =>
-    Promise.all(Array.from({ length: config.maxConnections }, () => lane(committer))),
-  );
+  await Promise.all(Array.from({ length: config.maxConnections }, lane));
   const paused = await settleFailures();
   if (paused) return { ...result, stopped: paused };
   // A shutdown still chains (harmless, and the sweep would anyway); a pause or a stop does not.
   if (feed.stopped && feed.stopped !== SHUTTING_DOWN) return { ...result, stopped: feed.stopped };
-  await chainNextBatches(context, p);
+  // From this batch on: a retry due in an earlier one is the sweep's (within SWEEP_EVERY_MS).
+  await chainNextBatches(context, p, "", p.batch);
   return result;
 }
 
 /** Keeps BATCHES_IN_FLIGHT batches of the campaign queued, and closes the campaign when done. */
-export async function chainNextBatches(context: JobContext, p: { tenantId: string; campaignId: string }, suffix = ""): Promise<number[]> {
+export async function chainNextBatches(context: JobContext, p: { tenantId: string; campaignId: string }, suffix = "", fromBatch = 0): Promise<number[]> {
   const { next, done } = await withTenant(context.db, p.tenantId, async (tx) => {
-    const next = await openBatches(tx, p.tenantId, p.campaignId, context.clock.now(), BATCHES_IN_FLIGHT);
+    const next = await openBatches(tx, p.tenantId, p.campaignId, context.clock.now(), BATCHES_IN_FLIGHT, fromBatch);
     const done = next.length === 0 && !(await hasUnfinished(tx, p.tenantId, p.campaignId));
     if (done) {
       await tx.campaign.updateMany({

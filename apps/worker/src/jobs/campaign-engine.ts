@@ -57,32 +57,6 @@ export function closeSenders(): void {
   senders.clear();
 }
 
-const campaignCommitters = new Map<string, { committer: GroupCommitter; users: number }>();
-
-/**
- * Runs `run` with the campaign's group committer, shared by the campaign's batches running at
- * once in this process: their "sent" signals go in the same transactions (half as many commits,
- * each an fsync, with two batches in flight). The first batch's database and clock serve all.
- */
-export async function withCampaignCommitter<T>(
-  db: Database, tenantId: string, campaignId: string, now: () => Date, run: (committer: GroupCommitter) => Promise<T>,
-): Promise<T> {
-  const key = `${tenantId}/${campaignId}`;
-  let entry = campaignCommitters.get(key);
-  if (!entry) {
-    entry = { committer: GroupCommitter.forCampaign(db, tenantId, campaignId, now), users: 0 };
-    campaignCommitters.set(key, entry);
-  }
-  entry.users += 1;
-  try {
-    return await run(entry.committer);
-  } finally {
-    // Every lane awaited its commits before `run` returned: nothing waits in a committer dropped here.
-    entry.users -= 1;
-    if (entry.users === 0) campaignCommitters.delete(key);
-  }
-}
-
 interface Waiting {
   id: string;
   resolve: () => void;
