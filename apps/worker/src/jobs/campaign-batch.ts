@@ -1,5 +1,6 @@
-// Sends one batch of a campaign, chunk by chunk: claim rows, re-check consent and suppression
-// (an unsubscribe counts from the next chunk, seconds later), send through the committed sender,
+// Sends one batch of a campaign, chunk by chunk (the next chunk claimed while the current one
+// sends, campaign-feed.ts): claim rows, re-check consent and suppression (an unsubscribe counts
+// from the next chunk, seconds later), send through the committed sender,
 // record failures (retry with backoff on 4xx, bounce/fail on 5xx), pause the tenant's sending
 // when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
 // after a crash, sends nothing twice: the ledger decides.
