@@ -1,9 +1,9 @@
-// Sends one batch of a campaign, chunk by chunk: claim rows, re-check consent and suppression
-// (an unsubscribe counts from the next chunk, seconds later), send through the committed sender,
+// Sends one batch of a campaign, chunk by chunk (the next chunk claimed while the current one
+// sends, campaign-feed.ts): claim rows, re-check consent and suppression (an unsubscribe counts
+// from the next chunk, seconds later), send through the committed sender,
 // record failures (retry with backoff on 4xx, bounce/fail on 5xx), pause the tenant's sending
 // when bounces cross its threshold, then chain the campaign's next batch. Running it twice, or
 // after a crash, sends nothing twice: the ledger decides.
-import pMap from "p-map";
 import { Prisma, withTenant, type Tx } from "@rappel/db";
 import { classifySmtpError } from "@rappel/mail";
 import { enqueueJob, type TCampaignBatchPayload } from "@rappel/jobs";
@@ -15,9 +15,11 @@ import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type Sender
 import { engineConfig, GroupCommitter, type EngineConfig } from "./campaign-engine";
 import { campaignTransportFor, loadTenantRelay, takeRelaySlot, type CampaignTransport } from "../mail/campaign-transports";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
+import { ClaimFeed } from "./campaign-feed";
 import { bounceRateExcess, pauseTenantSending } from "./campaign-pause";
 import {
   claimChunk,
+  CLAIM_TTL_MS,
   hasUnfinished,
   MAX_ATTEMPTS,
   openBatches,
@@ -163,32 +165,57 @@ async function checkBounceRate(context: JobContext, config: EngineConfig, p: TCa
   return reason;
 }
 
+/** A refill starts when this many claimed rows per lane are left: the claim's transaction then overlaps the sending. */
+const LOW_WATER_PER_LANE = 2;
+const SHUTTING_DOWN = "the worker is shutting down";
+/**
+ * A claimed row is handed to a lane only while its claim has this much time left: once its
+ * deadline passes, another job may claim and send it (the commit checks the status, not the
+ * claimant). A row past that point is left alone and claimed again after its deadline.
+ */
+const CLAIM_MARGIN_MS = 5_000;
+
+type QueuedRecipient = ClaimedRecipient & { handOutBy: number };
+
 export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobContext, config: EngineConfig = engineConfig()): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
   const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
-  for (;;) {
-    if (context.signal.aborted) break;
+  let failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
+  // Between chunks, as before: failures recorded, the bounce rate checked once bounces come in.
+  const settleFailures = async (): Promise<string | null> => {
+    const settled = failures;
+    failures = [];
+    await recordFailures(context, p, setup, settled);
+    if (!settled.some((f) => f.outcome.kind === "bounced")) return null;
+    return checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
+  };
+  const feed = new ClaimFeed<QueuedRecipient>(async () => {
+    if (context.signal.aborted) return { stop: SHUTTING_DOWN };
+    const paused = await settleFailures();
+    if (paused) return { stop: paused };
     const claimed = await withTenant(context.db, p.tenantId, async (tx) => {
       // A campaign paused or cancelled from the UI stops at the next chunk.
       const status = await tx.campaign.findUnique({
         where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } },
         select: { status: true },
       });
-      return status?.status === "sending" ? claimChunk(tx, p.tenantId, p.campaignId, p.batch, now()) : null;
+      if (status?.status !== "sending") return null;
+      const at = now();
+      const handOutBy = at.getTime() + CLAIM_TTL_MS - CLAIM_MARGIN_MS;
+      return (await claimChunk(tx, p.tenantId, p.campaignId, p.batch, at)).map((r) => ({ ...r, handOutBy }));
     });
-    if (claimed === null) return { ...result, stopped: "campaign no longer sending" };
-    if (claimed.length === 0) break;
-    // As many in flight as there are connections: each message is rendered just before a
-    // connection takes it, so the event loop never runs a long burst of rendering while a group
-    // commit's reply waits (that reply is what lets the terminators go out).
-    const outcomes = await pMap(claimed, async (r) => ({ r, outcome: await sendOne(r, setup, config, committer, now, context.signal) }), {
-      concurrency: config.maxConnections,
-    });
-    const failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
-    for (const { r, outcome } of outcomes) {
+    return claimed === null ? { stop: "campaign no longer sending" } : { rows: claimed };
+  }, config.maxConnections * LOW_WATER_PER_LANE);
+  // As many lanes as there are connections: each message is rendered just before a connection
+  // takes it, so the event loop never runs a long burst of rendering while a group commit's
+  // reply waits (that reply is what lets the terminators go out).
+  const lane = async () => {
+    for (let r = await feed.next(); r !== null; r = await feed.next()) {
+      if (now().getTime() > r.handOutBy) continue;
+      const outcome = await sendOne(r, setup, config, committer, now, context.signal);
       if (outcome === "sent") result.sent += 1;
       else {
         failures.push({ r, outcome });
@@ -197,20 +224,21 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
         else result.failed += 1;
       }
     }
-    await recordFailures(context, p, setup, failures);
-    if (failures.some((f) => f.outcome.kind === "bounced")) {
-      const paused = await checkBounceRate(context, config, p, setup.sender.bounceRateLimit);
-      if (paused) return { ...result, stopped: paused };
-    }
-  }
-  await chainNextBatches(context, p);
+  };
+  await Promise.all(Array.from({ length: config.maxConnections }, lane));
+  const paused = await settleFailures();
+  if (paused) return { ...result, stopped: paused };
+  // A shutdown still chains (harmless, and the sweep would anyway); a pause or a stop does not.
+  if (feed.stopped && feed.stopped !== SHUTTING_DOWN) return { ...result, stopped: feed.stopped };
+  // From this batch on: a retry due in an earlier one is the sweep's (within SWEEP_EVERY_MS).
+  await chainNextBatches(context, p, "", p.batch);
   return result;
 }
 
 /** Keeps BATCHES_IN_FLIGHT batches of the campaign queued, and closes the campaign when done. */
-export async function chainNextBatches(context: JobContext, p: { tenantId: string; campaignId: string }, suffix = ""): Promise<number[]> {
+export async function chainNextBatches(context: JobContext, p: { tenantId: string; campaignId: string }, suffix = "", fromBatch = 0): Promise<number[]> {
   const { next, done } = await withTenant(context.db, p.tenantId, async (tx) => {
-    const next = await openBatches(tx, p.tenantId, p.campaignId, context.clock.now(), BATCHES_IN_FLIGHT);
+    const next = await openBatches(tx, p.tenantId, p.campaignId, context.clock.now(), BATCHES_IN_FLIGHT, fromBatch);
     const done = next.length === 0 && !(await hasUnfinished(tx, p.tenantId, p.campaignId));
     if (done) {
       await tx.campaign.updateMany({

@@ -159,11 +159,15 @@ export async function countDeliveries(tx: Tx, tenantId: string, campaignId: stri
   return counts;
 }
 
-/** Batches that still have claimable rows now (for the sweep and for chaining). */
-export async function openBatches(tx: Tx, tenantId: string, campaignId: string, now: Date, limit: number): Promise<number[]> {
+/**
+ * Batches from `fromBatch` on that still have claimable rows now (for the sweep and for
+ * chaining). A finished batch chains from its own number: the index then starts there instead
+ * of walking every row of the batches already sent (the sweep, from 0, finds retries due in them).
+ */
+export async function openBatches(tx: Tx, tenantId: string, campaignId: string, now: Date, limit: number, fromBatch = 0): Promise<number[]> {
   const rows = await tx.$queryRaw<{ batch: number }[]>(Prisma.sql`
     SELECT DISTINCT batch FROM campaign_delivery
-     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid
+     WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND batch >= ${fromBatch}
        AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now}))
             OR (status = 'sending' AND claimed_until < ${now}))
      ORDER BY batch LIMIT ${limit}`);

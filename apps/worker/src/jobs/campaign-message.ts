@@ -1,7 +1,7 @@
 // Builds one recipient's message: blocks rendered with their merge values, signed tracking
 // links, the one-click unsubscribe headers (RFC 8058), and a Message-ID derived from the ledger
 // key so a DSN can be traced back to its delivery.
-import { ZEmailContent, renderEmail, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
+import { ZEmailContent, renderEmail, type TEmailContent, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
 import { listUnsubscribeHeaders, type TDkimKey, type TOutgoingMail } from "@rappel/mail";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 
@@ -56,13 +56,25 @@ export function formatFrom(sender: SenderForSend): string {
   return `"${sender.fromName.replace(/["\\]/g, "")}" <${sender.fromEmail}>`;
 }
 
+// A batch renders thousands of messages from one content object: validated once, not per message.
+const parsedContents = new WeakMap<object, TEmailContent>();
+function emailContent(content: unknown): TEmailContent {
+  if (typeof content !== "object" || content === null) return ZEmailContent.parse(content);
+  let parsed = parsedContents.get(content);
+  if (!parsed) {
+    parsed = ZEmailContent.parse(content);
+    parsedContents.set(content, parsed);
+  }
+  return parsed;
+}
+
 export function buildCampaignMessage(
   campaign: CampaignForSend,
   sender: SenderForSend,
   recipient: { spectatorId: string; email: string; values: TMergeValues },
   ctx: MessageContext,
 ): TOutgoingMail {
-  const content = ZEmailContent.parse(campaign.content);
+  const content = emailContent(campaign.content);
   const urls = trackingUrls(ctx, campaign.tenantId, campaign.id, recipient.spectatorId);
   const rendered = renderEmail(content, {
     subject: campaign.subject,

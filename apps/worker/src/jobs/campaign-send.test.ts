@@ -83,6 +83,19 @@ describe("campaign sending engine", () => {
     expect(peer.messages).toHaveLength(5);
   });
 
+  it("two jobs on one batch, each claiming its next chunk while it sends, share the rows and send none twice", async () => {
+    peer.clear();
+    const f = await createCampaignFixture(db, { recipients: 700 });
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt());
+    const runs = await Promise.all([0, 1].map(() => runCampaignBatch({ tenantId: f.tenantId, campaignId: f.campaignId, batch: 0 }, contextAt(), config)));
+    expect(runs[0]!.sent + runs[1]!.sent).toBe(700);
+    expect(runs.every((r) => r.sent > 0)).toBe(true);
+    expect(peer.messages).toHaveLength(700);
+    expect(new Set(peer.messages.map((m) => m.envelope.to[0])).size).toBe(700);
+    const counts = await withTenant(db, f.tenantId, (tx) => countDeliveries(tx, f.tenantId, f.campaignId));
+    expect(counts).toMatchObject({ sent: 700, sending: 0, pending: 0 });
+  });
+
   it("re-sends rows claimed by a worker that died before its commit, once their claim expires", async () => {
     peer.clear();
     const f = await createCampaignFixture(db, { recipients: 4 });
