@@ -5,14 +5,14 @@
 // between the decision and the sends neither skips nor doubles anyone.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTrackingKey, sampleSize, variantAtRank, type TAbTestConfig } from "@rappel/campaigns";
+import { sampleSize, variantAtRank, type TAbTestConfig } from "@rappel/campaigns";
 import { countAbResults } from "@rappel/campaigns/ab-results";
 import { withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import type { Clock } from "../clock";
 import type { JobContext } from "../job-handler";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
-import { createCampaignFixture, testMasterKey, type CampaignFixture } from "../testing/campaign-fixture";
+import { createCampaignFixture, engineTestConfig, type CampaignFixture } from "../testing/campaign-fixture";
 import { closeSenders, type EngineConfig } from "./campaign-engine";
 import { runCampaignBatch } from "./campaign-batch";
 import { countDeliveries } from "./campaign-ledger";
@@ -26,8 +26,7 @@ let config: EngineConfig;
 beforeAll(async () => {
   db = openAppDatabase();
   peer = await startSmtpPeer();
-  const master = testMasterKey();
-  config = { smtpUrl: peer.url, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections: 4 };
+  config = engineTestConfig(peer.url, 4);
 });
 afterAll(async () => {
   closeSenders();

@@ -3,13 +3,12 @@
 // (checked after an import of sales); the rows not yet sent are skipped with the reason.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTrackingKey } from "@rappel/campaigns";
 import { withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { systemClock } from "../clock";
 import type { JobContext } from "../job-handler";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
-import { createCampaignFixture, testMasterKey, type CampaignFixture } from "../testing/campaign-fixture";
+import { createCampaignFixture, engineTestConfig, type CampaignFixture } from "../testing/campaign-fixture";
 import { autoStopTenantCampaigns } from "./campaign-auto-stop";
 import { runCampaignBatch } from "./campaign-batch";
 import { closeSenders, type EngineConfig } from "./campaign-engine";
@@ -24,8 +23,7 @@ const context = (): JobContext => ({ db, clock: systemClock, logger: captureLogg
 beforeAll(async () => {
   db = openAppDatabase();
   peer = await startSmtpPeer();
-  const master = testMasterKey();
-  config = { smtpUrl: peer.url, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections: 4 };
+  config = engineTestConfig(peer.url, 4);
 });
 afterAll(async () => {
   closeSenders();

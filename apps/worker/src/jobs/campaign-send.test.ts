@@ -2,13 +2,12 @@
 // and dead workers, consent re-checked at send time, retries on 4xx, bounces on 5xx with
 // suppression, and the automatic pause on a high bounce rate.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTrackingKey } from "@rappel/campaigns";
 import { withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { systemClock, type Clock } from "../clock";
 import type { JobContext } from "../job-handler";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
-import { createCampaignFixture, testMasterKey } from "../testing/campaign-fixture";
+import { createCampaignFixture, engineTestConfig } from "../testing/campaign-fixture";
 import { closeSenders, type EngineConfig } from "./campaign-engine";
 import { runCampaignBatch } from "./campaign-batch";
 import { countDeliveries, CLAIM_TTL_MS } from "./campaign-ledger";
@@ -23,8 +22,7 @@ beforeAll(async () => {
   peer = await startSmtpPeer({
     verdict: (rcpt) => (rcpt.startsWith("busy") ? "tempfail" : rcpt.startsWith("nobody") ? "permfail" : "accept"),
   });
-  const master = testMasterKey();
-  config = { smtpUrl: peer.url, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections: 4 };
+  config = engineTestConfig(peer.url, 4);
 });
 afterAll(async () => {
   closeSenders();

@@ -2,13 +2,13 @@
 // marketer gets the variant asked for (A is the campaign's own subject), a variant the test does
 // not have is refused and sends nothing, and nothing reaches the ledger.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTrackingKey, type TAbTestConfig } from "@rappel/campaigns";
+import type { TAbTestConfig } from "@rappel/campaigns";
 import { withTenant, type Database } from "@rappel/db";
 import { startSmtpPeer, type SmtpPeer } from "@rappel/mail/testing";
 import { systemClock } from "../clock";
 import type { JobContext } from "../job-handler";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
-import { createCampaignFixture, testMasterKey } from "../testing/campaign-fixture";
+import { createCampaignFixture, engineTestConfig } from "../testing/campaign-fixture";
 import type { EngineConfig } from "./campaign-engine";
 import { sendCampaignTest } from "./campaign-test-send";
 
@@ -19,8 +19,7 @@ let config: EngineConfig;
 beforeAll(async () => {
   db = openAppDatabase();
   peer = await startSmtpPeer();
-  const master = testMasterKey();
-  config = { smtpUrl: peer.url, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections: 2 };
+  config = engineTestConfig(peer.url, 2);
 });
 afterAll(async () => {
   await peer.stop();

@@ -3,7 +3,9 @@
 // engine's tests and by `pnpm bench:activation` (100,000 recipients).
 import { randomBytes } from "node:crypto";
 import { provisionTenant, withTenant, type Database, type Prisma } from "@rappel/db";
+import { deriveTrackingKey } from "@rappel/campaigns";
 import { createTenantDataKey, loadIdentityCodec, masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
+import type { EngineConfig } from "../jobs/campaign-engine";
 
 export interface CampaignFixture {
   tenantId: string;
@@ -17,6 +19,12 @@ export interface CampaignFixture {
 
 export function testMasterKey(): MasterKey {
   return masterKeyFromEnv({ MASTER_KEY: process.env.MASTER_KEY ?? "", MASTER_KEY_ID: process.env.MASTER_KEY_ID ?? "mk1" });
+}
+
+/** The engine's settings for tests: the given SMTP peer, the test master key and its tracking key. */
+export function engineTestConfig(smtpUrl: string, maxConnections: number): EngineConfig {
+  const master = testMasterKey();
+  return { smtpUrl, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections };
 }
 
 export async function createCampaignFixture(

@@ -2,13 +2,12 @@
 // their headers and a Server-Timing, everything else handed to the Next.js handler (here a stand-in
 // that only says it was called: booting Next belongs to the e2e runner), against the real
 // PostgreSQL and Redis.
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "@rappel/db";
-import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
-import { createPublicWorld, type PublicWorld } from "@/features/satisfaction/public/testing";
+import type { Database } from "@rappel/db";
+import type { TestDatabase } from "@rappel/db/testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "@/features/satisfaction/public/testing";
 import { createAppServer } from "./app-server";
 import { MAX_BODY_BYTES } from "./node-bridge";
 
@@ -20,16 +19,7 @@ let base: string;
 const nextCalls: string[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("rappel_web_test");
-  Object.assign(process.env, {
-    DATABASE_URL: testDb.appUrl,
-    MIGRATION_DATABASE_URL: testDb.ownerUrl,
-    MASTER_KEY: randomBytes(32).toString("base64"),
-    MASTER_KEY_ID: "mk1",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
-  });
-  db = createDatabase(testDb.appUrl, { max: 4 });
+  ({ testDb, db } = await openPublicTestDatabase());
   w = await createPublicWorld(db);
   server = createAppServer(async (req, res) => {
     nextCalls.push(req.url ?? "");

@@ -1,13 +1,12 @@
 // The thank-you page's suggestions against the real PostgreSQL: upcoming, not cancelled, this
 // tenant's only, the spectator's venue first, one per show, at most three; and the page itself.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, withTenant, type Database } from "@rappel/db";
-import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { withTenant, type Database } from "@rappel/db";
+import type { TestDatabase } from "@rappel/db/testing";
 import { createCoreDefinition } from "@rappel/survey";
 import { findNextShows } from "./next-shows";
 import { getThanksPage } from "./page-routes";
-import { createPublicWorld, type PublicWorld } from "./testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing";
 
 let testDb: TestDatabase;
 let db: Database;
@@ -26,16 +25,7 @@ async function addPerformance(w: PublicWorld, title: string, where: "same" | "ot
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("rappel_web_test");
-  Object.assign(process.env, {
-    DATABASE_URL: testDb.appUrl,
-    MIGRATION_DATABASE_URL: testDb.ownerUrl,
-    MASTER_KEY: randomBytes(32).toString("base64"),
-    MASTER_KEY_ID: "mk1",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
-  });
-  db = createDatabase(testDb.appUrl, { max: 4 });
+  ({ testDb, db } = await openPublicTestDatabase());
   [a, b] = [await createPublicWorld(db), await createPublicWorld(db)];
   await addPerformance(a, "Other venue, tomorrow", "other", inDays(1));
   await addPerformance(a, "Same venue, in 10 days", "same", inDays(10));

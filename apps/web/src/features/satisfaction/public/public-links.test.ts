@@ -1,13 +1,12 @@
 // Short links, the open pixel and the public pages' route handlers, against the real PostgreSQL
 // (row-level security applies) and Redis (rate limits).
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, createTenantBatch, withTenant, type Database, type TenantBatch } from "@rappel/db";
-import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
+import { createTenantBatch, withTenant, type Database, type TenantBatch } from "@rappel/db";
+import type { TestDatabase } from "@rappel/db/testing";
 import { clearSurveyDefinitionCache } from "../lib/survey-definition-cache";
 import { recordInvitationOpened, resolveInvitation, saveAnswers } from "./invitation";
 import { getAnswerPage, getOpenPixel, getThanksPage } from "./page-routes";
-import { createPublicWorld, type PublicWorld } from "./testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing";
 
 let testDb: TestDatabase;
 let db: Database;
@@ -16,17 +15,7 @@ let a: PublicWorld;
 let b: PublicWorld;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase("rappel_web_test");
-  // What the route handlers read through loadEnv() (first called below, after this).
-  Object.assign(process.env, {
-    DATABASE_URL: testDb.appUrl,
-    MIGRATION_DATABASE_URL: testDb.ownerUrl,
-    MASTER_KEY: randomBytes(32).toString("base64"),
-    MASTER_KEY_ID: "mk1",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
-  });
-  db = createDatabase(testDb.appUrl, { max: 4 });
+  ({ testDb, db } = await openPublicTestDatabase());
   batch = createTenantBatch(testDb.appUrl, { max: 2 });
   [a, b] = [await createPublicWorld(db), await createPublicWorld(db)];
 });

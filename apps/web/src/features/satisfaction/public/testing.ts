@@ -1,13 +1,31 @@
 // Fixtures for the public survey pages' tests: a tenant with a real data key, a venue, a show, an
 // ended performance, an active survey (the core questionnaire) and one sent invitation whose long
 // token and short code are both known.
-import { randomUUID } from "node:crypto";
-import { withTenant, type Database } from "@rappel/db";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createDatabase, withTenant, type Database } from "@rappel/db";
+import { createTestDatabase, type TestDatabase } from "@rappel/db/testing";
 import { createTestTenant } from "@rappel/ignition-import/testing";
 import { loadEnv } from "@rappel/config";
 import { masterKeyFromEnv } from "@rappel/personal-data";
 import { createCoreDefinition, createInvitationToken, createShortCode, hashToken, type TSurveyDefinition } from "@rappel/survey";
 import { loadSurveyKeys } from "@rappel/survey/store";
+
+/**
+ * A fresh test database, and the environment the public pages' code reads through loadEnv()
+ * (set before its first call) pointing at it.
+ */
+export async function openPublicTestDatabase(): Promise<{ testDb: TestDatabase; db: Database }> {
+  const testDb = await createTestDatabase("rappel_web_test");
+  Object.assign(process.env, {
+    DATABASE_URL: testDb.appUrl,
+    MIGRATION_DATABASE_URL: testDb.ownerUrl,
+    MASTER_KEY: randomBytes(32).toString("base64"),
+    MASTER_KEY_ID: "mk1",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  });
+  return { testDb, db: createDatabase(testDb.appUrl, { max: 4 }) };
+}
 
 export interface PublicWorld {
   tenantId: string;
