@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@rappel/db";
 import type { TestDatabase } from "@rappel/db/testing";
-import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "@/features/satisfaction/public/testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "@/features/satisfaction/public/testing/public-world";
 import { createAppServer } from "./app-server";
 import { MAX_BODY_BYTES } from "./node-bridge";
 

@@ -6,7 +6,7 @@ import type { TestDatabase } from "@rappel/db/testing";
 import { createCoreDefinition } from "@rappel/survey";
 import { findNextShows } from "./next-shows";
 import { getThanksPage } from "./page-routes";
-import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing/public-world";
 
 let testDb: TestDatabase;
 let db: Database;

@@ -6,7 +6,7 @@ import type { TestDatabase } from "@rappel/db/testing";
 import { clearSurveyDefinitionCache } from "../lib/survey-definition-cache";
 import { recordInvitationOpened, resolveInvitation, saveAnswers } from "./invitation";
 import { getAnswerPage, getOpenPixel, getThanksPage } from "./page-routes";
-import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing";
+import { createPublicWorld, openPublicTestDatabase, type PublicWorld } from "./testing/public-world";
 
 let testDb: TestDatabase;
 let db: Database;
