@@ -1,5 +1,6 @@
 // French and English must say the same things: same keys, same placeholders, and a label for
 // every role, area and tenant kind the code can show.
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { PLATFORM_ROLES, TENANT_AREAS, TENANT_ROLES } from "@rappel/access";
 import { QUEUE_NAMES } from "@rappel/jobs";
@@ -18,8 +19,18 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
+/** The arguments a message uses (plural/select branches included), read with the ICU parser. */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if ("value" in element && element.type !== TYPE.literal) names.add(String(element.value));
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 const frKeys = flatten(MESSAGES.fr as Tree);
