@@ -60,7 +60,8 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
   // Test send to the marketer.
   await page.getByRole("button", { name: "M'envoyer un test" }).click();
   await expect(page.getByText("Test envoyé à votre adresse.")).toBeVisible();
-  const testMail = await waitForEmail((m) => m.to.includes("marketing@lumiere.demo") && m.subject.startsWith("[TEST]"));
+  // The mailbox keeps earlier specs' test sends to the same marketer: match this campaign's subject.
+  const testMail = await waitForEmail((m) => m.to.includes("marketing@lumiere.demo") && m.subject.startsWith("[TEST]") && m.subject.endsWith(", il reste des places"));
   expect(testMail.subject).toMatch(/^\[TEST\] .+, il reste des places$/);
 
   // Send, then follow a received e-mail's tracked link.
