@@ -88,19 +88,30 @@ export function claimedRows(
     )`;
 }
 
+/**
+ * The checks made at send time, not only when the segment was computed, as the claim's columns
+ * "consented", "suppressed" and "restricted" over the spectator `s`: the channel's consent,
+ * the suppression list (by the channel's blind index), a processing restriction or archiving.
+ */
+export function sendTimeChecks(channel: "email" | "sms"): Prisma.Sql {
+  const ch = Prisma.raw(`'${channel}'`); // a closed union: two literals, never user input
+  const bidx = Prisma.raw(channel === "email" ? "s.email_bidx" : "s.phone_bidx");
+  return Prisma.sql`EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
+                     AND co.channel = ${ch} AND co.status = 'granted') AS "consented",
+           (${bidx} IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
+                     AND su.channel = ${ch} AND su.bidx = ${bidx})) AS "suppressed",
+           -- archived since the snapshot (past the active retention period) is out of use too
+           (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
+                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted"`;
+}
+
 /** Claims up to CLAIM_CHUNK sendable rows of a batch (SKIP LOCKED: concurrent jobs never share). */
 export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, batch: number, now: Date): Promise<ClaimedRecipient[]> {
   return tx.$queryRaw<ClaimedRecipient[]>(Prisma.sql`
     WITH ${claimedRows(tenantId, campaignId, batch, "email", now, CLAIM_CHUNK, Prisma.sql`d.variant`)}
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
            s.email_enc AS "emailEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
-           EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
-                     AND co.channel = 'email' AND co.status = 'granted') AS "consented",
-           (s.email_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
-                     AND su.channel = 'email' AND su.bidx = s.email_bidx)) AS "suppressed",
-           -- archived since the snapshot (past the active retention period) is out of use too
-           (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
-                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted",
+           ${sendTimeChecks("email")},
            -- read with the claim: a remainder row is claimable only once its winner is committed
            COALESCE(c.variant, (SELECT ca.ab_winner FROM campaign ca WHERE ca.tenant_id = ${tenantId}::uuid
                      AND ca.id = ${campaignId}::uuid))::text AS "subjectVariant"

@@ -4,7 +4,7 @@
 // the row's current one (the attempts counter is the claim token), and the provider's message id
 // is stored afterwards so delivery receipts can find the row.
 import { Prisma, type Tx } from "@rappel/db";
-import { claimedRows } from "./campaign-ledger";
+import { claimedRows, sendTimeChecks } from "./campaign-ledger";
 
 export interface ClaimedSmsRecipient {
   spectatorId: string;
@@ -24,12 +24,7 @@ export async function claimSmsChunk(tx: Tx, tenantId: string, campaignId: string
     WITH ${claimedRows(tenantId, campaignId, batch, "sms", now, limit)}
     SELECT c.spectator_id::text AS "spectatorId", c.attempts AS "attempts",
            s.phone_enc AS "phoneEnc", s.first_name_enc AS "firstNameEnc", s.last_name_enc AS "lastNameEnc",
-           EXISTS (SELECT 1 FROM consent co WHERE co.tenant_id = s.tenant_id AND co.spectator_id = s.id
-                     AND co.channel = 'sms' AND co.status = 'granted') AS "consented",
-           (s.phone_bidx IS NOT NULL AND EXISTS (SELECT 1 FROM suppression su WHERE su.tenant_id = s.tenant_id
-                     AND su.channel = 'sms' AND su.bidx = s.phone_bidx)) AS "suppressed",
-           (s.archived_at IS NOT NULL OR EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.tenant_id = s.tenant_id
-                     AND pr.spectator_id = s.id AND pr.lifted_at IS NULL)) AS "restricted"
+           ${sendTimeChecks("sms")}
       FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
 }
 

@@ -2,6 +2,7 @@
 // performances), a period, and 2–6 items (the first ticked in list order is the reference). Errors are linked to their fields and
 // everything chosen is sent back into the form.
 import { getTranslations } from "next-intl/server";
+import { Field } from "@rappel/ui";
 import { COMPARE_MODES, MAX_COMPARED } from "../lib/compare-queries";
 import type { CompareParams } from "../lib/compare-params";
 
@@ -62,18 +63,8 @@ export async function CompareForm({
           <p id="compare-show-hint" className="mt-1 text-xs text-slate-600">{t("showHint")}</p>
         </div>
         <div className="grid grid-cols-2 gap-3">
-          <div className="text-sm">
-            <label htmlFor="compare-from">{r("from")}</label>
-            <input id="compare-from" type="date" name="from" defaultValue={params.fromText} className={control}
-              aria-invalid={fromError ? true : undefined} aria-describedby={fromError ? "compare-from-error" : undefined} />
-            {fromError ? <p id="compare-from-error" className={errorText}>{fromError}</p> : null}
-          </div>
-          <div className="text-sm">
-            <label htmlFor="compare-to">{r("to")}</label>
-            <input id="compare-to" type="date" name="to" defaultValue={params.toText} className={control}
-              aria-invalid={toError ? true : undefined} aria-describedby={toError ? "compare-to-error" : undefined} />
-            {toError ? <p id="compare-to-error" className={errorText}>{toError}</p> : null}
-          </div>
+          <Field id="compare-from" type="date" name="from" label={r("from")} defaultValue={params.fromText} error={fromError} />
+          <Field id="compare-to" type="date" name="to" label={r("to")} defaultValue={params.toText} error={toError} />
         </div>
       </div>
       <fieldset className="text-sm"
