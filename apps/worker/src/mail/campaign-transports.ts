@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import type { Tx } from "@rappel/db";
 import { createCommittedSender, smtpServerFromRelay, smtpServerFromUrl, type CommittedSender, type TSmtpServer, type TSmtpTlsMode } from "@rappel/mail";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { createSendThrottle } from "../sms/sms-throttle";
 
 /** The sealed-secret purpose of a relay password (the web app seals with the same). */
 export const SMTP_RELAY_SECRET = "smtp-relay-password" as const;
@@ -71,27 +72,9 @@ export function closeCampaignTransports(): void {
   senders.clear();
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Within one process only: the worker process installs the Redis one shared by all processes. */
 export function createMemoryRelayThrottle(): RelayThrottle {
-  const limiters = new Map<number, RateLimiterMemory>();
-  return {
-    async take(relay, perSecond, signal) {
-      let limiter = limiters.get(perSecond);
-      if (!limiter) limiters.set(perSecond, (limiter = new RateLimiterMemory({ keyPrefix: `smtp:${perSecond}`, points: perSecond, duration: 1 })));
-      for (;;) {
-        if (signal?.aborted) throw new Error("aborted while waiting for the SMTP relay throttle");
-        try {
-          await limiter.consume(relay, 1);
-          return;
-        } catch (error) {
-          if (!(error instanceof RateLimiterRes)) throw error;
-          await sleep(Math.max(error.msBeforeNext, 5));
-        }
-      }
-    },
-  };
+  return createSendThrottle((perSecond) => new RateLimiterMemory({ keyPrefix: `smtp:${perSecond}`, points: perSecond, duration: 1 }), "SMTP relay throttle");
 }
 
 let throttle: RelayThrottle = createMemoryRelayThrottle();
