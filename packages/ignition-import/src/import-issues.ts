@@ -1,6 +1,5 @@
 // Reasons a row is refused, or flagged, by the import itself (after the row parsed): a
-// performance given by a reference nobody knows, a reservation that is not a sale yet, a likely
-// typo in an e-mail domain. The parsing layer's reasons keep their own codes and messages
+// performance given by a reference nobody knows, a likely typo in an e-mail domain. The parsing layer's reasons keep their own codes and messages
 // (@rappel/ticketing-import); these add to them, in the same shape and the same two languages.
 import { describeIssues, fieldLabel, issueMessages, type FileKind, type Language, type RowIssue } from "@rappel/ticketing-import";
 
@@ -8,10 +7,6 @@ export const importIssueMessages = {
   "performance.unknown": {
     fr: "représentation inconnue : aucune représentation n'a la référence « {value} » (importez d'abord le fichier des représentations)",
     en: "unknown performance: no performance has the reference “{value}” (import the performances file first)",
-  },
-  "ticket.pending": {
-    fr: "réservation non payée « {value} » : ce n'est pas encore une vente, elle sera importée une fois payée",
-    en: "unpaid reservation “{value}”: not a sale yet, it will be imported once paid",
   },
   "email.typo": {
     fr: "{field} : le domaine ressemble à une faute de frappe « {value} » (adresse conservée telle quelle)",

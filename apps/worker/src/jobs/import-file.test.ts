@@ -37,20 +37,20 @@ describe("import-file job", () => {
     const importId = await queueImport(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
     const { logger, lines } = captureLogger();
     const result = await importFileHandler.handle({ tenantId, importId }, context(logger));
-    expect(result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2 });
+    expect(result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 6, rowsRejected: 1 });
     const job = await withTenant(db, tenantId, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: importId } } }));
-    expect(job).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, errorMessage: null });
-    expect(await withTenant(db, tenantId, (tx) => tx.ticket.count({ where: { tenantId } }))).toBe(5);
+    expect(job).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 6, rowsRejected: 1, errorMessage: null });
+    expect(await withTenant(db, tenantId, (tx) => tx.ticket.count({ where: { tenantId } }))).toBe(6);
 
     const finished = lines.find((l) => l.msg === "import finished");
-    expect(finished).toMatchObject({ status: "completed", rowsAccepted: 5, "warnings.email.typo": 1 });
+    expect(finished).toMatchObject({ status: "completed", rowsAccepted: 6, "warnings.email.typo": 1 });
     const logged = JSON.stringify(lines);
     for (const personal of ["anne", "Martin", "gmial", "+336", "06 12", "Noël"]) expect(logged).not.toContain(personal);
 
     // A second delivery of the same job changes nothing.
     const again = await importFileHandler.handle({ tenantId, importId }, context(logger));
     expect(again).toMatchObject({ status: "skipped" });
-    expect(await withTenant(db, tenantId, (tx) => tx.ticket.count({ where: { tenantId } }))).toBe(5);
+    expect(await withTenant(db, tenantId, (tx) => tx.ticket.count({ where: { tenantId } }))).toBe(6);
   });
 
   it("fails with a sentence a person understands when the file is gone, and is not retried", async () => {

@@ -41,9 +41,9 @@ describe("a French Windows-1252 ticketing export", () => {
   });
 
   it("imports every readable row and keeps the others with their line", async () => {
-    expect(first.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2 });
+    expect(first.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 6, rowsRejected: 1 });
     const progress = await withTenant(db, tenantId, (tx) => getImportProgress(tx, tenantId, first.importId));
-    expect(progress).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, fraction: 1, warnings: 2 });
+    expect(progress).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 6, rowsRejected: 1, fraction: 1, warnings: 2 });
     expect(Object.values(first.result.warnings).reduce((a, b) => a + b, 0)).toBe(2);
     // The whole file was read (bytes, for the ETA while it runs).
     const stored = await withTenant(db, tenantId, (tx) => tx.importJob.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: first.importId } } }));
@@ -57,12 +57,15 @@ describe("a French Windows-1252 ticketing export", () => {
       ["B-3", 0, "valid", true, "partner"],
       ["B-5", 2500, "valid", false, "web"],
       ["B-6", 1800, "refunded", false, "phone"],
+      // "Réservé": an unpaid reservation is kept, as pending.
+      ["B-7", 1800, "pending", false, "web"],
     ]);
     expect(s.orders.map((o) => [o.reference, o.totalCents, o.status])).toEqual([
       ["C-1001", 125950, "paid"],
       ["C-1002", 0, "paid"],
       ["C-1004", 2500, "paid"],
       ["C-1005", 1800, "refunded"],
+      ["C-1006", 1800, "pending"],
     ]);
     // "grande  salle" is the same venue; the title broken over two lines is the same show.
     expect(s.venues.map((v) => v.name).sort()).toEqual(["Grande salle", "Studio"]);
@@ -98,16 +101,16 @@ describe("a French Windows-1252 ticketing export", () => {
       return { tickets: rows.reduce((n, r) => n + r.tickets, 0), complimentary: rows.reduce((n, r) => n + r.complimentary, 0), revenue: rows.reduce((n, r) => n + Number(r.revenueCents), 0) };
     };
     expect(byPerformance("Le Misanthrope")).toEqual({ tickets: 3, complimentary: 0, revenue: 2500 + 123450 + 2500 });
-    // The refunded ticket does not count; the invitation counts as a ticket without revenue.
+    // Neither the refunded ticket nor the pending reservation counts; the invitation counts as a
+    // ticket without revenue.
     expect(byPerformance("Cœur à cœur")).toEqual({ tickets: 1, complimentary: 1, revenue: 0 });
   });
 
   it("lists refused rows with their line, reasons people understand, and the raw cells", async () => {
     const page = await withTenant(db, tenantId, (tx) => listRejectedRows(tx, tenantId, first.importId, { offset: 0, limit: 10, locale: "fr", masterKey: testMasterKey() }));
-    expect(page.total).toBe(2);
+    expect(page.total).toBe(1);
     expect(page.rows.map((r) => [r.line, r.reasons])).toEqual([
       [7, ["Date de commande illisible : « 31/02/2025 »", "Canal de vente inconnu(e) : « Minitel » (valeurs acceptées : box_office, web, phone, reseller, partner)"]],
-      [10, ["Réservation non payée « Réservé » : ce n'est pas encore une vente, elle sera importée une fois payée"]],
     ]);
     expect(page.rows[0]!.raw).toMatchObject({ "N° billet": "B-4", "E-mail acheteur": "x@example.fr", Nom: "Noël" });
     // Opening them is an audited read of personal data.
@@ -118,7 +121,7 @@ describe("a French Windows-1252 ticketing export", () => {
     for await (const chunk of streamRejectedRowsCsv(db, tenantId, first.importId, { locale: "en", masterKey: testMasterKey() })) csv += chunk;
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines[0]).toBe("Line,Reasons,N° commande,N° billet,Date de commande,Spectacle,Date de la représentation,Heure,Salle,Tarif,Prix TTC,Canal de vente,E-mail acheteur,Téléphone,Prénom,Nom,CP,Ville,Pays,Statut,Other cells");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
       '7,"Unreadable order date: “31/02/2025” | Unknown sales channel: “Minitel” (allowed: box_office, web, phone, reseller, partner)",C-1003,B-4,31/02/2025,Le Misanthrope,30/03/2025,20h30,Grande salle,Plein tarif,"25,00 €",Minitel,x@example.fr,,Léa,Noël,75001,Paris,,Payé,',
     );
@@ -127,7 +130,7 @@ describe("a French Windows-1252 ticketing export", () => {
   it("re-importing the same file changes nothing and duplicates nothing", async () => {
     const before = await snapshot(tenantId);
     const again = await importFile(db, { tenantId, storageDir, source: fixtureStream("billetterie-quirks-windows-1252.csv") });
-    expect(again.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 5, rowsRejected: 2, merges: 0, spectatorsCreated: 0 });
+    expect(again.result).toMatchObject({ status: "completed", rowsRead: 7, rowsAccepted: 6, rowsRejected: 1, merges: 0, spectatorsCreated: 0 });
     const after = await snapshot(tenantId);
     expect(after.tickets).toEqual(before.tickets);
     expect(after.orders).toEqual(before.orders);
@@ -145,7 +148,7 @@ describe("a French Windows-1252 ticketing export", () => {
     const { result } = await importFile(db, { tenantId, storageDir, source: overlap });
     expect(result).toMatchObject({ status: "completed", rowsAccepted: 2, spectatorsCreated: 0 });
     const s = await snapshot(tenantId);
-    expect(s.tickets.map((t) => t.reference)).toEqual(["B-1", "B-2", "B-3", "B-5", "B-6", "B-9"]);
+    expect(s.tickets.map((t) => t.reference)).toEqual(["B-1", "B-2", "B-3", "B-5", "B-6", "B-7", "B-9"]);
     expect(s.tickets.find((t) => t.reference === "B-2")?.priceCents).toBe(3000);
     expect(s.orders.find((o) => o.reference === "C-1001")?.totalCents).toBe(2500 + 3000);
     expect(s.spectators).toHaveLength(4);
@@ -168,5 +171,26 @@ describe("a French Windows-1252 ticketing export", () => {
     const after = await snapshot(tenantId);
     expect(ticketsOf(after, "Le Misanthrope")).toBe(ticketsOf(before, "Le Misanthrope") - 1);
     expect(ticketsOf(after, "Cœur à cœur")).toBe(ticketsOf(before, "Cœur à cœur") + 1);
+  });
+
+  it("a reservation paid in a later export becomes a sale, its order paid, and counts", async () => {
+    const before = await snapshot(tenantId);
+    const coeur = before.performances.find((p) => p.show.title === "Cœur à cœur")!.id;
+    const figures = (s: typeof before) => {
+      const rows = s.rollups.filter((r) => r.performanceId === coeur);
+      return { tickets: rows.reduce((n, r) => n + r.tickets, 0), revenue: rows.reduce((n, r) => n + Number(r.revenueCents), 0) };
+    };
+    const paid = [
+      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Heure;Salle;Tarif;Prix TTC;Canal de vente;Statut",
+      "C-1006;B-7;03/03/2025 12:00;Cœur à cœur;31/10/2025;19h00;Studio;Plein tarif;18,00 €;Internet;Payé",
+    ].join("\n");
+    const { result } = await importFile(db, { tenantId, storageDir, source: paid });
+    expect(result).toMatchObject({ status: "completed", rowsAccepted: 1, rowsRejected: 0 });
+    const after = await snapshot(tenantId);
+    const ticket = after.tickets.find((t) => t.reference === "B-7")!;
+    expect(ticket.status).toBe("valid");
+    expect(ticket.id).toBe(before.tickets.find((t) => t.reference === "B-7")!.id);
+    expect(after.orders.find((o) => o.reference === "C-1006")?.status).toBe("paid");
+    expect(figures(after)).toEqual({ tickets: figures(before).tickets + 1, revenue: figures(before).revenue + 1800 });
   });
 });

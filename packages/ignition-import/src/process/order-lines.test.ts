@@ -31,6 +31,17 @@ describe("planBatch", () => {
     expect([...plan.orders.keys()]).toEqual(["C", "R", "P"]);
   });
 
+  it("keeps an order of unpaid reservations pending, and paid as soon as one ticket is", () => {
+    const plan = planBatch([
+      line(2, "W", "W/1", 1800, "pending"),
+      line(3, "W", "W/2", 1800, "cancelled"),
+      line(4, "M", "M/1", 1800, "pending"),
+      line(5, "M", "M/2", 1800, "valid"),
+    ]);
+    expect(plan.orders.get("W")).toMatchObject({ totalCents: 3600, status: "pending" });
+    expect(plan.orders.get("M")).toMatchObject({ totalCents: 3600, status: "paid" });
+  });
+
   it("counts a ticket for the order its last line names, and writes no order left without tickets", () => {
     const plan = planBatch([line(2, "OLD", "T1", 900), line(3, "NEW", "T1", 950)]);
     expect(plan.tickets).toEqual([1]);

@@ -65,10 +65,9 @@ const DEFAULT_BATCH = 20_000;
 const YIELD_EVERY = 64;
 const ROLLUP_TIMEOUT_MS = 10 * 60_000;
 
-function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, mapping: TColumnMapping, profile?: Profile) {
+function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, profile?: Profile) {
   const { tenantId, importId } = ids;
-  const columns = mapping.columns as Record<string, string | undefined>;
-  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, columns.status, profile, importId) as KindProcessor<unknown, unknown>;
+  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, profile, importId) as KindProcessor<unknown, unknown>;
   if (kind === "performances") return performancesProcessor(client, tenantId) as KindProcessor<unknown, unknown>;
   return spectatorsProcessor(client, tenantId, sealer.codec, importId) as KindProcessor<unknown, unknown>;
 }
@@ -112,7 +111,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
   try {
     await client.connect();
     const mapping = parseColumnMapping(job.kind as FileKind, job.mapping);
-    const processor = processorFor(job.kind as FileKind, client, ids, sealer, mapping, options.profile);
+    const processor = processorFor(job.kind as FileKind, client, ids, sealer, options.profile);
     const seal = (_line: number, raw: Readonly<Record<string, string>>) => sealer.sealRejected(importId, raw);
     const malformed: MalformedRecord[] = [];
     // Bytes handed to the reader so far: progress and ETA by bytes (a little ahead of the rows,

@@ -14,7 +14,7 @@ import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
 import { timed, type Profile } from "../profile";
 import { newId } from "../load/new-id";
-import { planBatch } from "./order-lines";
+import { planBatch, type StoredTicketStatus } from "./order-lines";
 
 export interface PreparedTicket {
   line: number;
@@ -29,7 +29,7 @@ export interface PreparedTicket {
   currency: string;
   salesChannel: string;
   complimentary: boolean;
-  status: "valid" | "cancelled" | "refunded";
+  status: StoredTicketStatus;
   buyer: { keys: IdentityKeys; contact: SpectatorContact } | null;
   /** Kept until the batch is written, to seal it only if the row is refused then. */
   raw: Readonly<Record<string, string>>;
@@ -41,13 +41,17 @@ export interface PreparedTicket {
   copyTail: string;
 }
 
-const TICKET_STATUS = { confirmed: "valid", cancelled: "cancelled", refunded: "refunded" } as const;
+// An unpaid reservation is kept as `pending` (shown, counted nowhere); a later import where the
+// same ticket is paid turns it `valid`.
+const TICKET_STATUS = { confirmed: "valid", pending: "pending", cancelled: "cancelled", refunded: "refunded" } as const satisfies Record<
+  TicketRow["status"],
+  StoredTicketStatus
+>;
 
 export function ticketsProcessor(
   client: pg.ClientBase,
   tenantId: string,
   codec: SpectatorIdentityCodec,
-  statusColumn: string | undefined,
   profile?: Profile,
   importId: string | null = null,
 ): KindProcessor<TicketRow, PreparedTicket> {
@@ -59,9 +63,6 @@ export function ticketsProcessor(
 
   return {
     prepare(line, row, raw, warnings) {
-      if (row.status === "pending") {
-        return { reject: [{ code: "ticket.pending", field: "status", value: statusColumn ? (raw[statusColumn] ?? "") : "" }] };
-      }
       const orderRef = row.orderRef ?? row.ticketRef!;
       let ticketRef = row.ticketRef;
       if (!ticketRef) {
@@ -227,16 +228,16 @@ export function ticketsProcessor(
              OR t.holder_id IS DISTINCT FROM coalesce(EXCLUDED.holder_id, t.holder_id)`,
         [tenantId],
       );
-      // An order's total and status follow from its tickets: all cancelled → cancelled, none valid
-      // → refunded, otherwise paid.
+      // An order's total and status follow from its tickets (orderStatusOf in order-lines.ts).
       if (existingOrders.length > 0) {
         await q(
           "orders.totals",
           `UPDATE ticket_order o SET total_cents = x.total, status = x.status
              FROM (SELECT t.order_id, sum(t.price_cents)::int AS total,
                           CASE WHEN bool_and(t.status = 'cancelled') THEN 'cancelled'::order_status
-                               WHEN bool_and(t.status <> 'valid') THEN 'refunded'::order_status
-                               ELSE 'paid'::order_status END AS status
+                               WHEN bool_or(t.status = 'valid') THEN 'paid'::order_status
+                               WHEN bool_or(t.status = 'pending') THEN 'pending'::order_status
+                               ELSE 'refunded'::order_status END AS status
                      FROM ticket t
                     WHERE t.tenant_id = $1::uuid
                       AND t.order_id = ANY($2::uuid[])
