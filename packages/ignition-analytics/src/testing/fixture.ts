@@ -15,7 +15,9 @@
 //   O3  X  5 Oct 2025  web         P2: 1 × Plein 35 €
 //   O4  W  19 Nov 2025 00:30 phone P2: 3 × Réduit 25 €, 1 × Invitation
 //   O5  Y  1 Dec 2025  web         P3: 1 × Plein 28 €
-// Noise that must never count: a cancelled ticket in O3, a refunded order O6 (N, P2, 1 × 40 €).
+// Noise that must never count: a cancelled ticket in O3, a refunded order O6 (N, P2, 1 × 40 €),
+// unpaid reservations (pending): one more ticket in O4 (P2, Réduit 25 €), and order O7 (Z, 2 Oct
+// 2025, web, P1: 2 × Plein 30 €) whose tickets are all pending, so the order is pending too.
 import type { Database, SalesChannel, Tx } from "@rappel/db";
 import { provisionTenant, withTenant } from "@rappel/db";
 import { randomBytes } from "node:crypto";
@@ -48,7 +50,7 @@ interface TicketSpec {
   priceCents: number;
   complimentary?: boolean;
   holderId?: string;
-  status?: "valid" | "cancelled" | "refunded";
+  status?: "valid" | "cancelled" | "refunded" | "pending";
 }
 
 let counter = 0;
@@ -56,7 +58,7 @@ let counter = 0;
 export async function addOrder(
   tx: Tx,
   tenantId: string,
-  spec: { buyerId: string | null; orderedAt: Date; channel: SalesChannel; status?: "paid" | "cancelled" | "refunded"; tickets: TicketSpec[] },
+  spec: { buyerId: string | null; orderedAt: Date; channel: SalesChannel; status?: "paid" | "cancelled" | "refunded" | "pending"; tickets: TicketSpec[] },
 ): Promise<string> {
   const ref = `${Date.now().toString(36)}-${++counter}-${randomBytes(3).toString("hex")}`;
   const order = await tx.order.create({
@@ -147,12 +149,17 @@ export async function buildFixture(db: Database, tag = "fixture"): Promise<Fixtu
       { performanceId: p2, category: "Réduit", priceCents: 2500 },
       { performanceId: p2, category: "Réduit", priceCents: 2500 },
       { performanceId: p2, category: "Invitation", priceCents: 0, complimentary: true },
+      { performanceId: p2, category: "Réduit", priceCents: 2500, status: "pending" },
     ] });
     await addOrder(tx, tenantId, { buyerId: Y, orderedAt: paris("2025-12-01T12:00"), channel: "web", tickets: [
       { performanceId: p3, category: "Plein", priceCents: 2800 },
     ] });
     await addOrder(tx, tenantId, { buyerId: N, orderedAt: paris("2025-11-01T12:00"), channel: "web", status: "refunded", tickets: [
       { performanceId: p2, category: "Plein", priceCents: 4000 },
+    ] });
+    await addOrder(tx, tenantId, { buyerId: Z, orderedAt: paris("2025-10-02T11:00"), channel: "web", status: "pending", tickets: [
+      { performanceId: p1, category: "Plein", priceCents: 3000, status: "pending" },
+      { performanceId: p1, category: "Plein", priceCents: 3000, status: "pending" },
     ] });
     return {
       tenantId, venueLyon: venueLyon.id, venueAnnexe: venueAnnexe.id, showMisanthrope: misanthrope.id, showBolero: bolero.id,

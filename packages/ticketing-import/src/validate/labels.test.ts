@@ -36,7 +36,9 @@ describe("statuses", () => {
     expect(parseTicketStatus("Payé")).toEqual({ ok: true, value: "confirmed" });
     expect(parseTicketStatus("Annulé")).toEqual({ ok: true, value: "cancelled" });
     expect(parseTicketStatus("Remboursé")).toEqual({ ok: true, value: "refunded" });
-    expect(parseTicketStatus("Réservé")).toEqual({ ok: true, value: "pending" });
+    for (const unpaid of ["Réservé", "En attente", "En attente de paiement", "Option", "Non payée", "À payer", "Pré-réservation", "Unpaid", "On hold", "Awaiting payment"]) {
+      expect(parseTicketStatus(unpaid), unpaid).toEqual({ ok: true, value: "pending" });
+    }
     expect(parseTicketStatus("Perdu").ok).toBe(false);
     expect(parsePerformanceStatus("Complet")).toEqual({ ok: true, value: "sold_out" });
     expect(parsePerformanceStatus("Reportée")).toEqual({ ok: true, value: "postponed" });

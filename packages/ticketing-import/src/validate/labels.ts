@@ -30,7 +30,14 @@ const CHANNELS: LabelTable<SalesChannel> = [
 
 const TICKET_STATUS_LABELS: LabelTable<TicketStatus> = [
   { value: "confirmed", labels: ["confirmed", "confirme", "valide", "validee", "paye", "payee", "emis", "vendu", "ok", "paid", "valid", "issued", "sold", "scanne", "controle", "utilise", "scanned", "used", "complete", "completed"] },
-  { value: "pending", labels: ["pending", "en attente", "attente", "reserve", "reservee", "option", "non paye", "reserved", "unpaid", "on hold"] },
+  {
+    value: "pending",
+    labels: [
+      "pending", "en attente", "attente", "en attente de paiement", "attente paiement", "reserve", "reservee", "reservation", "pre reservation",
+      "option", "pose d option", "non paye", "non payee", "a payer", "impaye", "reserved", "unpaid", "not paid", "awaiting payment",
+      "on hold", "held",
+    ],
+  },
   { value: "cancelled", labels: ["cancelled", "canceled", "annule", "annulee", "void", "voided", "supprime"] },
   { value: "refunded", labels: ["refunded", "rembourse", "remboursee", "avoir", "refund"] },
 ];

@@ -2,7 +2,7 @@
 // filled performances of the period.
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getOverviewKpis, getPerformanceRanking, getSalesSeries } from "@rappel/ignition-analytics";
+import { getOverviewKpis, getPendingReservations, getPerformanceRanking, getSalesSeries } from "@rappel/ignition-analytics";
 import { cx, DataTable } from "@rappel/ui";
 import { ChartFrame } from "./components/chart-frame";
 import { SalesChart } from "./components/charts";
@@ -24,9 +24,10 @@ export async function IgnitionOverviewPage(props: IgnitionPageProps) {
   const ctx = await openIgnition(props);
   const { filters, scope, view, tenantSlug } = ctx;
   const id = scope.tenantId;
-  const [base, overview, series, ranking, labels, t, locale] = await Promise.all([
+  const [base, overview, pending, series, ranking, labels, t, locale] = await Promise.all([
     inTenant(scope, async (tx) => ({ hasData: await hasTicketingData(tx, id), options: await loadFilterOptions(tx, id, filters) })),
     inTenant(scope, (tx) => getOverviewKpis(tx, id, filters, ctx.now)),
+    inTenant(scope, (tx) => getPendingReservations(tx, id, filters)),
     inTenant(scope, (tx) => getSalesSeries(tx, id, filters, view.granularity)),
     inTenant(scope, (tx) => getPerformanceRanking(tx, id, filters, 5)),
     getLabels(),
@@ -61,6 +62,7 @@ export async function IgnitionOverviewPage(props: IgnitionPageProps) {
       ) : null}
       <KpiCards
         overview={overview}
+        pending={pending}
         labels={labels}
         csvLink={ctx.canExport ? <CsvLink href={exportHref("kpis")} label={t("export.csvLabel", { table: t("kpis.title") })} text={t("export.csv")} /> : undefined}
       />

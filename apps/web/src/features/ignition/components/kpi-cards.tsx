@@ -1,11 +1,19 @@
 // The KPI cards: the value, its change against the previous period and against the same period
 // last season, and its definition (from the data layer, the one source of the wording) on hover
-// and keyboard focus.
+// and keyboard focus. Unpaid reservations close the list: shown, never counted in the KPIs.
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InfoTip, StatChange } from "@rappel/ui";
-import { COMPARISON_NOTE, KPI_DEFINITIONS, KPI_KEYS, type KpiComparison, type OverviewKpis } from "@rappel/ignition-analytics";
-import { changeTone, computeChange, formatChange, formatKpiValue, kpiPolarity } from "../lib/format";
+import {
+  COMPARISON_NOTE,
+  KPI_DEFINITIONS,
+  KPI_KEYS,
+  PENDING_RESERVATIONS_DEFINITION,
+  type KpiComparison,
+  type OverviewKpis,
+  type PendingReservations,
+} from "@rappel/ignition-analytics";
+import { changeTone, computeChange, formatChange, formatCount, formatEuros, formatKpiValue, kpiPolarity } from "../lib/format";
 import type { Labels } from "../lib/labels";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"ignition.kpis">>>;
@@ -42,7 +50,31 @@ function ChangeLine({ kpi, against, caption, sentence, t, locale }: {
   );
 }
 
-export async function KpiCards({ overview, labels, csvLink }: { overview: OverviewKpis; labels: Labels; csvLink?: ReactNode }) {
+function PendingCard({ pending, t, locale, lang }: { pending: PendingReservations; t: Translator; locale: string; lang: "fr" | "en" }) {
+  const label = t("pending.label");
+  return (
+    <li className="relative min-w-0 rounded-lg border border-dashed border-amber-500 bg-amber-50 p-3 shadow-sm sm:p-4">
+      <div className="flex items-start justify-between gap-2">
+        <h3 id="kpi-pendingReservations-label" className="text-sm font-medium text-slate-700">
+          {label}
+        </h3>
+        <InfoTip label={t("definition", { kpi: label })}>{PENDING_RESERVATIONS_DEFINITION[lang]}</InfoTip>
+      </div>
+      <p className="mt-1 text-xl font-bold text-slate-900 tabular-nums sm:text-2xl" data-testid="kpi-pendingReservations" aria-describedby="kpi-pendingReservations-label">
+        {formatCount(pending.tickets, locale)}
+      </p>
+      <p className="mt-2 text-sm text-slate-700">{t("pending.detail", { orders: pending.orders, amount: formatEuros(pending.amountCents, locale) })}</p>
+      <p className="text-sm text-slate-600">{t("pending.snapshot")}</p>
+    </li>
+  );
+}
+
+export async function KpiCards({ overview, pending, labels, csvLink }: {
+  overview: OverviewKpis;
+  pending?: PendingReservations;
+  labels: Labels;
+  csvLink?: ReactNode;
+}) {
   const [t, locale] = await Promise.all([getTranslations("ignition.kpis"), getLocale()]);
   const lang = locale === "en" ? "en" : "fr";
   const { previous, lastSeason } = overview.periods;
@@ -84,6 +116,7 @@ export async function KpiCards({ overview, labels, csvLink }: { overview: Overvi
             </li>
           );
         })}
+        {pending ? <PendingCard pending={pending} t={t} locale={locale} lang={lang} /> : null}
       </ul>
     </section>
   );

@@ -8,6 +8,7 @@ import {
   getAudienceByDepartement,
   getBreakdown,
   getOverviewKpis,
+  getPendingReservations,
   getPerformanceRanking,
   getSalesCurve,
   getSalesSeries,
@@ -107,12 +108,18 @@ export async function buildCsv(table: TCsvTable, r: CsvRequest): Promise<string>
   switch (table) {
     case "kpis": {
       const overview = await getOverviewKpis(tx, tenantId, filters, r.now);
-      const rows = KPI_KEYS.map((k) => overview.kpis[k]);
+      const pending = await getPendingReservations(tx, tenantId, filters);
+      const rows = KPI_KEYS.map((key) => {
+        const k = overview.kpis[key];
+        return { label: r.t(`kpis.labels.${key}`), current: kpiValue(k, k.current), previous: kpiValue(k, k.previous), lastSeason: kpiValue(k, k.lastSeason) };
+      });
+      // Unpaid reservations: a snapshot of the latest import, so without comparisons.
+      rows.push({ label: r.t("kpis.pending.label"), current: pending.tickets, previous: null, lastSeason: null });
       return toCsv(rows, [
-        { header: r.t("columns.kpi"), value: (k) => r.t(`kpis.labels.${k.key}`) },
-        { header: r.t("columns.current"), value: (k) => kpiValue(k, k.current) },
-        { header: r.t("columns.previous"), value: (k) => kpiValue(k, k.previous) },
-        { header: r.t("columns.lastSeason"), value: (k) => kpiValue(k, k.lastSeason) },
+        { header: r.t("columns.kpi"), value: "label" },
+        { header: r.t("columns.current"), value: "current" },
+        { header: r.t("columns.previous"), value: "previous" },
+        { header: r.t("columns.lastSeason"), value: "lastSeason" },
       ]);
     }
     case "sales": {
