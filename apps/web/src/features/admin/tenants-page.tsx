@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { requirePlatformPermission } from "@/server/guard";
 import { listTenants } from "./lib/list-tenants";
 
@@ -21,30 +21,22 @@ export async function TenantsPage() {
       {tenants.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("slug")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("kind")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("status")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("created")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tenants.map((tenant) => (
-                <tr key={tenant.id}>
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">{tenant.name}</th>
-                  <td className="px-4 py-3 font-mono text-slate-700">{tenant.slug}</td>
-                  <td className="px-4 py-3 text-slate-700">{KNOWN_KINDS.includes(tenant.kind) ? tk(tenant.kind) : tenant.kind}</td>
-                  <td className="px-4 py-3 text-slate-700">{ts(tenant.status)}</td>
-                  <td className="px-4 py-3 text-slate-700">{format.dateTime(tenant.createdAt, { dateStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <Card padding="none">
+          <DataTable
+            caption={t("caption")}
+            hideCaption
+            density="comfortable"
+            tableClassName="min-w-[40rem]"
+            rows={tenants}
+            rowKey={(tenant) => tenant.id}
+            columns={[
+              { header: t("name"), cell: (tenant) => tenant.name },
+              { header: t("slug"), className: "font-mono", cell: (tenant) => tenant.slug },
+              { header: t("kind"), cell: (tenant) => (KNOWN_KINDS.includes(tenant.kind) ? tk(tenant.kind) : tenant.kind) },
+              { header: t("status"), cell: (tenant) => ts(tenant.status) },
+              { header: t("created"), cell: (tenant) => format.dateTime(tenant.createdAt, { dateStyle: "medium" }) },
+            ]}
+          />
         </Card>
       )}
     </>

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { TENANT_ROLE_PERMISSIONS } from "@rappel/access";
 import { withTenant } from "@rappel/db";
 import { listSpectatorMerges, type MergeHistoryEntry } from "@rappel/ignition-import";
-import { Button, Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Button, Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { undoMergeAction } from "./merge-actions";
@@ -53,59 +53,53 @@ export async function MergesPage({ params, searchParams }: SearchParamsProps) {
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <>
-          <Card padding="none" className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("caption", { tenant: tenant.name })}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold whitespace-nowrap">{t("when")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("survivor")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("merged")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("rule")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("origin")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold whitespace-nowrap">{t("moved")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("state")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((m) => (
-                  <tr key={m.id} data-merge-id={m.id}>
-                    <td className="px-4 py-3 align-top whitespace-nowrap tabular-nums">{when(m.createdAt)}</td>
-                    <th scope="row" className="px-4 py-3 align-top font-semibold text-slate-900">{person(m.survivor)}</th>
-                    <td className="px-4 py-3 align-top">{person(m.merged)}</td>
-                    <td className="px-4 py-3 align-top">{ruleLabel(m.rule)}</td>
-                    <td className="px-4 py-3 align-top">
-                      {m.importJob ? (
-                        <a
-                          href={`/t/${tenant.slug}/data/imports/${m.importJob.id}`}
-                          className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                        >
-                          {t("byImport", { file: m.importJob.fileName ?? m.importJob.id.slice(0, 8) })}
-                        </a>
-                      ) : (
-                        t("byPerson", { name: m.mergedBy ?? t("someone") })
-                      )}
-                    </td>
-                    <td className="px-4 py-3 align-top whitespace-nowrap">{t("movedCounts", { orders: m.orders, tickets: m.tickets })}</td>
-                    <td className="px-4 py-3 align-top">
-                      {m.undoneAt ? (
-                        <span>{t("undoneOn", { date: when(m.undoneAt), name: m.undoneBy ?? t("someone") })}</span>
-                      ) : canUndo ? (
-                        <form action={undoMergeAction}>
-                          <input type="hidden" name="tenantSlug" value={tenant.slug} />
-                          <input type="hidden" name="mergeId" value={m.id} />
-                          <Button type="submit" variant="secondary" aria-label={t("undoLabel", { survivor: person(m.survivor), merged: person(m.merged) })}>
-                            {t("undo")}
-                          </Button>
-                        </form>
-                      ) : (
-                        <span>{t("active")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <Card padding="none">
+            <DataTable
+              caption={t("caption", { tenant: tenant.name })}
+              hideCaption
+              density="comfortable"
+              rows={result.rows}
+              rowKey={(m) => m.id}
+              rowHeaderColumn={1}
+              columns={[
+                { header: t("when"), className: "whitespace-nowrap tabular-nums", cell: (m) => when(m.createdAt) },
+                { header: t("survivor"), cell: (m) => person(m.survivor) },
+                { header: t("merged"), cell: (m) => person(m.merged) },
+                { header: t("rule"), cell: (m) => ruleLabel(m.rule) },
+                {
+                  header: t("origin"),
+                  cell: (m) =>
+                    m.importJob ? (
+                      <a
+                        href={`/t/${tenant.slug}/data/imports/${m.importJob.id}`}
+                        className="text-indigo-800 underline underline-offset-2 hover:text-indigo-950 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                      >
+                        {t("byImport", { file: m.importJob.fileName ?? m.importJob.id.slice(0, 8) })}
+                      </a>
+                    ) : (
+                      t("byPerson", { name: m.mergedBy ?? t("someone") })
+                    ),
+                },
+                { header: t("moved"), className: "whitespace-nowrap", cell: (m) => t("movedCounts", { orders: m.orders, tickets: m.tickets }) },
+                {
+                  header: t("state"),
+                  cell: (m) =>
+                    m.undoneAt ? (
+                      <span>{t("undoneOn", { date: when(m.undoneAt), name: m.undoneBy ?? t("someone") })}</span>
+                    ) : canUndo ? (
+                      <form action={undoMergeAction}>
+                        <input type="hidden" name="tenantSlug" value={tenant.slug} />
+                        <input type="hidden" name="mergeId" value={m.id} />
+                        <Button type="submit" variant="secondary" aria-label={t("undoLabel", { survivor: person(m.survivor), merged: person(m.merged) })}>
+                          {t("undo")}
+                        </Button>
+                      </form>
+                    ) : (
+                      <span>{t("active")}</span>
+                    ),
+                },
+              ]}
+            />
           </Card>
           <Pagination page={search.page} pages={pages} href={(p) => `${base}?page=${p}`} label={t("pages")} />
         </>

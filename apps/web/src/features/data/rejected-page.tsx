@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { withTenant } from "@rappel/db";
 import { listRejectedRows } from "@rappel/ignition-import";
-import { Card, EmptyState, PageHeader, buttonClasses } from "@rappel/ui";
+import { Card, DataTable, EmptyState, PageHeader, buttonClasses } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { ImportBreadcrumb } from "./components/import-breadcrumb";
@@ -54,41 +54,40 @@ export async function RejectedPage({ params, searchParams }: ImportPageProps) {
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700">{t("range", { first: format.number(first), last: format.number(last), total: format.number(result.total) })}</p>
-          <Card padding="none" className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("caption", { file: view.fileName })}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold whitespace-nowrap">{t("line")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("reasons")}</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">{t("raw")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((row) => (
-                  <tr key={row.line}>
-                    <th scope="row" className="px-4 py-3 align-top font-semibold text-slate-900 tabular-nums">{row.line}</th>
-                    <td className="px-4 py-3 align-top text-red-900">
-                      <ul className="flex flex-col gap-1">
-                        {row.reasons.map((reason, i) => (
-                          <li key={i}>{reason}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="px-4 py-3 align-top">
-                      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
-                        {Object.entries(row.raw).map(([header, value]) => (
-                          <div key={header} className="contents">
-                            <dt className="text-slate-600">{header}</dt>
-                            <dd className="font-mono break-all text-slate-900">{value === "" ? "—" : value}</dd>
-                          </div>
-                        ))}
-                      </dl>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <Card padding="none">
+            <DataTable
+              caption={t("caption", { file: view.fileName })}
+              hideCaption
+              density="comfortable"
+              rows={result.rows}
+              rowKey={(row) => String(row.line)}
+              columns={[
+                { header: t("line"), className: "whitespace-nowrap tabular-nums", cell: (row) => row.line },
+                {
+                  header: t("reasons"),
+                  cell: (row) => (
+                    <ul className="flex flex-col gap-1 text-red-900">
+                      {row.reasons.map((reason, i) => (
+                        <li key={i}>{reason}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                {
+                  header: t("raw"),
+                  cell: (row) => (
+                    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
+                      {Object.entries(row.raw).map(([header, value]) => (
+                        <div key={header} className="contents">
+                          <dt className="text-slate-600">{header}</dt>
+                          <dd className="font-mono break-all text-slate-900">{value === "" ? "—" : value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ),
+                },
+              ]}
+            />
           </Card>
           <Pagination page={page} pages={pages} href={(p) => `${base}/rejected?page=${p}`} label={t("pages")} />
         </>

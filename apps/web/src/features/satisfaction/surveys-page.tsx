@@ -1,7 +1,7 @@
 // /t/[slug]/satisfaction/surveys: the tenant's surveys, their status, version and responses.
 import { getTranslations } from "next-intl/server";
 import { withTenant } from "@rappel/db";
-import { Card, PageHeader } from "@rappel/ui";
+import { Card, DataTable, PageHeader } from "@rappel/ui";
 import { requireTenantPermission } from "@/server/guard";
 import { getDb } from "@/server/db";
 import { SatisfactionNav } from "./components/satisfaction-nav";
@@ -28,28 +28,25 @@ export async function SurveysPage({ params }: { params: Promise<{ tenantSlug: st
       />
       <SatisfactionNav tenantSlug={tenantSlug} current="surveys" />
       <Card className="mt-4" padding="none">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b bg-slate-50">
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("status")}</th>
-              <th scope="col" className="px-3 py-2">{t("version", { n: "" }).trim()}</th>
-              <th scope="col" className="px-3 py-2 text-right">{tr("responses")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {surveys.map((s) => (
-              <tr key={s.id} className="border-b last:border-0">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <a className="text-indigo-800 underline" href={`/t/${tenantSlug}/satisfaction/surveys/${s.id}`}>{s.name}</a>
-                </th>
-                <td className="px-3 py-2">{t(`status_${s.status}`)}</td>
-                <td className="px-3 py-2 tabular-nums">{s.currentVersion}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{s.responses}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("title")}
+          hideCaption
+          rows={surveys}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: t("name"),
+              cell: (s) => (
+                <a className="text-indigo-800 underline" href={`/t/${tenantSlug}/satisfaction/surveys/${s.id}`}>
+                  {s.name}
+                </a>
+              ),
+            },
+            { header: t("status"), cell: (s) => t(`status_${s.status}`) },
+            { header: t("version", { n: "" }).trim(), className: "tabular-nums", cell: (s) => s.currentVersion },
+            { header: tr("responses"), numeric: true, cell: (s) => s.responses },
+          ]}
+        />
       </Card>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { requireTenantPermission } from "@/server/guard";
 import type { TenantPageProps } from "../areas/area-page";
 import { SettingsTabs } from "./components/settings-tabs";
@@ -32,32 +32,29 @@ export async function MembersPage({ params }: TenantPageProps) {
       {members.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("caption", { tenant: tenant.name })}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-                {/* On a phone the e-mail goes under the name and the date is left out. */}
-                <th scope="col" className="hidden px-4 py-3 font-semibold sm:table-cell">{t("email")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("role")}</th>
-                <th scope="col" className="hidden px-4 py-3 font-semibold md:table-cell">{t("since")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+        <Card padding="none">
+          <DataTable
+            caption={t("caption", { tenant: tenant.name })}
+            hideCaption
+            density="comfortable"
+            rows={members}
+            rowKey={(m) => m.userId}
+            columns={[
+              {
+                header: t("name"),
+                cell: (m) => (
+                  <>
                     {m.name}
-                    <span className="block font-normal break-all text-slate-700 sm:hidden">{m.email}</span>
-                  </th>
-                  <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{m.email}</td>
-                  <td className="px-4 py-3 text-slate-700">{tr(m.role)}</td>
-                  <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{format.dateTime(m.since, { dateStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    {/* On a phone the e-mail goes under the name and the date is left out. */}
+                    <span className="block font-normal break-all text-slate-700 md:hidden">{m.email}</span>
+                  </>
+                ),
+              },
+              { header: t("email"), wide: true, cell: (m) => m.email },
+              { header: t("role"), cell: (m) => tr(m.role) },
+              { header: t("since"), wide: true, cell: (m) => format.dateTime(m.since, { dateStyle: "medium" }) },
+            ]}
+          />
         </Card>
       )}
     </>
