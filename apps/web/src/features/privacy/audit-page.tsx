@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Button, Card, Field, PageHeader, SelectField } from "@rappel/ui";
+import { Button, Card, DataTable, Field, PageHeader, SelectField } from "@rappel/ui";
 import { verifyAuditChain, withPlatformAccess } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
 import { searchAuditEntries } from "@rappel/privacy";
@@ -82,31 +82,20 @@ export async function AuditPage({ searchParams }: { searchParams: Promise<Record
       ) : null}
       {result ? (
         <Card title={t("audit.results", { count: result.entries.length })} id="audit-results" padding="none">
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[48rem] text-left text-sm">
-              <caption className="sr-only">{t("audit.title")}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">#</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("audit.when")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("audit.actor")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("audit.action")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("audit.target")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.entries.map((e) => (
-                  <tr key={e.seq.toString()}>
-                    <th scope="row" className="px-3 py-2 font-mono font-normal">{e.seq.toString()}</th>
-                    <td className="px-3 py-2">{format.dateTime(e.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
-                    <td className="px-3 py-2">{e.actorKind}{e.actorUserId ? ` (${e.actorUserId.slice(0, 8)})` : ""}</td>
-                    <td className="px-3 py-2 font-mono">{e.action}</td>
-                    <td className="px-3 py-2 font-mono">{e.targetType ? `${e.targetType}:${e.targetId?.slice(0, 8) ?? ""}` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("audit.title")}
+            hideCaption
+            tableClassName="min-w-[48rem]"
+            rows={result.entries}
+            rowKey={(e) => e.seq.toString()}
+            columns={[
+              { header: "#", className: "font-mono", cell: (e) => e.seq.toString() },
+              { header: t("audit.when"), cell: (e) => format.dateTime(e.occurredAt, { dateStyle: "medium", timeStyle: "medium" }) },
+              { header: t("audit.actor"), cell: (e) => `${e.actorKind}${e.actorUserId ? ` (${e.actorUserId.slice(0, 8)})` : ""}` },
+              { header: t("audit.action"), className: "font-mono", cell: (e) => e.action },
+              { header: t("audit.target"), className: "font-mono", cell: (e) => (e.targetType ? `${e.targetType}:${e.targetId?.slice(0, 8) ?? ""}` : "—") },
+            ]}
+          />
         </Card>
       ) : null}
     </>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { Button, Card, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
+import { Button, Card, DataTable, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
 import { REQUEST_KINDS } from "@rappel/privacy";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
@@ -20,15 +20,12 @@ export interface TenantPrivacyPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const th = "px-3 py-2 font-semibold";
-
 /** What the intermediate archive means for a category (the flag exists for people only). */
 function archiveNote(category: string): "people" | "tickets_orders" | "consent_proofs" | "audit_entries" | "other" {
   if (category === "customer" || category === "prospect") return "people";
   if (category === "tickets_orders" || category === "consent_proofs" || category === "audit_entries") return category;
   return "other";
 }
-const td = "px-3 py-2 text-slate-700";
 
 export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyPageProps) {
   const { tenantId } = await params;
@@ -80,33 +77,26 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
         {view.runs.length === 0 ? (
           <EmptyState title={t("purges.emptyTitle")} description={t("purges.emptyBody")} />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <caption className="sr-only">{t("purges.title")}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={th}>{t("purges.category")}</th>
-                  <th scope="col" className={th}>{t("purges.status")}</th>
-                  <th scope="col" className={th}>{t("purges.due")}</th>
-                  <th scope="col" className={th}>{t("purges.created")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {view.runs.map((run) => (
-                  <tr key={run.id}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`${base}/purges/${run.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
-                        {t(`categories.${run.category}` as "categories.customer")}
-                      </Link>
-                    </th>
-                    <td className={td}>{t(`runStatus.${run.status}`)}</td>
-                    <td className={td}>{(run.preview as { due?: number }).due ?? 0}</td>
-                    <td className={td}>{format.dateTime(run.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("purges.title")}
+            hideCaption
+            tableClassName="min-w-[36rem]"
+            rows={view.runs}
+            rowKey={(run) => run.id}
+            columns={[
+              {
+                header: t("purges.category"),
+                cell: (run) => (
+                  <Link href={`${base}/purges/${run.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                    {t(`categories.${run.category}` as "categories.customer")}
+                  </Link>
+                ),
+              },
+              { header: t("purges.status"), cell: (run) => t(`runStatus.${run.status}`) },
+              { header: t("purges.due"), cell: (run) => (run.preview as { due?: number }).due ?? 0 },
+              { header: t("purges.created"), cell: (run) => format.dateTime(run.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
+            ]}
+          />
         )}
       </Card>
 
@@ -114,32 +104,27 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
         {view.requests.length === 0 ? (
           <p className="mb-4 text-sm text-slate-600">{t("requests.empty")}</p>
         ) : (
-          <div className="mb-4 overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <caption className="sr-only">{t("requests.title")}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={th}>{t("requests.kind")}</th>
-                  <th scope="col" className={th}>{t("requests.status")}</th>
-                  <th scope="col" className={th}>{t("requests.received")}</th>
-                  <th scope="col" className={th}>{t("requests.due")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {view.requests.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`${base}/requests/${r.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
-                        {t(`kinds.${r.kind}`)}
-                      </Link>
-                    </th>
-                    <td className={td}>{t(`requestStatus.${r.status}`)}</td>
-                    <td className={td}>{format.dateTime(r.receivedAt, { dateStyle: "medium" })}</td>
-                    <td className={td}>{r.paused ? t("requests.paused") : r.dueAt ? format.dateTime(r.dueAt, { dateStyle: "medium" }) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mb-4">
+            <DataTable
+              caption={t("requests.title")}
+              hideCaption
+              tableClassName="min-w-[36rem]"
+              rows={view.requests}
+              rowKey={(r) => r.id}
+              columns={[
+                {
+                  header: t("requests.kind"),
+                  cell: (r) => (
+                    <Link href={`${base}/requests/${r.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                      {t(`kinds.${r.kind}`)}
+                    </Link>
+                  ),
+                },
+                { header: t("requests.status"), cell: (r) => t(`requestStatus.${r.status}`) },
+                { header: t("requests.received"), cell: (r) => format.dateTime(r.receivedAt, { dateStyle: "medium" }) },
+                { header: t("requests.due"), cell: (r) => (r.paused ? t("requests.paused") : r.dueAt ? format.dateTime(r.dueAt, { dateStyle: "medium" }) : "—") },
+              ]}
+            />
           </div>
         )}
         <form action={createRequestAction} className="grid gap-3 sm:grid-cols-2">
@@ -163,48 +148,55 @@ export async function TenantPrivacyPage({ params, searchParams }: TenantPrivacyP
           {t("retention.engineNote", { engine: view.rules.filter((r) => r.enforcement === "engine").length, total: view.rules.length })}{" "}
           {t(`enforcement.${view.mode}`)}
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption className="sr-only">{t("retention.title")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={th}>{t("retention.category")}</th>
-                <th scope="col" className={th}>{t("retention.startEvent")}</th>
-                <th scope="col" className={th}>{t("retention.active")}</th>
-                <th scope="col" className={th}>{t("retention.archive")}</th>
-                <th scope="col" className={th}>{t("retention.endAction")}</th>
-                <th scope="col" className={th}>{t("retention.legalBasis")}</th>
-                <th scope="col" className={th}>{t("retention.enforcement")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {view.rules.map((rule) => (
-                <tr key={rule.category}>
-                  <th scope="row" className="px-3 py-2 font-medium text-slate-900">{t(`categories.${rule.category}` as "categories.customer")}</th>
-                  <td className={td}>{t(`startEvents.${rule.category}` as "startEvents.customer")}</td>
-                  <td className={td}>
-                    {t("retention.months", { count: rule.activeMonths })}
-                    {rule.overridden ? <span className="ml-1 text-xs font-semibold text-amber-800">{t("retention.overridden")}</span> : null}
-                  </td>
-                  <td className={`${td} max-w-xs`}>
-                    {rule.archiveMonths > 0 ? t("retention.months", { count: rule.archiveMonths }) : t("archiveNote.none")}
-                    {rule.archiveMonths > 0 ? <p className="mt-1 text-xs text-slate-600">{t(`archiveNote.${archiveNote(rule.category)}`)}</p> : null}
-                  </td>
-                  <td className={td}>{t(`endActions.${rule.endAction}`)}</td>
-                  <td className={`${td} max-w-md`}>
-                    {rule.legalBasis}
-                    {rule.overrideReason ? <p className="mt-1 text-xs text-amber-900">{t("retention.reason")} : {rule.overrideReason}</p> : null}
-                  </td>
-                  <td className={td}>
-                    <span className={rule.enforcement === "engine" ? "font-medium text-emerald-800" : "font-medium text-amber-800"}>
-                      {t(`enforcement.${rule.enforcement}`)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("retention.title")}
+          hideCaption
+          tableClassName="min-w-[56rem]"
+          rows={view.rules}
+          rowKey={(rule) => rule.category}
+          columns={[
+            { header: t("retention.category"), cell: (rule) => t(`categories.${rule.category}` as "categories.customer") },
+            { header: t("retention.startEvent"), cell: (rule) => t(`startEvents.${rule.category}` as "startEvents.customer") },
+            {
+              header: t("retention.active"),
+              cell: (rule) => (
+                <>
+                  {t("retention.months", { count: rule.activeMonths })}
+                  {rule.overridden ? <span className="ml-1 text-xs font-semibold text-amber-800">{t("retention.overridden")}</span> : null}
+                </>
+              ),
+            },
+            {
+              header: t("retention.archive"),
+              className: "max-w-xs",
+              cell: (rule) => (
+                <>
+                  {rule.archiveMonths > 0 ? t("retention.months", { count: rule.archiveMonths }) : t("archiveNote.none")}
+                  {rule.archiveMonths > 0 ? <p className="mt-1 text-xs text-slate-600">{t(`archiveNote.${archiveNote(rule.category)}`)}</p> : null}
+                </>
+              ),
+            },
+            { header: t("retention.endAction"), cell: (rule) => t(`endActions.${rule.endAction}`) },
+            {
+              header: t("retention.legalBasis"),
+              className: "max-w-md",
+              cell: (rule) => (
+                <>
+                  {rule.legalBasis}
+                  {rule.overrideReason ? <p className="mt-1 text-xs text-amber-900">{t("retention.reason")} : {rule.overrideReason}</p> : null}
+                </>
+              ),
+            },
+            {
+              header: t("retention.enforcement"),
+              cell: (rule) => (
+                <span className={rule.enforcement === "engine" ? "font-medium text-emerald-800" : "font-medium text-amber-800"}>
+                  {t(`enforcement.${rule.enforcement}`)}
+                </span>
+              ),
+            },
+          ]}
+        />
         <form action={setRetentionOverrideAction} className="grid gap-3 border-t border-slate-200 p-4 sm:grid-cols-4">
           {hidden}
           <h3 className="font-semibold text-slate-900 sm:col-span-4">{t("retention.overrideTitle")}</h3>

@@ -7,7 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { withTenant } from "@rappel/db";
 import { listRequests, RECEIVED_VIA, REQUEST_KINDS } from "@rappel/privacy";
-import { Button, Card, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
+import { Button, Card, DataTable, EmptyState, Field, PageHeader, SelectField } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import type { TenantPageProps } from "../../areas/area-page";
@@ -23,8 +23,6 @@ const ZSearch = z.object({
   email: z.string().max(320).optional().catch(undefined),
 });
 
-const th = "px-3 py-2 font-semibold";
-const td = "px-3 py-2 text-slate-700";
 
 export async function TenantRequestsPage({ params, searchParams }: TenantPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tenantSlug } = await params;
@@ -58,44 +56,43 @@ export async function TenantRequestsPage({ params, searchParams }: TenantPagePro
           <EmptyState title={t("empty")} description={t("emptyBody")} />
         </div>
       ) : (
-        <Card padding="none" className="mb-6 overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="tenant-requests">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={th}>{tp("requests.kind")}</th>
-                <th scope="col" className={th}>{tp("requests.status")}</th>
-                <th scope="col" className={th}>{tp("requests.received")}</th>
-                <th scope="col" className={th}>{tp("forward.vendorDue")}</th>
-                <th scope="col" className={th}>{tp("forward.clientDue")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" className="px-3 py-2 font-medium">
+        <Card padding="none" className="mb-6">
+          <DataTable
+            caption={t("title")}
+            hideCaption
+            tableClassName="min-w-[44rem]"
+            testId="tenant-requests"
+            rows={requests}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: tp("requests.kind"),
+                cell: (r) => (
+                  <>
                     <Link href={`/t/${tenant.slug}/settings/privacy-requests/${r.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
                       {tp(`kinds.${r.kind}`)}
                     </Link>
                     <span className="block font-normal text-slate-600">{tp(`channels.${r.channel}` as "channels.staff")}</span>
-                  </th>
-                  <td className={td}>{tp(`requestStatus.${r.status}`)}</td>
-                  <td className={td}>{day(r.receivedAt)}</td>
-                  {/* Received by Rappel: its clock and the organisation's own from the forward; received here: only the organisation's. */}
-                  <td className={td}>{r.forward ? (r.paused ? tp("requests.paused") : day(r.dueAt)) : "—"}</td>
-                  <td className={td}>
-                    {r.forward
-                      ? r.forward.clientDueAt
-                        ? day(r.forward.clientDueAt)
-                        : tp(`forward.status.${r.forward.status}` as "forward.status.sent")
-                      : r.paused
-                        ? tp("requests.paused")
-                        : day(r.dueAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: tp("requests.status"), cell: (r) => tp(`requestStatus.${r.status}`) },
+              { header: tp("requests.received"), cell: (r) => day(r.receivedAt) },
+              // Received by Rappel: its clock and the organisation's own from the forward; received here: only the organisation's.
+              { header: tp("forward.vendorDue"), cell: (r) => (r.forward ? (r.paused ? tp("requests.paused") : day(r.dueAt)) : "—") },
+              {
+                header: tp("forward.clientDue"),
+                cell: (r) =>
+                  r.forward
+                    ? r.forward.clientDueAt
+                      ? day(r.forward.clientDueAt)
+                      : tp(`forward.status.${r.forward.status}` as "forward.status.sent")
+                    : r.paused
+                      ? tp("requests.paused")
+                      : day(r.dueAt),
+              },
+            ]}
+          />
         </Card>
       )}
 
