@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button, Card, PageHeader } from "@rappel/ui";
+import { Button, Card, DataTable, PageHeader } from "@rappel/ui";
 import {
   DpoRecordError,
   computeClientClocks,
@@ -133,51 +133,49 @@ export async function BreachPage({ params, searchParams }: { params: Promise<{ i
             <Button type="submit" variant="secondary">{t("tenants.refresh")}</Button>
           </form>
         </div>
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t("tenants.caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("tenants.tenant")}</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">{t("tenants.records")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("tenants.notifiedAt")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("tenants.draft")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {b.affectedTenants.map((tenant) => {
-                const drafts = draftLocales(tenant.tenantId).map((locale) => draftClientNotification(b, tenant, vendor, locale));
-                return (
-                  <tr key={tenant.tenantId}>
-                    <th scope="row" className="px-4 py-3 font-medium text-slate-900">{tenant.tenantName}</th>
-                    <td className="px-4 py-3 text-right tabular-nums text-slate-700">{format.number(tenant.records)}</td>
-                    <td className="px-4 py-3 text-slate-700">
-                      {tenant.notifiedAt ? when(tenant.notifiedAt) : (
-                        <form action={notifyClientAction}>
-                          <input type="hidden" name="id" value={id} />
-                          <input type="hidden" name="tenantId" value={tenant.tenantId} />
-                          <Button type="submit" variant="secondary">{t("tenants.markNotified")}</Button>
-                        </form>
-                      )}
-                    </td>
-                    <td className="px-4 py-3">
-                      {drafts.map((draft, i) => (
-                        <details key={draft.locale} className={i > 0 ? "mt-2" : ""} data-testid={`client-draft-${draft.locale}`}>
-                          <summary className="cursor-pointer text-indigo-800">
-                            <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase text-slate-700" lang={draft.locale}>
-                              {t(i === 0 ? "tenants.draftClientLanguage" : "tenants.draftOtherLanguage", { language: t(`tenants.languages.${draft.locale}`) })}
-                            </span>
-                            <span lang={draft.locale}>{draft.subject}</span>
-                          </summary>
-                          <textarea readOnly lang={draft.locale} aria-label={t("tenants.draftIn", { language: t(`tenants.languages.${draft.locale}`) })} rows={12} className={draftClass} defaultValue={draft.body} />
-                        </details>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <Card padding="none">
+          <DataTable
+            caption={t("tenants.caption")}
+            hideCaption
+            density="comfortable"
+            tableClassName="min-w-[40rem]"
+            rows={b.affectedTenants}
+            rowKey={(tenant) => tenant.tenantId}
+            columns={[
+              { header: t("tenants.tenant"), cell: (tenant) => tenant.tenantName },
+              { header: t("tenants.records"), numeric: true, cell: (tenant) => format.number(tenant.records) },
+              {
+                header: t("tenants.notifiedAt"),
+                cell: (tenant) =>
+                  tenant.notifiedAt ? (
+                    when(tenant.notifiedAt)
+                  ) : (
+                    <form action={notifyClientAction}>
+                      <input type="hidden" name="id" value={id} />
+                      <input type="hidden" name="tenantId" value={tenant.tenantId} />
+                      <Button type="submit" variant="secondary">{t("tenants.markNotified")}</Button>
+                    </form>
+                  ),
+              },
+              {
+                header: t("tenants.draft"),
+                cell: (tenant) =>
+                  draftLocales(tenant.tenantId)
+                    .map((locale) => draftClientNotification(b, tenant, vendor, locale))
+                    .map((draft, i) => (
+                      <details key={draft.locale} className={i > 0 ? "mt-2" : ""} data-testid={`client-draft-${draft.locale}`}>
+                        <summary className="cursor-pointer text-indigo-800">
+                          <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold uppercase text-slate-700" lang={draft.locale}>
+                            {t(i === 0 ? "tenants.draftClientLanguage" : "tenants.draftOtherLanguage", { language: t(`tenants.languages.${draft.locale}`) })}
+                          </span>
+                          <span lang={draft.locale}>{draft.subject}</span>
+                        </summary>
+                        <textarea readOnly lang={draft.locale} aria-label={t("tenants.draftIn", { language: t(`tenants.languages.${draft.locale}`) })} rows={12} className={draftClass} defaultValue={draft.body} />
+                      </details>
+                    )),
+              },
+            ]}
+          />
         </Card>
       </section>
 

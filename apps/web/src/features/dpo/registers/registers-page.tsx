@@ -2,7 +2,7 @@
 // with its processor register entry (ST). Exports for each register.
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, PageHeader, buttonClasses } from "@rappel/ui";
+import { Card, DataTable, PageHeader, buttonClasses } from "@rappel/ui";
 import { ensureControllerRegister, listControllerActivities, verifyPlatformChains } from "@rappel/dpo-records";
 import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
@@ -35,55 +35,63 @@ export async function RegistersPage() {
             <a href="/admin/dpo/registers/controller/new" className={buttonClasses("primary")}>{t("newActivity")}</a>
           </div>
         </div>
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("reference")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("name")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("updated")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("version")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {activities.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-4 py-3 font-mono text-slate-700">{a.reference}</td>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <a href={`/admin/dpo/registers/controller/${a.id}`} className="text-indigo-800 underline-offset-2 hover:underline">{a.title}</a>
-                  </th>
-                  <td className="px-4 py-3 text-slate-700">{date(a.updatedAt)}</td>
-                  <td className="px-4 py-3 text-slate-700">{a.version}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <Card padding="none">
+          <DataTable
+            caption={t("caption")}
+            hideCaption
+            density="comfortable"
+            tableClassName="min-w-[40rem]"
+            rows={activities}
+            rowKey={(a) => a.id}
+            rowHeaderColumn={1}
+            columns={[
+              { header: t("reference"), className: "font-mono", cell: (a) => a.reference },
+              {
+                header: t("name"),
+                cell: (a) => (
+                  <a href={`/admin/dpo/registers/controller/${a.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                    {a.title}
+                  </a>
+                ),
+              },
+              { header: t("updated"), cell: (a) => date(a.updatedAt) },
+              { header: t("version"), cell: (a) => a.version },
+            ]}
+          />
         </Card>
       </section>
       <section aria-labelledby="st-title">
         <h2 id="st-title" className="mb-1 text-lg font-semibold text-slate-900">{t("processorListTitle")}</h2>
         <p className="mb-3 text-sm text-slate-600">{t("processorListHint")}</p>
-        <Card padding="none" className="overflow-x-auto">
-          <table className="w-full min-w-[30rem] text-left text-sm">
-            <caption className="sr-only">{t("tenantsCaption")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t("tenant")}</th>
-                <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">{t("open")}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tenants.map((tenant) => (
-                <tr key={tenant.id}>
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">{tenant.name} <span className="font-mono text-xs text-slate-500">{tenant.slug}</span></th>
-                  <td className="px-4 py-3 text-right">
-                    <a href={`/admin/dpo/registers/processor/${tenant.id}`} className="text-indigo-800 underline-offset-2 hover:underline">{t("open")}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <Card padding="none">
+          <DataTable
+            caption={t("tenantsCaption")}
+            hideCaption
+            density="comfortable"
+            tableClassName="min-w-[30rem]"
+            rows={tenants}
+            rowKey={(tenant) => tenant.id}
+            columns={[
+              {
+                header: t("tenant"),
+                cell: (tenant) => (
+                  <>
+                    {tenant.name} <span className="font-mono text-xs text-slate-600">{tenant.slug}</span>
+                  </>
+                ),
+              },
+              {
+                header: <span className="sr-only">{t("open")}</span>,
+                className: "text-right",
+                cell: (tenant) => (
+                  <a href={`/admin/dpo/registers/processor/${tenant.id}`} className="text-indigo-800 underline-offset-2 hover:underline">
+                    {t("open")}
+                    <span className="sr-only"> {tenant.name}</span>
+                  </a>
+                ),
+              },
+            ]}
+          />
         </Card>
       </section>
       <ChainStatus report={chain} showScope />

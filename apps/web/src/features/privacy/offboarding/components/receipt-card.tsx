@@ -1,7 +1,7 @@
 // The export's receipt: archive and manifest checksums, and each file's rows and SHA-256.
 import type { OffboardingReceipt } from "@rappel/privacy";
 import type { getTranslations } from "next-intl/server";
-import { buttonClasses, Card } from "@rappel/ui";
+import { buttonClasses, Card, DataTable } from "@rappel/ui";
 
 type T = Awaited<ReturnType<typeof getTranslations<"privacy.offboarding">>>;
 
@@ -28,26 +28,19 @@ export function OffboardingReceiptCard({ receipt, archiveHref, t, when }: { rece
       )}
       <details>
         <summary className="cursor-pointer text-sm font-medium text-indigo-800">{t("receipt.files")}</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">{t("receipt.files")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("receipt.file")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("receipt.rows")}</th>
-                <th scope="col" className="px-3 py-2">SHA-256</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {receipt.files.map((f) => (
-                <tr key={f.name}>
-                  <th scope="row" className="px-3 py-1 font-mono font-normal">{f.name}</th>
-                  <td className="px-3 py-1 text-right">{f.rows}</td>
-                  <td className="px-3 py-1 font-mono text-xs break-all">{f.sha256}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-2">
+          <DataTable
+            caption={t("receipt.files")}
+            hideCaption
+            tableClassName="min-w-[36rem]"
+            rows={receipt.files}
+            rowKey={(f) => f.name}
+            columns={[
+              { header: t("receipt.file"), className: "font-mono font-normal", cell: (f) => f.name },
+              { header: t("receipt.rows"), numeric: true, cell: (f) => f.rows },
+              { header: "SHA-256", className: "font-mono text-xs break-all", cell: (f) => f.sha256 },
+            ]}
+          />
         </div>
       </details>
     </Card>
