@@ -1,9 +1,9 @@
 // /t/[slug]/satisfaction: NPS with its margin of error, distributions, per-question figures and
 // drop-off, trend and breakdowns (performance, show, price category, channel, first visit),
 // filtered by survey, show, venue, genre and period. Aggregates only; nothing below the minimum.
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { aggregateResults, localise, parseSurveyDefinition, type GroupNps, type TSurveyDefinition } from "@rappel/survey";
-import { Card, EmptyState, PageHeader } from "@rappel/ui";
+import { Card, DataTable, EmptyState, PageHeader } from "@rappel/ui";
 import { withTenant } from "@rappel/db";
 import { tenantRoleCan } from "@rappel/access";
 import { requireTenantPermission } from "@/server/guard";
@@ -13,30 +13,25 @@ import { FilterForm, parseFilters, filterQuery, type SatisfactionPageProps } fro
 import { countDelivered, listSurveys, loadFilterOptions, loadResponses } from "./lib/queries";
 import { createCoreSurveyAction } from "./actions";
 
-function NpsTable({ title, groups, labels }: { title: string; groups: GroupNps[]; labels: { nps: string; responses: string; hidden: string } }) {
+function NpsTable({ title, groups, labels }: { title: string; groups: GroupNps[]; labels: { group: string; nps: string; responses: string; hidden: string } }) {
   if (!groups.length) return null;
   return (
     <Card title={title}>
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="border-b">
-            <th scope="col" className="py-1"></th>
-            <th scope="col" className="py-1 text-right">{labels.nps}</th>
-            <th scope="col" className="py-1 text-right">{labels.responses}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key} className="border-b last:border-0">
-              <th scope="row" className="py-1 font-normal">{g.label}</th>
-              <td className="py-1 text-right font-semibold tabular-nums">
-                {g.summary.nps === null ? <span title={labels.hidden}>—</span> : `${g.summary.nps} ± ${g.summary.marginOfError}`}
-              </td>
-              <td className="py-1 text-right tabular-nums">{g.summary.responses}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={title}
+        hideCaption
+        rows={groups}
+        rowKey={(g) => g.key}
+        columns={[
+          { header: labels.group, cell: (g) => <span className="font-normal">{g.label}</span> },
+          {
+            header: labels.nps,
+            numeric: true,
+            cell: (g) => (g.summary.nps === null ? <span title={labels.hidden}>—</span> : <span className="font-semibold">{`${g.summary.nps} ± ${g.summary.marginOfError}`}</span>),
+          },
+          { header: labels.responses, numeric: true, cell: (g) => g.summary.responses },
+        ]}
+      />
     </Card>
   );
 }
@@ -94,10 +89,12 @@ export async function SatisfactionResultsPage(props: SatisfactionPageProps) {
     );
   }
   const def: TSurveyDefinition = data.definition;
+  const lang = (await getLocale()) === "en" ? "en" : "fr";
+  const questionOf = (id: string) => def.pages.flatMap((p) => p.questions).find((x) => x.id === id)!;
   const results = aggregateResults(def, data.rows, data.survey.minResponses);
   const rate = data.delivered ? Math.round((results.responses / data.delivered) * 1000) / 10 : null;
   const hidden = t("belowThreshold", { min: data.survey.minResponses });
-  const tableLabels = { nps: t("nps"), responses: t("responses"), hidden };
+  const tableLabels = { group: t("group"), nps: t("nps"), responses: t("responses"), hidden };
   const query = filterQuery({ ...filters, surveyId: data.surveyId });
 
   return (
@@ -143,34 +140,35 @@ export async function SatisfactionResultsPage(props: SatisfactionPageProps) {
           </Card>
         ) : null}
         <Card title={t("dropOff")}>
-          <table className="w-full text-left text-sm">
-            <thead><tr className="border-b"><th scope="col"></th><th scope="col" className="text-right">{t("seen")}</th><th scope="col" className="text-right">{t("answered")}</th></tr></thead>
-            <tbody>
-              {results.questions.map((q) => {
-                const question = def.pages.flatMap((p) => p.questions).find((x) => x.id === q.id)!;
-                return (
-                  <tr key={q.id} className="border-b last:border-0">
-                    <th scope="row" className="py-1 font-normal">{localise(question.title, "fr")}</th>
-                    <td className="text-right tabular-nums">{q.seen}</td>
-                    <td className="text-right tabular-nums">{q.answered}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("dropOff")}
+            hideCaption
+            rows={results.questions}
+            rowKey={(q) => q.id}
+            columns={[
+              { header: t("question"), cell: (q) => <span className="font-normal">{localise(questionOf(q.id).title, lang)}</span> },
+              { header: t("seen"), numeric: true, cell: (q) => q.seen },
+              { header: t("answered"), numeric: true, cell: (q) => q.answered },
+            ]}
+          />
         </Card>
         {results.questions.filter((q) => q.rows || q.counts || (q.type === "rating" && q.distribution)).map((q) => {
-          const question = def.pages.flatMap((p) => p.questions).find((x) => x.id === q.id)!;
-          const title = localise(question.title, "fr");
+          const question = questionOf(q.id);
+          const title = localise(question.title, lang);
           if (q.rows && question.type === "matrix")
             return (
               <Card key={q.id} title={`${t("ratings")} — ${title}`}>
-                <table className="w-full text-sm"><tbody>
-                  {q.rows.map((r) => (
-                    <tr key={r.id}><th scope="row" className="py-0.5 text-left font-normal">{localise(question.rows.find((x) => x.id === r.id)!.label, "fr")}</th>
-                      <td className="text-right tabular-nums">{r.average ?? "—"} / {question.scale}</td><td className="w-16 text-right tabular-nums text-slate-600">n={r.count}</td></tr>
-                  ))}
-                </tbody></table>
+                <DataTable
+                  caption={`${t("ratings")} — ${title}`}
+                  hideCaption
+                  rows={q.rows}
+                  rowKey={(r) => r.id}
+                  columns={[
+                    { header: t("question"), cell: (r) => <span className="font-normal">{localise(question.rows.find((x) => x.id === r.id)!.label, lang)}</span> },
+                    { header: t("average"), numeric: true, cell: (r) => `${r.average ?? "—"} / ${question.scale}` },
+                    { header: t("responses"), numeric: true, className: "text-slate-600", cell: (r) => `n=${r.count}` },
+                  ]}
+                />
               </Card>
             );
           if (q.counts)
@@ -178,8 +176,8 @@ export async function SatisfactionResultsPage(props: SatisfactionPageProps) {
               <Card key={q.id} title={`${t("choices")} — ${title}`}>
                 <Bars label={title} items={q.counts.map((c) => ({
                   label: question.type === "single_choice" || question.type === "multiple_choice"
-                    ? (c.id === "__other" ? "Autre" : localise(question.options.find((o) => o.id === c.id)?.label, "fr"))
-                    : c.id === "yes" ? "Oui" : "Non",
+                    ? (c.id === "__other" ? t("other") : localise(question.options.find((o) => o.id === c.id)?.label, lang))
+                    : c.id === "yes" ? t("yes") : t("no"),
                   count: c.count,
                 }))} />
               </Card>
