@@ -3,7 +3,7 @@
 import { loadEnv } from "@rappel/config";
 import { countTenantsByMasterKey } from "@rappel/privacy";
 import { getTranslations } from "next-intl/server";
-import { Button, Card } from "@rappel/ui";
+import { Button, Card, DataTable } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { rotateMasterKeyAction } from "./offboarding/actions";
 
@@ -14,25 +14,26 @@ export async function KeyRotationCard() {
   return (
     <Card id="master-keys" title={t("title")} className="mb-6">
       <p className="mb-3 text-sm text-slate-700">{t("description", { current: env.MASTER_KEY_ID })}</p>
-      <table className="mb-4 w-full max-w-md text-left text-sm">
-        <caption className="sr-only">{t("title")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("keyId")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("tenants")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {counts.map((c) => (
-            <tr key={c.masterKeyId}>
-              <th scope="row" className="px-3 py-2 font-mono font-normal">
-                {c.masterKeyId} {c.masterKeyId === env.MASTER_KEY_ID ? <span className="font-sans text-emerald-900">({t("current")})</span> : null}
-              </th>
-              <td className="px-3 py-2 text-right" data-testid={`key-count-${c.masterKeyId}`}>{c.tenants}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mb-4 max-w-md">
+        <DataTable
+          caption={t("title")}
+          hideCaption
+          rows={counts}
+          rowKey={(c) => c.masterKeyId}
+          columns={[
+            {
+              header: t("keyId"),
+              className: "font-mono font-normal",
+              cell: (c) => (
+                <>
+                  {c.masterKeyId} {c.masterKeyId === env.MASTER_KEY_ID ? <span className="font-sans text-emerald-900">({t("current")})</span> : null}
+                </>
+              ),
+            },
+            { header: t("tenants"), numeric: true, cell: (c) => <span data-testid={`key-count-${c.masterKeyId}`}>{c.tenants}</span> },
+          ]}
+        />
+      </div>
       {stale > 0 ? (
         <form action={rotateMasterKeyAction} className="flex flex-wrap items-center gap-3">
           <Button type="submit">{t("rotate")}</Button>

@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { requirePlatformPermission } from "@/server/guard";
 import { decidePurgeAction } from "./actions";
 import { Notice } from "./components/notice";
+import { TableCounts } from "./components/table-counts";
 import { loadPurgeRun, resolveTenant, runTables } from "./lib/console";
 
 const ZSearch = z.object({ done: z.string().max(40).optional().catch(undefined), error: z.string().max(500).optional().catch(undefined) });
@@ -102,25 +103,7 @@ export async function PurgeRunPage({ params, searchParams }: PurgeRunPageProps) 
           ) : null}
         </dl>
         {tables.length ? (
-          <table className="mb-4 w-full max-w-lg text-left text-sm">
-            <caption className="sr-only">{t("run.report")}</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 font-semibold">{t("run.table")}</th>
-                <th scope="col" className="py-2 font-semibold">{t("run.action")}</th>
-                <th scope="col" className="py-2 text-right font-semibold">{t("run.rows")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tables.map((c) => (
-                <tr key={c.table}>
-                  <th scope="row" className="py-2 font-mono font-normal">{c.table}</th>
-                  <td className="py-2">{c.action}</td>
-                  <td className="py-2 text-right tabular-nums">{c.rows}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableCounts caption={t("run.report")} rows={tables} labels={{ table: t("run.table"), action: t("run.action"), rows: t("run.rows") }} />
         ) : (
           <p className="mb-4 text-sm text-slate-600">{t("run.notRun")}</p>
         )}

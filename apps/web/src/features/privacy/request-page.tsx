@@ -12,6 +12,7 @@ import { Notice } from "./components/notice";
 import { RectificationForms } from "./components/rectification-form";
 import { RequestClocks } from "./components/request-clocks";
 import { RectificationHistory, RequestHistory } from "./components/request-history";
+import { TableCounts } from "./components/table-counts";
 import { loadRequestView, resolveTenant } from "./lib/console";
 
 const ZSearch = z.object({ done: z.string().max(40).optional().catch(undefined), error: z.string().max(500).optional().catch(undefined) });
@@ -136,25 +137,7 @@ export async function RequestPage({ params, searchParams }: RequestPageProps) {
       {receipt ? (
         <Card title={t("receipt.title")} id="receipt" className="mb-6">
           <p className="mb-3 text-sm text-slate-700">{t("receipt.summary", { count: receipt.spectators, at: format.dateTime(new Date(receipt.completedAt), { dateStyle: "long", timeStyle: "short" }) })}</p>
-          <table className="mb-4 w-full max-w-lg text-left text-sm">
-            <caption className="sr-only">{t("receipt.title")}</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 font-semibold">{t("run.table")}</th>
-                <th scope="col" className="py-2 font-semibold">{t("run.action")}</th>
-                <th scope="col" className="py-2 text-right font-semibold">{t("run.rows")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {receipt.tables.map((c) => (
-                <tr key={c.table}>
-                  <th scope="row" className="py-2 font-mono font-normal">{c.table}</th>
-                  <td className="py-2">{c.action}</td>
-                  <td className="py-2 text-right tabular-nums">{c.rows}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableCounts caption={t("receipt.title")} rows={receipt.tables} labels={{ table: t("run.table"), action: t("run.action"), rows: t("run.rows") }} />
           <h3 className="mb-2 font-semibold text-slate-900">{t("receipt.verification")}</h3>
           <ul className="mb-4 list-inside list-disc text-sm text-slate-700" data-testid="receipt-verification">
             {receipt.verification.map((v) => (
