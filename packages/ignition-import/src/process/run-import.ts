@@ -12,7 +12,7 @@ import pg from "pg";
 import { analyzeTenantTables, withTenant, type Database } from "@rappel/db";
 import { refreshRollups } from "@rappel/ignition-analytics";
 import type { MasterKey } from "@rappel/personal-data";
-import { createRowValidator, openImportFile, parseColumnMapping, type FileKind, type MalformedRecord, type RowsByKind, type TColumnMapping } from "@rappel/ticketing-import";
+import { createRowValidator, openImportFile, parseColumnMapping, type FileKind, type MalformedRecord, type RowsByKind } from "@rappel/ticketing-import";
 import { ImportNotFoundError } from "../errors";
 import type { StoredIssue } from "../import-issues";
 import { inBatchTransaction } from "../load/batch-transaction";
