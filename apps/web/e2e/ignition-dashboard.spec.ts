@@ -40,6 +40,11 @@ test("the director reads KPIs, a sales curve and the audience map, and exports t
   await page.getByRole("button", { name: "Définition : Taux de remplissage" }).evaluate((b) => (b as HTMLElement).focus({ preventScroll: true }));
   await expect(page.getByRole("tooltip").filter({ hasText: "jauge commercialisable" })).toBeVisible();
   await screenshot(page, "ignition-dashboard-fr");
+  // Unpaid reservations sit beside the KPIs, with what they are (and are not) on focus.
+  await count(page.getByTestId("kpi-pendingReservations"));
+  await page.getByRole("button", { name: "Définition : Réservations non payées" }).focus();
+  await expect(page.getByRole("tooltip").filter({ hasText: "ne comptent ni dans la recette" })).toBeVisible();
+  await page.keyboard.press("Escape");
 
   // The period, then a venue: each change is in the URL and changes the figures.
   await page.getByLabel("Du", { exact: true }).fill(PAST_SEASON.from);
@@ -130,6 +135,7 @@ test("the director reads KPIs, a sales curve and the audience map, and exports t
   await page.goto(`${BASE}?from=${PAST_SEASON.from}&to=${PAST_SEASON.to}`);
   await expect(page.getByRole("heading", { level: 2, name: "Key figures" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Definition: Fill rate" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Definition: Unpaid reservations" })).toBeVisible();
   expect(await count(page.getByTestId("kpi-tickets"))).toBe(allTickets);
   await page.goto(BASE);
   await expect(page.getByRole("heading", { level: 2, name: "Key figures" })).toBeVisible();
