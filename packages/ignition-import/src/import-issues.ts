@@ -8,6 +8,12 @@ export const importIssueMessages = {
     fr: "représentation inconnue : aucune représentation n'a la référence « {value} » (importez d'abord le fichier des représentations)",
     en: "unknown performance: no performance has the reference “{value}” (import the performances file first)",
   },
+  // No longer raised (unpaid reservations are imported as pending since migration 20261201400000);
+  // kept so rows refused by earlier imports still read as a sentence.
+  "ticket.pending": {
+    fr: "réservation non payée « {value} » refusée par cette version antérieure de l'import ; importez à nouveau le fichier pour la garder comme réservation en attente",
+    en: "unpaid reservation “{value}” refused by this earlier version of the import; import the file again to keep it as a pending reservation",
+  },
   "email.typo": {
     fr: "{field} : le domaine ressemble à une faute de frappe « {value} » (adresse conservée telle quelle)",
     en: "{field}: the domain looks like a typo “{value}” (address kept as given)",
