@@ -15,7 +15,7 @@ export {
   type TSalesChannel,
 } from "./filters";
 export { getOverviewKpis, comparisonPeriods, type KpiComparison, type OverviewKpis } from "./kpis";
-export { getPendingReservations, PENDING_RESERVATIONS_DEFINITION, type PendingReservations } from "./pending-reservations";
+export { getPendingReservations, getPerformancePendingReservations, PENDING_RESERVATIONS_DEFINITION, type PendingReservations } from "./pending-reservations";
 export { KPI_DEFINITIONS, KPI_KEYS, COMPARISON_NOTE, type KpiDefinition, type KpiKey, type KpiUnit } from "./kpi-definitions";
 export { parisDay, parisInstant, seasonOf, type IsoDay } from "./calendar";
 export type { ScopedPeriod } from "./scope";

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { parseDashboardFilters } from "./filters";
-import { getPendingReservations } from "./pending-reservations";
+import { getPendingReservations, getPerformancePendingReservations } from "./pending-reservations";
 import { appDatabaseUrl, buildFixture, createTenant, type Fixture } from "./testing/fixture";
 
 let db: Database;
@@ -55,6 +55,16 @@ describe("getPendingReservations", () => {
     });
   });
 
+  it("counts one performance's pending tickets, whatever the period", async () => {
+    const of = (performanceId: string, scopeTenant = fx.tenantId) =>
+      withTenant(db, scopeTenant, (tx) =>
+        getPerformancePendingReservations(tx, fx.tenantId, performanceId),
+      );
+    expect(await of(fx.p1)).toEqual({ tickets: 2, orders: 1, amountCents: 6000 });
+    expect(await of(fx.p2)).toEqual({ tickets: 1, orders: 1, amountCents: 2500 });
+    expect(await of(fx.p0)).toEqual({ tickets: 0, orders: 0, amountCents: 0 });
+  });
+
   it("never shows another tenant's reservations", async () => {
     const other = await createTenant(db, "pending-b");
     expect(await pending({}, other)).toEqual({ tickets: 0, orders: 0, amountCents: 0 });
@@ -64,5 +74,8 @@ describe("getPendingReservations", () => {
       orders: 0,
       amountCents: 0,
     });
+    // Tenant A's performance asked as tenant B: nothing.
+    const crossed = await withTenant(db, other, (tx) => getPerformancePendingReservations(tx, fx.tenantId, fx.p1));
+    expect(crossed).toEqual({ tickets: 0, orders: 0, amountCents: 0 });
   });
 });

@@ -20,6 +20,23 @@ export interface PendingReservations {
   amountCents: number;
 }
 
+/** Totals of the pending tickets (`t`, order `o`) of performances `p` the caller's FROM selects. */
+async function pendingTotals(
+  tx: Tx,
+  tenantId: string,
+  from: Prisma.Sql,
+  where: Prisma.Sql,
+): Promise<PendingReservations> {
+  const [row] = await tx.$queryRaw<{ tickets: number; orders: number; amount: number }[]>`
+    SELECT count(*)::int AS tickets, count(DISTINCT t.order_id)::int AS orders,
+           coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0)::float8 AS amount
+      FROM ${from}
+      JOIN ticket t ON t.tenant_id = p.tenant_id AND t.performance_id = p.id AND t.status = 'pending'
+      JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
+     WHERE ${where} AND ${countedTicket(tenantId)}`;
+  return { tickets: row?.tickets ?? 0, orders: row?.orders ?? 0, amountCents: row?.amount ?? 0 };
+}
+
 /**
  * Pending tickets for the non-cancelled performances the filters select (by performance date, or
  * by reservation date with the sale basis), restricted people left out as in every figure.
@@ -34,15 +51,26 @@ export async function getPendingReservations(
     f.basis === "sale"
       ? Prisma.sql`${parisDayOf(Prisma.sql`o.ordered_at`)} BETWEEN pr.from_day AND pr.to_day`
       : performanceInPeriod();
-  const [row] = await tx.$queryRaw<{ tickets: number; orders: number; amount: number }[]>`
-    SELECT count(*)::int AS tickets, count(DISTINCT t.order_id)::int AS orders,
-           coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0)::float8 AS amount
-      FROM ${period}
-      JOIN performance p ON ${performanceFilter(tenantId, f)} AND p.status <> 'cancelled'
-      JOIN ticket t ON t.tenant_id = p.tenant_id AND t.performance_id = p.id AND t.status = 'pending'
-      JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
-     WHERE ${inPeriod} AND ${channelFilter(Prisma.sql`t.sales_channel`, f)} AND ${countedTicket(tenantId)}`;
-  return { tickets: row?.tickets ?? 0, orders: row?.orders ?? 0, amountCents: row?.amount ?? 0 };
+  return pendingTotals(
+    tx,
+    tenantId,
+    Prisma.sql`${period} JOIN performance p ON ${performanceFilter(tenantId, f)} AND p.status <> 'cancelled'`,
+    Prisma.sql`${inPeriod} AND ${channelFilter(Prisma.sql`t.sales_channel`, f)}`,
+  );
+}
+
+/** Pending tickets of one performance, whatever the dashboard's filters (its own page). */
+export async function getPerformancePendingReservations(
+  tx: Tx,
+  tenantId: string,
+  performanceId: string,
+): Promise<PendingReservations> {
+  return pendingTotals(
+    tx,
+    tenantId,
+    Prisma.sql`performance p`,
+    Prisma.sql`p.tenant_id = ${tenantId}::uuid AND p.id = ${performanceId}::uuid`,
+  );
 }
 
 /** Shown on hover, like the KPI definitions (kpi-definitions.ts). */

@@ -4,7 +4,14 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AnalyticsNotFoundError, getBreakdown, getRequiredPace, getSalesCurve, type CurveSeries } from "@rappel/ignition-analytics";
+import {
+  AnalyticsNotFoundError,
+  getBreakdown,
+  getPerformancePendingReservations,
+  getRequiredPace,
+  getSalesCurve,
+  type CurveSeries,
+} from "@rappel/ignition-analytics";
 import { DataTable, PageHeader } from "@rappel/ui";
 import { ChartFrame } from "./components/chart-frame";
 import { CurveChart } from "./components/charts";
@@ -12,7 +19,7 @@ import { CsvLink } from "./components/csv-link";
 import { CurveForm } from "./components/curve-form";
 import { DataDisclosure } from "./components/data-disclosure";
 import { PacePanel } from "./components/pace-panel";
-import { formatCount } from "./lib/format";
+import { formatCount, formatEuros } from "./lib/format";
 import { getLabels, type Labels } from "./lib/labels";
 import { openIgnition } from "./lib/page-context";
 import { inTenant, loadPerformanceHeading } from "./lib/queries";
@@ -50,11 +57,12 @@ export async function IgnitionPerformancePage(props: PerformancePageProps) {
   const id = scope.tenantId;
   const params = readCurveParams(ctx.searchParams, performanceId);
   const compareWith = params.compare === "performances" ? params.with : params.compare;
-  const [heading, curve, pace, all, labels, t, locale] = await Promise.all([
+  const [heading, curve, pace, all, pending, labels, t, locale] = await Promise.all([
     inTenant(scope, (tx) => loadPerformanceHeading(tx, id, performanceId)),
     orNotFound(inTenant(scope, (tx) => getSalesCurve(tx, id, performanceId, { compareWith, now }))),
     orNotFound(inTenant(scope, (tx) => getRequiredPace(tx, id, performanceId, { targetFillRate: params.target / 100, now }))),
     inTenant(scope, (tx) => getBreakdown(tx, id, filters, "performance")),
+    inTenant(scope, (tx) => getPerformancePendingReservations(tx, id, performanceId)),
     getLabels(),
     getTranslations("ignition"),
     getLocale(),
@@ -92,6 +100,11 @@ export async function IgnitionPerformancePage(props: PerformancePageProps) {
       />
       {heading.status === "cancelled" ? (
         <p className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">{t("curve.cancelled")}</p>
+      ) : null}
+      {pending.tickets > 0 ? (
+        <p className="mb-4 rounded-md border border-dashed border-amber-500 bg-amber-50 px-3 py-2 text-sm text-slate-800" data-testid="performance-pending">
+          {t("curve.pending", { tickets: pending.tickets, amount: formatEuros(pending.amountCents, locale) })}
+        </p>
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <div className="min-w-0 xl:col-span-2">
