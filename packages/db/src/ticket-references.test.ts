@@ -1,6 +1,7 @@
-// A ticket's order, performance and holder are checked once per statement by triggers, not by
-// per-row foreign keys (migration 20261130300000, decision 0017). Every rule the keys enforced
-// must still hold, through the application role (row-level security on) and the owner.
+// A ticket's order, performance and holder, and an order's buyer, are checked once per statement
+// by triggers, not by per-row foreign keys (migrations 20261130300000 and 20261201301000,
+// decisions 0020 and 0022). Every rule the keys enforced must still hold, through the application
+// role (row-level security on) and the owner.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,5 +191,108 @@ describe("ticket references checked per statement", () => {
     });
     expect(error).toMatchObject({ code: "23503", constraint: "ticket_tenant_id_performance_id_fkey" });
     expect(await attempt(owner, null, (c) => c.query(`SELECT ticket_check_tenant_references($1::uuid)`, [a.tenantId]))).toBeNull();
+  });
+});
+
+const insertOrder = (c: pg.Client, t: TenantRows, spectatorId: string | null) =>
+  c.query(
+    `INSERT INTO ticket_order (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents) VALUES ($1, $2, $3, now(), 'web', 2000)`,
+    [t.tenantId, `O-${randomUUID()}`, spectatorId],
+  );
+const BUYER_KEY = "ticket_order_tenant_id_spectator_id_fkey";
+
+describe("order buyers checked per statement", () => {
+  it("accepts an order whose buyer exists, and one without buyer", async () => {
+    expect(await attempt(app, a, async (c) => {
+      await insertOrder(c, a, a.spectatorId);
+      await insertOrder(c, a, null);
+    })).toBeNull();
+  });
+
+  it("refuses a missing buyer, another tenant's spectator (even for the owner), one orphan among many, and an update to a missing buyer", async () => {
+    expect(await attempt(app, a, (c) => insertOrder(c, a, randomUUID()))).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    expect(await attempt(app, a, (c) => insertOrder(c, a, b.spectatorId))).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    expect(await attempt(owner, null, (c) => insertOrder(c, a, b.spectatorId))).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    const many = await attempt(app, a, (c) =>
+      c.query(
+        `INSERT INTO ticket_order (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents)
+         SELECT $1, 'M-' || i, CASE WHEN i = 500 THEN gen_random_uuid() ELSE $2::uuid END, now(), 'web', 2000 FROM generate_series(1, 1000) i`,
+        [a.tenantId, a.spectatorId],
+      ),
+    );
+    expect(many).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    expect(await attempt(app, a, (c) => c.query(`UPDATE ticket_order SET spectator_id = gen_random_uuid() WHERE id = $1`, [a.orderId]))).toMatchObject({
+      code: "23503",
+      constraint: BUYER_KEY,
+    });
+  });
+
+  it("refuses to delete, re-key or truncate a buyer that orders reference", async () => {
+    const buyerOnly = async (c: pg.Client) => {
+      // The spectator only buys: its tickets' holder is cleared.
+      await c.query(`UPDATE ticket SET holder_id = NULL WHERE holder_id = $1`, [a.spectatorId]);
+      await c.query(`DELETE FROM spectator WHERE id = $1`, [a.spectatorId]);
+    };
+    expect(await attempt(app, a, buyerOnly)).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    expect(await attempt(app, a, async (c) => {
+      await c.query(`UPDATE ticket SET holder_id = NULL WHERE holder_id = $1`, [a.spectatorId]);
+      await c.query(`UPDATE spectator SET id = gen_random_uuid() WHERE id = $1`, [a.spectatorId]);
+    })).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+    expect(await attempt(owner, null, async (c) => {
+      await c.query(`DELETE FROM ticket`);
+      await c.query(`TRUNCATE spectator CASCADE`);
+    })).toMatchObject({ code: "0A000" });
+  });
+
+  it("locks like a foreign key: a delete and an order insert racing for one spectator never leave an orphan", async () => {
+    const other = new pg.Client({ connectionString: appUrl });
+    await other.connect();
+    const begin = async (c: pg.Client) => {
+      await c.query("BEGIN");
+      await c.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
+    };
+    try {
+      await begin(app);
+      const { rows } = await app.query<{ id: string }>(`INSERT INTO spectator (tenant_id, postal_code) VALUES ($1, '69001') RETURNING id::text`, [a.tenantId]);
+      await app.query("COMMIT");
+      const buyer = rows[0]!.id;
+      // The order first: the delete waits for the order's transaction, then refuses.
+      await begin(app);
+      const { rows: placed } = await insertOrder(app, a, buyer).then(() => app.query<{ id: string }>(`SELECT id::text FROM ticket_order WHERE spectator_id = $1`, [buyer]));
+      await begin(other);
+      const deleting = other.query(`DELETE FROM spectator WHERE id = $1`, [buyer]).then(() => null, (e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await app.query("COMMIT");
+      expect(await deleting).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+      await other.query("ROLLBACK");
+
+      // The delete first (once the order is gone): the order waits for the delete's transaction, then is refused.
+      await begin(app);
+      await app.query(`DELETE FROM ticket_order WHERE id = $1`, [placed[0]!.id]);
+      await app.query("COMMIT");
+      await begin(other);
+      await other.query(`DELETE FROM spectator WHERE id = $1`, [buyer]);
+      await begin(app);
+      const inserting = insertOrder(app, a, buyer).then(() => null, (e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query("COMMIT");
+      expect(await inserting).toMatchObject({ code: "23503", constraint: BUYER_KEY });
+      await app.query("ROLLBACK");
+    } finally {
+      await other.end();
+    }
+  });
+
+  it("lets the bulk loader find an order whose buyer is missing in a tenant's partition", async () => {
+    const error = await attempt(owner, null, async (c) => {
+      const { rows } = await c.query<{ part: string }>(`SELECT tenant_partition_name('ticket_order', $1::uuid) AS part`, [a.tenantId]);
+      await c.query(
+        `INSERT INTO tenant_partitions."${rows[0]!.part}" (tenant_id, reference, spectator_id, ordered_at, sales_channel, total_cents)
+         VALUES ($1, 'ORPHAN', gen_random_uuid(), now(), 'web', 0)`,
+        [a.tenantId],
+      );
+      await c.query(`SELECT ticket_check_tenant_references($1::uuid)`, [a.tenantId]);
+    });
+    expect(error).toMatchObject({ code: "23503", constraint: BUYER_KEY });
   });
 });

@@ -91,9 +91,10 @@ export async function attachLoadTables(
         `ALTER TABLE public."${t.name}" ATTACH PARTITION tenant_partitions."${part}" FOR VALUES IN (${client.escapeLiteral(tenantId)})`,
       );
     }
-    // Tickets reference orders, performances and spectators through triggers that fire on
-    // statements against the parent table, not on ATTACH: check the attached rows set-wise.
-    if (tables.some((t) => t.name === "ticket")) {
+    // Tickets reference orders, performances and spectators, and orders their buyer, through
+    // triggers that fire on statements against the parent table, not on ATTACH: check the
+    // attached rows set-wise.
+    if (tables.some((t) => t.name === "ticket" || t.name === "ticket_order")) {
       await client.query(`SELECT ticket_check_tenant_references($1::uuid)`, [tenantId]);
     }
     await client.query("COMMIT");

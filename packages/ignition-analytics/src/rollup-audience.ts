@@ -3,9 +3,10 @@
 // and rollup_audience_channel (per performance, sales channel and commune: both maps filtered by
 // channel).
 import { Prisma, type Tx } from "@rappel/db";
-import { countedTicket, haversineKm, onlyPerformances } from "./rollup-sql";
+import { haversineKm, onlyPerformances } from "./rollup-sql";
+import { COUNTED_TICKETS } from "./rollup-tickets";
 
-/** Rebuilds the three tables for the performances (null: the whole tenant). */
+/** Rebuilds the three tables for the performances (null: the whole tenant) from the counted tickets. */
 export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ audienceRows: number }> {
   await tx.$executeRaw`DELETE FROM rollup_audience WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
   await tx.$executeRaw`DELETE FROM rollup_audience_departement WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
@@ -23,14 +24,10 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
            coalesce(sum(${haversineKm(Prisma.sql`g.latitude`, Prisma.sql`g.longitude`, Prisma.sql`v.latitude`, Prisma.sql`v.longitude`)})
                     FILTER (WHERE a.spectator_id IS NOT NULL), 0)
       FROM (
-        SELECT t.performance_id, coalesce(t.holder_id, o.spectator_id) AS spectator_id,
-               count(*) AS tickets,
-               coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0) AS revenue
-          FROM ticket t
-          JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
-         WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-           AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
-         GROUP BY t.performance_id, coalesce(t.holder_id, o.spectator_id)
+        SELECT performance_id, attendee_id AS spectator_id, count(*) AS tickets,
+               coalesce(sum(price_cents) FILTER (WHERE NOT is_complimentary), 0) AS revenue
+          FROM ${COUNTED_TICKETS}
+         GROUP BY performance_id, attendee_id
       ) a
       JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = a.performance_id
       JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
@@ -55,14 +52,10 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
     SELECT ${tenantId}::uuid, a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, ''),
            count(a.spectator_id)::int, sum(a.tickets)::int, sum(a.revenue)::bigint
       FROM (
-        SELECT t.performance_id, o.sales_channel, coalesce(t.holder_id, o.spectator_id) AS spectator_id,
-               count(*) AS tickets,
-               coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0) AS revenue
-          FROM ticket t
-          JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
-         WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-           AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
-         GROUP BY t.performance_id, o.sales_channel, coalesce(t.holder_id, o.spectator_id)
+        SELECT performance_id, order_channel AS sales_channel, attendee_id AS spectator_id, count(*) AS tickets,
+               coalesce(sum(price_cents) FILTER (WHERE NOT is_complimentary), 0) AS revenue
+          FROM ${COUNTED_TICKETS}
+         GROUP BY performance_id, order_channel, attendee_id
       ) a
       LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
       LEFT JOIN geo_commune g ON g.code = sp.commune_code

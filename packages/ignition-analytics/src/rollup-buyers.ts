@@ -6,19 +6,18 @@
 // refresh recomputes the flags of every buyer it touches (on all their rows), then the seasons
 // whose rows changed.
 import { Prisma, type Tx } from "@rappel/db";
-import { countedTicket, notRestricted, onlyPerformances, seasonOfDay } from "./rollup-sql";
-import { parisDayOf } from "./scope";
+import { notRestricted, onlyPerformances, seasonOfDay } from "./rollup-sql";
+import { COUNTED_TICKETS } from "./rollup-tickets";
 
 /**
  * Earliest paid order per buyer, for the buyers `spectators` selects (a subquery yielding
- * spectator_id), or for the whole tenant.
+ * spectator_id).
  */
-function firstPaidOrders(tenantId: string, spectators: Prisma.Sql | null): Prisma.Sql {
-  const only = spectators ? Prisma.sql`AND e.spectator_id IN (${spectators})` : Prisma.empty;
+function firstPaidOrders(tenantId: string, spectators: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT e.spectator_id, min(e.ordered_at) AS first_at
       FROM ticket_order e
-     WHERE e.tenant_id = ${tenantId}::uuid AND e.status = 'paid' AND e.spectator_id IS NOT NULL ${only}
+     WHERE e.tenant_id = ${tenantId}::uuid AND e.status = 'paid' AND e.spectator_id IS NOT NULL AND e.spectator_id IN (${spectators})
        AND ${notRestricted(tenantId, Prisma.sql`e.spectator_id`)}
      GROUP BY e.spectator_id`;
 }
@@ -57,25 +56,24 @@ async function reflagTouchedBuyers(tx: Tx, tenantId: string, ids: readonly strin
   );
 }
 
-/** Rebuilds rollup_order for the performances (null: the whole tenant); returns the seasons changed. */
+/**
+ * Rebuilds rollup_order for the performances (null: the whole tenant) from the counted tickets;
+ * returns the seasons changed.
+ */
 async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ rows: number; seasons: number[] }> {
   const deleted = await distinctSeasons(
     tx,
     Prisma.sql`DELETE FROM rollup_order WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)} RETURNING season`,
   );
-  const orderDay = parisDayOf(Prisma.sql`o.ordered_at`);
+  // Only the refreshed rows' buyers need their first paid order.
   const rows = await tx.$queryRaw<{ season: number; n: number }[]>`
     WITH inserted AS (
       INSERT INTO rollup_order (tenant_id, performance_id, order_id, sales_channel, spectator_id, day, season, is_first_order)
-      SELECT t.tenant_id, t.performance_id, t.order_id, t.sales_channel, o.spectator_id, ${orderDay},
-             ${seasonOfDay(parisDayOf(Prisma.sql`p.starts_at`))}, coalesce(o.ordered_at <= f.first_at, false)
-        FROM ticket t
-        JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
-        JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
-        LEFT JOIN (${firstPaidOrders(tenantId, ids ? buyersOf(tenantId, ids) : null)}) f ON f.spectator_id = o.spectator_id
-       WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-         AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
-       GROUP BY t.tenant_id, t.performance_id, t.order_id, t.sales_channel, o.spectator_id, o.ordered_at, p.starts_at, f.first_at
+      SELECT ${tenantId}::uuid, c.performance_id, c.order_id, c.sales_channel, c.buyer_id, c.day,
+             ${seasonOfDay(Prisma.sql`c.performance_day`)}, coalesce(c.ordered_at <= f.first_at, false)
+        FROM ${COUNTED_TICKETS} c
+        LEFT JOIN (${firstPaidOrders(tenantId, Prisma.sql`SELECT buyer_id FROM ${COUNTED_TICKETS}`)}) f ON f.spectator_id = c.buyer_id
+       GROUP BY c.performance_id, c.order_id, c.sales_channel, c.buyer_id, c.ordered_at, c.day, c.performance_day, f.first_at
       RETURNING season
     )
     SELECT season::int, count(*)::int AS n FROM inserted GROUP BY season`;

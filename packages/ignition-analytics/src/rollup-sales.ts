@@ -2,13 +2,13 @@
 // channel-filtered views), rollup_performance_day (per day only: KPIs, series, curves) and
 // rollup_performance (all days: KPIs whose sales cut falls after the last sale).
 import { Prisma, type Tx } from "@rappel/db";
-import { countedTicket, onlyPerformances } from "./rollup-sql";
-import { parisDayOf } from "./scope";
+import { onlyPerformances } from "./rollup-sql";
+import { COUNTED_TICKETS } from "./rollup-tickets";
 
 /**
- * Rebuilds both tables for the performances (null: the whole tenant). A ticket counts when it is
- * valid and its order is paid; complimentary tickets count as tickets (and in `complimentary`)
- * but bring no revenue. The sale day is the order's Paris day.
+ * Rebuilds the three tables for the performances (null: the whole tenant) from the counted tickets
+ * (rollup-tickets.ts): complimentary tickets count as tickets (and in `complimentary`) but bring no
+ * revenue. The sale day is the order's Paris day.
  */
 export async function refreshSalesRollups(
   tx: Tx,
@@ -19,21 +19,16 @@ export async function refreshSalesRollups(
   await tx.$executeRaw`DELETE FROM rollup_daily_sales WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
   await tx.$executeRaw`DELETE FROM rollup_performance_day WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}`;
 
-  const saleDay = parisDayOf(Prisma.sql`o.ordered_at`);
   const dailySalesRows = await tx.$executeRaw`
     INSERT INTO rollup_daily_sales
       (tenant_id, day, performance_id, sales_channel, price_category, tickets, complimentary, revenue_cents, lead_days_sum)
-    SELECT t.tenant_id, ${saleDay}, t.performance_id, t.sales_channel, t.price_category,
+    SELECT ${tenantId}::uuid, day, performance_id, sales_channel, price_category,
            count(*)::int,
-           count(*) FILTER (WHERE t.is_complimentary)::int,
-           coalesce(sum(t.price_cents) FILTER (WHERE NOT t.is_complimentary), 0)::bigint,
-           sum(${parisDayOf(Prisma.sql`p.starts_at`)} - ${saleDay})::bigint
-      FROM ticket t
-      JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
-      JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
-     WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-       AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}
-     GROUP BY 1, 2, 3, 4, 5`;
+           count(*) FILTER (WHERE is_complimentary)::int,
+           coalesce(sum(price_cents) FILTER (WHERE NOT is_complimentary), 0)::bigint,
+           sum(performance_day - day)::bigint
+      FROM ${COUNTED_TICKETS}
+     GROUP BY day, performance_id, sales_channel, price_category`;
 
   // Both summed from the rows just written.
   const performanceDayRows = await tx.$executeRaw`

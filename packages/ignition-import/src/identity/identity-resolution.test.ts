@@ -24,13 +24,15 @@ const file = (...rows: string[]) => [HEADER, ...rows].join("\n");
 async function people(tenantId: string) {
   return withTenant(db, tenantId, async (tx) => {
     const codec = await loadIdentityCodec(tx, tenantId, testMasterKey());
-    const rows = await tx.spectator.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, include: { orders: true, consents: true } });
-    // Tickets have no Prisma relation to their holder (decision 0017): looked up by holder id.
-    const tickets = await tx.ticket.findMany({ where: { tenantId, holderId: { in: rows.map((s) => s.id) } }, select: { holderId: true, reference: true } });
+    const rows = await tx.spectator.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, include: { consents: true } });
+    // Orders and tickets have no Prisma relation to their buyer or holder (decisions 0020, 0022): looked up by id.
+    const ids = rows.map((s) => s.id);
+    const orders = await tx.order.findMany({ where: { tenantId, spectatorId: { in: ids } }, select: { spectatorId: true, reference: true } });
+    const tickets = await tx.ticket.findMany({ where: { tenantId, holderId: { in: ids } }, select: { holderId: true, reference: true } });
     return rows.map((s) => ({
       id: s.id,
       ...codec.openIdentity(s),
-      orders: s.orders.map((o) => o.reference).sort(),
+      orders: orders.filter((o) => o.spectatorId === s.id).map((o) => o.reference).sort(),
       tickets: tickets.filter((t) => t.holderId === s.id).map((t) => t.reference).sort(),
       consents: s.consents.map((c) => `${c.channel}:${c.status}`),
     }));
