@@ -6,7 +6,7 @@ import { createJobProducer, createRedisConnection } from "@rappel/jobs";
 import type { Redis } from "ioredis";
 import { masterKeyFromEnv, type MasterKeyEnv } from "@rappel/personal-data";
 import { createSmsRuntime, installSmsRuntime, type SmsRuntime } from "./sms/sms-runtime";
-import { createRedisSmsThrottle } from "./sms/sms-throttle";
+import { createRedisSendThrottle } from "./throttle/send-throttle";
 import { installRelayThrottle } from "./mail/campaign-transports";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
@@ -118,7 +118,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const sms = startSmsService(options, db, connection);
   // SMTP relays' messages-per-second limits hold across every worker process (the same
   // Redis-backed window as SMS providers, under its own prefix).
-  installRelayThrottle(createRedisSmsThrottle(connection, "smtp-throttle"));
+  installRelayThrottle(createRedisSendThrottle(connection, "smtp-throttle", "SMTP relay throttle"));
 
   const pool = startWorkerPool({
     connection,
