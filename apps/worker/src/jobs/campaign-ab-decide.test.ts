@@ -2,7 +2,8 @@
 // (recomputed here independently from its definition) and leaves the hold-out alone, only the
 // sample is sent before the decision, the winner follows the chosen metric (ties → A), and the
 // decision is exactly-once: duplicates (sequential or concurrent) change nothing, and a crash
-// between the decision and the sends neither skips nor doubles anyone.
+// between the decision and the sends neither skips nor doubles anyone. A decision time moved by
+// the marketer is the one honoured.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleSize, variantAtRank, type TAbTestConfig } from "@rappel/campaigns";
@@ -181,5 +182,19 @@ describe("A/B subject test", () => {
     await withTenant(db, f.tenantId, (tx) => tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { status: "sending" } }));
     const decision = await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 62)));
     expect(decision).toMatchObject({ decided: "now", winner: "A", released: 16 });
+  });
+
+  it("honours a moved decision time: the job due at the original time decides nothing once it was pushed back", async () => {
+    const abTest: TAbTestConfig = { alternativeSubjects: ["Variante B"], samplePercent: 20, metric: "open", waitMinutes: 60 };
+    const f = await abFixture(20, abTest);
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0)));
+    await sendBatch(f, at(T0, 1));
+    const moveTo = (minutes: number) => withTenant(db, f.tenantId, (tx) =>
+      tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { abDecideAt: new Date(Date.parse(T0) + minutes * 60_000) } }));
+    await moveTo(180);
+    expect(await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 60)))).toEqual({ decided: "no", reason: "not due yet" });
+    expect((await ledger(f)).filter((r) => r.status === "awaiting_winner")).toHaveLength(16);
+    await moveTo(45); // brought forward again, before the original wait
+    expect(await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 45)))).toMatchObject({ decided: "now", released: 16 });
   });
 });
