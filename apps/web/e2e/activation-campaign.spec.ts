@@ -55,6 +55,23 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
   await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
   await expect(page.getByTestId("preview-subject")).toContainText("il reste des places");
   await expect(page.getByTestId("preview-subject")).not.toContainText("{{");
+  // The preview is for a chosen recipient of the segment; past its end, the merge tag's fallback.
+  await expect(page.getByTestId("preview-recipient")).toContainText("Aperçu pour :");
+  const firstRecipient = await page.getByTestId("preview-recipient").innerText();
+  if (audience >= 2) {
+    await page.getByLabel("Destinataire n°").fill("2");
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).not.toHaveText(firstRecipient);
+  }
+  if (audience < 1000) {
+    await page.getByLabel("Destinataire n°").fill(String(audience + 1));
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).toContainText("Personne à cette position du segment");
+    await expect(page.getByTestId("preview-subject")).toHaveText("Bonjour, il reste des places");
+    await page.getByLabel("Destinataire n°").fill("1");
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).toHaveText(firstRecipient);
+  }
   await screenshot(page, "activation-editor");
 
   // Test send to the marketer.

@@ -6,7 +6,7 @@ import { startTransition, useActionState, useId, useState, type FormEvent } from
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import type { TAbTestConfig, TEmailBlock } from "@rappel/campaigns";
-import { previewCampaignAction, saveCampaignAction, type SaveCampaignState } from "../actions";
+import { previewCampaignAction, saveCampaignAction, type CampaignPreview, type SaveCampaignState } from "../actions";
 import { AbTestFields } from "./ab-test-fields";
 import { SendScheduleFields } from "./send-schedule-fields";
 
@@ -50,7 +50,9 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
   const [segment, setSegment] = useState(campaign.segmentId ?? "");
-  const [preview, setPreview] = useState<{ html: string; subject: string } | null>(null);
+  const [preview, setPreview] = useState<CampaignPreview | null>(null);
+  // Which recipient of the segment (1-based) the preview is rendered for.
+  const [previewPosition, setPreviewPosition] = useState(1);
   const [state, action, pending] = useActionState<SaveCampaignState, FormData>(saveCampaignAction, { status: "idle" });
   const update = (i: number, patch: Partial<TEmailBlock>) => setBlocks(blocks.map((b, j) => (j === i ? ({ ...b, ...patch } as TEmailBlock) : b)));
   const move = (i: number, d: -1 | 1) => {
@@ -135,13 +137,19 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
         {canSend ? <SendScheduleFields defaultDate={scheduleDefaultDate} error={fieldError("schedule")} pending={pending} /> : null}
       </form>
       <section aria-labelledby="preview-title" className="flex flex-col gap-3">
-        <div className="flex items-center gap-3">
-          <h2 id="preview-title" className="text-base font-semibold text-slate-900">{t("preview")}</h2>
-          <Button type="button" variant="secondary" onClick={() => previewCampaignAction(tenantSlug, campaign.id).then(setPreview)}>{t("refreshPreview")}</Button>
+        <h2 id="preview-title" className="text-base font-semibold text-slate-900">{t("preview")}</h2>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field id="preview-position" type="number" min={1} max={1000} step={1} label={t("previewPosition")} hint={t("previewHint")} className="w-56"
+            value={previewPosition} onChange={(e) => setPreviewPosition(Math.max(1, Math.trunc(Number(e.target.value)) || 1))} />
+          <Button type="button" variant="secondary" onClick={() => previewCampaignAction(tenantSlug, campaign.id, previewPosition).then(setPreview)}>{t("refreshPreview")}</Button>
         </div>
-        <p className="text-xs text-slate-600">{t("previewHint")}</p>
         {preview ? (
           <>
+            <p className="text-sm" data-testid="preview-recipient">
+              {preview.recipient
+                ? t("previewFor", { name: [preview.recipient.firstName, preview.recipient.lastName].filter(Boolean).join(" ") || t("previewNoName") })
+                : t("previewNobody")}
+            </p>
             <p className="text-sm"><span className="font-medium">{t("subject")} :</span> <span data-testid="preview-subject">{preview.subject}</span></p>
             <iframe title={t("preview")} sandbox="" srcDoc={preview.html} className="h-[640px] w-full rounded-md border border-slate-200 bg-white" />
           </>
