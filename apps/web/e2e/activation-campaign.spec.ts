@@ -102,4 +102,23 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
     expect(sent).toBeLessThanOrEqual(audience);
   }).toPass({ timeout: 120_000, intervals: [2_000] });
   await screenshot(page, "activation-report");
+
+  // The same screens in English (the language cookie only: the switcher would save English on the shared demo account).
+  await page.context().addCookies([{ name: "rappel_locale", value: "en", url: new URL(page.url()).origin }]);
+  await page.reload();
+  await expect(page.locator('[data-stat="clicked"] dt')).toHaveText("Clicks");
+  await screenshot(page, "activation-report-en");
+  await page.goto(BASE);
+  await page.getByRole("link", { name: "New segment" }).click();
+  await expect(page.getByTestId("segment-count")).toContainText(/Matching spectators: [\d,]+/);
+  await screenshot(page, "activation-segment-builder-en");
+  await page.goto(BASE);
+  await page.getByLabel("Campaign name").fill("Last seats (EN screenshot)");
+  await page.getByRole("button", { name: "Create the campaign" }).click();
+  await page.getByLabel("Segment").selectOption({ label: "Public d'une représentation" });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Refresh the preview" }).click();
+  await expect(page.getByTestId("preview-recipient")).toContainText("Preview for:");
+  await screenshot(page, "activation-editor-en");
 });
