@@ -115,7 +115,8 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
   await page.goto(BASE);
   await page.getByLabel("Campaign name").fill("Last seats (EN screenshot)");
   await page.getByRole("button", { name: "Create the campaign" }).click();
-  await page.getByLabel("Segment").selectOption({ label: "Public d'une représentation" });
+  await expect(page.getByRole("heading", { level: 1, name: "Last seats (EN screenshot)" })).toBeVisible();
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: "Public d'une représentation" });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
   await page.getByRole("button", { name: "Refresh the preview" }).click();

@@ -139,10 +139,11 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
       <section aria-labelledby="preview-title" className="flex flex-col gap-3">
         <h2 id="preview-title" className="text-base font-semibold text-slate-900">{t("preview")}</h2>
         <div className="flex flex-wrap items-end gap-3">
-          <Field id="preview-position" type="number" min={1} max={1000} step={1} label={t("previewPosition")} hint={t("previewHint")} className="w-56"
+          <Field id="preview-position" type="number" min={1} max={1000} step={1} label={t("previewPosition")} className="w-40" aria-describedby="preview-hint"
             value={previewPosition} onChange={(e) => setPreviewPosition(Math.max(1, Math.trunc(Number(e.target.value)) || 1))} />
           <Button type="button" variant="secondary" onClick={() => previewCampaignAction(tenantSlug, campaign.id, previewPosition).then(setPreview)}>{t("refreshPreview")}</Button>
         </div>
+        <p id="preview-hint" className="text-xs text-slate-600">{t("previewHint")}</p>
         {preview ? (
           <>
             <p className="text-sm" data-testid="preview-recipient">
