@@ -101,7 +101,7 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   const parsed = ZCampaignInput.safeParse({
     name: formData.get("name"), segmentId: formData.get("segmentId") ?? "", subject: formData.get("subject") ?? "",
     preheader: formData.get("preheader") ?? "", content, holdoutPercent: formData.get("holdoutPercent") ?? 0, attributionDays: formData.get("attributionDays") ?? 7,
-    abTest: ab.abTest,
+    abTest: ab.abTest, promotedPerformanceId: formData.get("promotedPerformanceId") ?? "",
   });
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const problems = contentProblems(parsed.data);

@@ -36,8 +36,10 @@ export interface CampaignEditorProps {
   tenantSlug: string;
   campaign: {
     id: string; name: string; segmentId: string | null; subject: string; preheader: string; blocks: TEmailBlock[];
-    holdoutPercent: number; attributionDays: number; abTest: TAbTestConfig | null;
+    holdoutPercent: number; attributionDays: number; abTest: TAbTestConfig | null; promotedPerformanceId: string | null;
   };
+  /** Performances the campaign may promote (labels formatted in Paris time by the server). */
+  performances: { value: string; label: string }[];
   /** Pre-fills the scheduling date (tomorrow in Paris, computed on the server). */
   scheduleDefaultDate: string;
   segments: { value: string; label: string }[];
@@ -45,7 +47,7 @@ export interface CampaignEditorProps {
   canSend: boolean;
 }
 
-export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend, scheduleDefaultDate }: CampaignEditorProps) {
+export function CampaignEditor({ tenantSlug, campaign, segments, shows, performances, canSend, scheduleDefaultDate }: CampaignEditorProps) {
   const t = useTranslations("activation.editor");
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
@@ -85,6 +87,14 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
             <option value="">{t("noSegment")}</option>
             {segments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
+        </span>
+        <span className="flex flex-col gap-1 text-sm">
+          <label htmlFor="campaign-promoted" className="font-medium text-slate-800">{t("promoted")}</label>
+          <select id="campaign-promoted" name="promotedPerformanceId" defaultValue={campaign.promotedPerformanceId ?? ""} className={inputClass} aria-describedby="campaign-promoted-hint">
+            <option value="">{t("noPromoted")}</option>
+            {performances.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          </select>
+          <span id="campaign-promoted-hint" className="text-slate-600">{t("promotedHint")}</span>
         </span>
         <Field id="campaign-subject" name="subject" label={t("subject")} defaultValue={campaign.subject} hint={`${t("mergeHint")} {{firstName|"Bonjour"}}, {{lastName}}`} />
         <Field id="campaign-preheader" name="preheader" label={t("preheader")} defaultValue={campaign.preheader} />

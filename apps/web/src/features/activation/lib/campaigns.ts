@@ -13,7 +13,7 @@ export class CampaignError extends Error {
     readonly code:
       | "not_found" | "not_draft" | "not_scheduled" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused"
       | "schedule_invalid" | "schedule_nonexistent" | "schedule_past" | "no_sms_provider" | "no_test_phone"
-      | "ab_not_running" | "ab_decided" | "ab_decide_too_early" | "ab_decide_too_late",
+      | "ab_not_running" | "ab_decided" | "ab_decide_too_early" | "ab_decide_too_late" | "promoted_performance_unknown",
     readonly status = 400,
   ) {
     super(code);
@@ -36,6 +36,8 @@ export const ZCampaignInput = z.object({
   attributionDays: z.coerce.number().int().min(1).max(60),
   /** Optional A/B subject test (see ./campaign-ab-form.ts for the form's fields). */
   abTest: ZAbTestConfig.nullable().default(null),
+  /** The performance the campaign sells: the worker stops the campaign once it is sold out or cancelled. */
+  promotedPerformanceId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 export type TCampaignInput = z.infer<typeof ZCampaignInput>;
 
@@ -87,11 +89,16 @@ export async function updateCampaignDraft(db: Database, scope: Scope, id: string
     const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true } });
     if (!row) throw new CampaignError("not_found", 404);
     if (row.status !== "draft") throw new CampaignError("not_draft", 409);
+    // No foreign key on the column: look the performance up in the tenant's scope (RLS).
+    if (input.promotedPerformanceId && !(await tx.performance.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: input.promotedPerformanceId } }, select: { id: true } }))) {
+      throw new CampaignError("promoted_performance_unknown");
+    }
     await tx.campaign.update({
       where: { tenantId_id: { tenantId: scope.tenantId, id } },
       data: {
         name: input.name, segmentId: input.segmentId ?? null, subject: input.subject, preheader: input.preheader, content: input.content,
         holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays, abTest: input.abTest ?? Prisma.DbNull,
+        promotedPerformanceId: input.promotedPerformanceId ?? null,
       },
     });
   }, { userId: scope.userId });
