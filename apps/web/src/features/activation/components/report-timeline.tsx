@@ -1,11 +1,14 @@
 "use client";
-// Opens and clicks per hour after the send (recharts).
+// Opens and clicks per hour after the send (recharts); hours in Paris time, in the reader's language.
+import { useFormatter } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SCHEDULE_TIME_ZONE } from "@rappel/campaigns";
 
 export function ReportTimeline({ data, labels }: { data: { hour: string; opens: number; clicks: number }[]; labels: { opens: string; clicks: string } }) {
+  const format = useFormatter();
   const rows = data.map((d) => ({
     ...d,
-    label: new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", hour: "2-digit" }).format(new Date(d.hour)),
+    label: format.dateTime(new Date(d.hour), { timeZone: SCHEDULE_TIME_ZONE, day: "2-digit", month: "2-digit", hour: "2-digit" }),
   }));
   return (
     <div className="h-72 w-full">
