@@ -91,7 +91,7 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
       {abReport ? <div className="mb-6"><AbVariantTable report={abReport} move={moveDecision} /></div> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title={t("timeline")}>
-          {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}
+          {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline.map((h) => ({ ...h, label: format.dateTime(new Date(h.hour), { timeZone: SCHEDULE_TIME_ZONE, day: "2-digit", month: "2-digit", hour: "2-digit" }) }))} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}
         </Card>
         <Card title={t("attribution", { days: campaign.attributionDays })}>
           <dl className="grid gap-2 text-sm">

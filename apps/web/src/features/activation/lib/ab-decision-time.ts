@@ -36,5 +36,7 @@ export async function moveAbDecision(db: Database, producer: JobProducer, scope:
       details: { from: row.ab_decide_at.toISOString(), to: at.toISOString() },
     });
   }, { userId: scope.userId });
-  await enqueueJob(producer, "campaign-ab-decide", { tenantId: scope.tenantId, campaignId: id }, { jobId: `cad-${id}-m${at.getTime()}`, delayMs: at.getTime() - now.getTime() });
+  // The move is committed; without this job (Redis unreachable) the sweep still decides on time.
+  await enqueueJob(producer, "campaign-ab-decide", { tenantId: scope.tenantId, campaignId: id }, { jobId: `cad-${id}-m${at.getTime()}`, delayMs: at.getTime() - now.getTime() })
+    .catch((error: unknown) => console.warn(JSON.stringify({ level: "warn", event: "ab_decide.enqueue_failed", message: error instanceof Error ? error.message : String(error) })));
 }
