@@ -1,8 +1,9 @@
 // Journey: a marketer sets up an A/B subject test (a test send carries the chosen variant) and schedules the campaign in Paris time (from
 // a browser in another time zone): a past time is refused with a clear message, a future one is
 // shown in Paris time, then rescheduled, listed, unscheduled (back to draft, A/B kept) and sent
-// now. The report shows the sample per variant; once the wait is over (moved by a script) the
-// worker picks the winner and sends it to the rest.
+// now. The report shows the sample per variant; the marketer moves the decision time (too early
+// is refused, a later time is saved); once the wait is over (moved by a script) the worker picks
+// the winner and sends it to the rest.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { fillSignIn, screenshot } from "./helpers";
@@ -12,6 +13,7 @@ const BASE = "/t/theatre-lumiere/activation";
 const NAME = `Objets à l'essai ${Date.now().toString(36)}`;
 const parisDay = (offsetDays: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const parisTime = (at: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(at);
 
 // The browser is in New York: the times typed and shown must still be Paris times.
 test.use({ timezoneId: "America/New_York" });
@@ -109,6 +111,23 @@ test("a marketer schedules an A/B subject test in Paris time, reschedules, unsch
     await expect(page.getByTestId("ab-decision")).toContainText("sera choisi le");
   }).toPass({ timeout: 120_000, intervals: [2_000] });
   await expect(table.locator('tr[data-variant="A"]')).toContainText("Objet A : la saison commence");
+
+  // Moving the decision: five minutes after launch is too early (the sample needs 30 minutes)…
+  const move = page.getByTestId("ab-decide-form");
+  const soon = new Date(Date.now() + 5 * 60_000);
+  await move.getByLabel("Date de décision").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(soon));
+  await move.getByLabel("Heure de décision (Paris)").fill(parisTime(soon));
+  await move.getByRole("button", { name: "Déplacer la décision" }).click();
+  await expect(move.getByRole("alert")).toContainText("Trop tôt");
+  await expect(move.getByLabel("Heure de décision (Paris)")).toHaveAttribute("aria-invalid", "true");
+  await screenshot(page, "activation-report-ab-move-refused");
+  // …tomorrow at 10:00 (Paris) is within the 72 hours: saved and shown.
+  await move.getByLabel("Date de décision").fill(parisDay(1));
+  await move.getByLabel("Heure de décision (Paris)").fill("10:00");
+  await move.getByRole("button", { name: "Déplacer la décision" }).click();
+  await expect(move.getByRole("status")).toHaveText("Nouvelle heure de décision enregistrée.");
+  await expect(page.getByTestId("ab-decision")).toContainText("10:00");
+  await screenshot(page, "activation-report-ab-move");
 
   // The hour is over: the worker decides (no clicks yet: a tie, so A) and sends the rest.
   execFileSync(process.execPath, ["--import", "tsx", "e2e/ab-test-due.ts", NAME], { encoding: "utf8", env: process.env });

@@ -55,6 +55,23 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
   await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
   await expect(page.getByTestId("preview-subject")).toContainText("il reste des places");
   await expect(page.getByTestId("preview-subject")).not.toContainText("{{");
+  // The preview is for a chosen recipient of the segment; past its end, the merge tag's fallback.
+  await expect(page.getByTestId("preview-recipient")).toContainText("Aperçu pour :");
+  const firstRecipient = await page.getByTestId("preview-recipient").innerText();
+  if (audience >= 2) {
+    await page.getByLabel("Destinataire n°").fill("2");
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).not.toHaveText(firstRecipient);
+  }
+  if (audience < 1000) {
+    await page.getByLabel("Destinataire n°").fill(String(audience + 1));
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).toContainText("Personne à cette position du segment");
+    await expect(page.getByTestId("preview-subject")).toHaveText("Bonjour, il reste des places");
+    await page.getByLabel("Destinataire n°").fill("1");
+    await page.getByRole("button", { name: "Actualiser l'aperçu" }).click();
+    await expect(page.getByTestId("preview-recipient")).toHaveText(firstRecipient);
+  }
   await screenshot(page, "activation-editor");
 
   // Test send to the marketer.
@@ -85,4 +102,24 @@ test("a marketer segments, composes, tests, sends and sees the click in the repo
     expect(sent).toBeLessThanOrEqual(audience);
   }).toPass({ timeout: 120_000, intervals: [2_000] });
   await screenshot(page, "activation-report");
+
+  // The same screens in English (the language cookie only: the switcher would save English on the shared demo account).
+  await page.context().addCookies([{ name: "rappel_locale", value: "en", url: new URL(page.url()).origin }]);
+  await page.reload();
+  await expect(page.locator('[data-stat="clicked"] dt')).toHaveText("Clicks");
+  await screenshot(page, "activation-report-en");
+  await page.goto(BASE);
+  await page.getByRole("link", { name: "New segment" }).click();
+  await expect(page.getByTestId("segment-count")).toContainText(/Matching spectators: [\d,]+/);
+  await screenshot(page, "activation-segment-builder-en");
+  await page.goto(BASE);
+  await page.getByLabel("Campaign name").fill("Last seats (EN screenshot)");
+  await page.getByRole("button", { name: "Create the campaign" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Last seats (EN screenshot)" })).toBeVisible();
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: "Public d'une représentation" });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Refresh the preview" }).click();
+  await expect(page.getByTestId("preview-recipient")).toContainText("Preview for:");
+  await screenshot(page, "activation-editor-en");
 });

@@ -1,8 +1,11 @@
 // Journey: the marketer configures the venue's SMS provider (a wrong address is refused next to
 // its field) and its send window (days, hours), creates an SMS campaign, and composes it: the counters follow the typing, a "—"
 // switches the message to UCS-2 and is highlighted as the culprit, the opt-out mention is counted,
-// an invalid sender id is refused with its reason, and the draft is saved.
+// an invalid sender id is refused with its reason, and the draft is saved. Saving SMPP settings
+// that name a running SMSC gets the worker bound to it within seconds (the settings-changed
+// signal; the worker's own scan runs only once a minute), and moving away closes that bind.
 import { expect, test } from "@playwright/test";
+import { startSmscSimulator } from "@rappel/sms/testing";
 import { fillSignIn, screenshot } from "./helpers";
 
 const BASE = "/t/theatre-lumiere/activation";
@@ -45,6 +48,20 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await expect(page.getByText("Un secret est enregistré (chiffré) ; laissez vide pour le conserver.")).toBeVisible();
   await settings.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/sms-settings.png" });
+
+  // A reachable SMSC: the worker binds as soon as the settings are saved, then unbinds when they move.
+  const smsc = await startSmscSimulator({ systemId: "lumiere", password: "secret-smpp" });
+  try {
+    await endpoint.fill(smsc.url);
+    await settings.getByRole("button", { name: "Enregistrer les réglages SMS" }).click();
+    await expect(settings.getByText("Réglages SMS enregistrés.")).toBeVisible();
+    await expect.poll(() => smsc.boundSessions(), { timeout: 5_000 }).toBe(1);
+    await endpoint.fill("smpp://smsc.lumiere.example:2775");
+    await settings.getByRole("button", { name: "Enregistrer les réglages SMS" }).click();
+    await expect.poll(() => smsc.boundSessions(), { timeout: 5_000 }).toBe(0);
+  } finally {
+    await smsc.stop();
+  }
 
   // A new SMS campaign.
   await page.getByLabel("Nom de la campagne").fill("Relance SMS");

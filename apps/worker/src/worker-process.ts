@@ -6,7 +6,8 @@ import { createJobProducer, createRedisConnection } from "@rappel/jobs";
 import type { Redis } from "ioredis";
 import { masterKeyFromEnv, type MasterKeyEnv } from "@rappel/personal-data";
 import { createSmsRuntime, installSmsRuntime, type SmsRuntime } from "./sms/sms-runtime";
-import { createRedisSmsThrottle } from "./sms/sms-throttle";
+import { rebindOnSmsSettingsChange } from "./sms/sms-settings-listener";
+import { createRedisSendThrottle } from "./throttle/send-throttle";
 import { installRelayThrottle } from "./mail/campaign-transports";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
@@ -63,7 +64,10 @@ async function quitRedis(connection: Redis): Promise<void> {
   if (!(await bounded(quit, 2_000, false))) connection.disconnect();
 }
 
-/** How often every SMPP-configured tenant's bind is checked (re-binds also back off on their own). */
+/**
+ * How often every tenant's SMPP bind is checked against its settings: the safety net behind the
+ * web app's settings-changed signal (re-binds after a drop also back off on their own).
+ */
 export const SMS_RECEIVERS_EVERY_MS = 60_000;
 const SMS_FIRST_BIND_DELAY_MS = 3_000;
 
@@ -74,6 +78,11 @@ function startSmsService(options: WorkerProcessOptions, db: Database, redis: Red
     db, redis, master: masterKeyFromEnv({ ...env, MASTER_KEY: env.MASTER_KEY, MASTER_KEY_ID: env.MASTER_KEY_ID }), clock: options.clock, logger,
   });
   installSmsRuntime(runtime);
+  // A subscribed connection takes no other command: one of its own for the settings signal.
+  const subscriber = createRedisConnection(env.REDIS_URL, { role: "worker", name: "rappel-worker-settings" });
+  logConnectionErrors(subscriber, "settings-subscriber", logger);
+  void rebindOnSmsSettingsChange(runtime.gateway, subscriber, options.cli.queuePrefix, logger)
+    .catch((error: unknown) => logger.warn("SMS settings signal not subscribed (the periodic scan still applies changes)", errorFields(error)));
   const bindAll = () =>
     void runtime.gateway.keepReceiversBound().catch((error: unknown) => logger.warn("SMS receivers not bound", errorFields(error)));
   // The first pass waits a little: start-up (queues, health server) goes first.
@@ -85,6 +94,7 @@ function startSmsService(options: WorkerProcessOptions, db: Database, redis: Red
     async stop() {
       clearTimeout(first);
       clearInterval(timer);
+      await quitRedis(subscriber);
       installSmsRuntime(null);
       await runtime.gateway.close();
     },
@@ -118,7 +128,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const sms = startSmsService(options, db, connection);
   // SMTP relays' messages-per-second limits hold across every worker process (the same
   // Redis-backed window as SMS providers, under its own prefix).
-  installRelayThrottle(createRedisSmsThrottle(connection, "smtp-throttle"));
+  installRelayThrottle(createRedisSendThrottle(connection, "smtp-throttle", "SMTP relay throttle"));
 
   const pool = startWorkerPool({
     connection,

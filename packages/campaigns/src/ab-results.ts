@@ -1,6 +1,7 @@
 // Per-variant results of an A/B subject test, read from the send ledger and the tracking events:
 // messages sent, distinct human openers and distinct clickers among those sent (machine opens are
-// another event kind), plus the remainder waiting for the winner. One query for the worker's
+// another event kind; a click counts as an open: the pixel is often blocked, the link was still
+// read), plus the remainder waiting for the winner. One query for the worker's
 // decision and the staff report, so both always count the same way. Server-only (it queries the
 // database): a subpath export, kept out of the package's index that client components import.
 import { Prisma, type Tx } from "@rappel/db";
@@ -19,7 +20,7 @@ export async function countAbResults(tx: Tx, tenantId: string, campaignId: strin
            count(*) FILTER (WHERE d.status = 'awaiting_winner') AS waiting,
            count(*) FILTER (WHERE d.status = 'sent') AS sent,
            count(*) FILTER (WHERE d.status = 'sent' AND EXISTS (SELECT 1 FROM campaign_event e WHERE e.tenant_id = d.tenant_id
-                    AND e.campaign_id = d.campaign_id AND e.spectator_id = d.spectator_id AND e.kind = 'open')) AS opens,
+                    AND e.campaign_id = d.campaign_id AND e.spectator_id = d.spectator_id AND e.kind IN ('open', 'click'))) AS opens,
            count(*) FILTER (WHERE d.status = 'sent' AND EXISTS (SELECT 1 FROM campaign_event e WHERE e.tenant_id = d.tenant_id
                     AND e.campaign_id = d.campaign_id AND e.spectator_id = d.spectator_id AND e.kind = 'click')) AS clicks
       FROM campaign_delivery d

@@ -72,3 +72,4 @@ export {
   type QueueFailure,
 } from "./overview";
 export { removePendingJobsReferencing, payloadReferences, PENDING_JOB_STATES, type RemovedJobs } from "./pending-jobs";
+export { publishSettingsChanged, subscribeSettingsChanged, SETTINGS_TOPICS, type TSettingsTopic } from "./settings-signal";

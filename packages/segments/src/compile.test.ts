@@ -32,6 +32,15 @@ describe("segment rules on PostgreSQL", () => {
     expect(await who({ op: "or", rules: [] })).toEqual([]);
   });
 
+  it("lists one page at a time in id order (the editor's preview walks the segment by position)", async () => {
+    const all = parseSegmentRules({ op: "and", rules: [] });
+    const page = (limit: number, offset: number) => withTenant(db, f.tenantId, (tx) => listSegmentSpectatorIds(tx, f.tenantId, all, NOW, limit, offset));
+    const everyone = await page(10, 0);
+    expect(everyone).toEqual([f.ana, f.bob, f.cleo, f.dan].sort());
+    expect(await page(1, 2)).toEqual([everyone[2]]);
+    expect(await page(1, 4)).toEqual([]);
+  });
+
   it("postal code: full codes and prefixes", async () => {
     expect(await one({ type: "postal_code", values: ["69"] })).toEqual(["ana", "dan"]);
     expect(await one({ type: "postal_code", values: ["75001", "38000"] })).toEqual(["bob", "cleo"]);

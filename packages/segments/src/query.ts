@@ -47,9 +47,11 @@ export async function listSegmentSpectatorIds(
   rules: TSegmentRules,
   now: Date,
   limit = 100_000,
+  /** Skips that many first matches (in id order): a preview walks the segment one person at a time. */
+  offset = 0,
 ): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT s.id::text AS id FROM spectator s WHERE ${segmentWhere(tenantId, rules, now)} ORDER BY s.id LIMIT ${limit}`,
+    Prisma.sql`SELECT s.id::text AS id FROM spectator s WHERE ${segmentWhere(tenantId, rules, now)} ORDER BY s.id LIMIT ${limit} OFFSET ${offset}`,
   );
   return rows.map((r) => r.id);
 }

@@ -2,7 +2,8 @@
 // (recomputed here independently from its definition) and leaves the hold-out alone, only the
 // sample is sent before the decision, the winner follows the chosen metric (ties → A), and the
 // decision is exactly-once: duplicates (sequential or concurrent) change nothing, and a crash
-// between the decision and the sends neither skips nor doubles anyone.
+// between the decision and the sends neither skips nor doubles anyone. A decision time moved by
+// the marketer is the one honoured.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleSize, variantAtRank, type TAbTestConfig } from "@rappel/campaigns";
@@ -136,7 +137,7 @@ describe("A/B subject test", () => {
     expect(first.released).toBe(20);
     expect(first.results).toEqual([
       { variant: "A", sent: 10, humanOpens: 8, clicks: 1 },
-      { variant: "B", sent: 10, humanOpens: 0, clicks: 3 },
+      { variant: "B", sent: 10, humanOpens: 3, clicks: 3 }, // a clicker has opened, even with the pixel blocked
     ]);
 
     // "Crash": the decision committed but no batch was sent (no producer to chain them). Later
@@ -149,7 +150,7 @@ describe("A/B subject test", () => {
     expect((await sendBatch(f, at(T0, 247))).sent).toBe(0);
     // The report after the decision: the remainder sent, the later clicks on A counted (distinct people).
     expect(await counts()).toEqual({
-      variants: [{ variant: "A", sent: 10, humanOpens: 8, clicks: 10 }, { variant: "B", sent: 10, humanOpens: 0, clicks: 3 }],
+      variants: [{ variant: "A", sent: 10, humanOpens: 10, clicks: 10 }, { variant: "B", sent: 10, humanOpens: 3, clicks: 3 }],
       remainder: { total: 20, waiting: 0, sent: 20 },
     });
     const messages = messagesOf(f);
@@ -181,5 +182,19 @@ describe("A/B subject test", () => {
     await withTenant(db, f.tenantId, (tx) => tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { status: "sending" } }));
     const decision = await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 62)));
     expect(decision).toMatchObject({ decided: "now", winner: "A", released: 16 });
+  });
+
+  it("honours a moved decision time: the job due at the original time decides nothing once it was pushed back", async () => {
+    const abTest: TAbTestConfig = { alternativeSubjects: ["Variante B"], samplePercent: 20, metric: "open", waitMinutes: 60 };
+    const f = await abFixture(20, abTest);
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0)));
+    await sendBatch(f, at(T0, 1));
+    const moveTo = (minutes: number) => withTenant(db, f.tenantId, (tx) =>
+      tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { abDecideAt: new Date(Date.parse(T0) + minutes * 60_000) } }));
+    await moveTo(180);
+    expect(await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 60)))).toEqual({ decided: "no", reason: "not due yet" });
+    expect((await ledger(f)).filter((r) => r.status === "awaiting_winner")).toHaveLength(16);
+    await moveTo(45); // brought forward again, before the original wait
+    expect(await decideAbTest({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(at(T0, 45)))).toMatchObject({ decided: "now", released: 16 });
   });
 });

@@ -14,7 +14,7 @@ import { testMasterKey } from "../testing/campaign-fixture";
 import { createSmsCampaignFixture, smsPhone } from "../testing/sms-campaign-fixture";
 import { SmsGateway } from "../sms/sms-gateway";
 import { createSmsEventSink, type SmsRuntime } from "../sms/sms-runtime";
-import { createRedisSmsThrottle } from "../sms/sms-throttle";
+import { createRedisSendThrottle } from "../throttle/send-throttle";
 import { CLAIM_TTL_MS } from "./campaign-ledger";
 import { launchCampaign } from "./campaign-launch";
 import { runSmsCampaignBatch } from "./campaign-sms-batch";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const master = testMasterKey();
   runtime = {
     gateway: new SmsGateway({ db, master, logger, sink: createSmsEventSink(db, master, { now: () => new Date() }, logger) }),
-    throttle: createRedisSmsThrottle(redis, `test-sms-throttle-${randomBytes(4).toString("hex")}`),
+    throttle: createRedisSendThrottle(redis, `test-sms-throttle-${randomBytes(4).toString("hex")}`, "SMS throttle"),
     master,
   };
 });

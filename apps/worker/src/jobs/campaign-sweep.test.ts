@@ -1,7 +1,7 @@
 // The sweep launches scheduled campaigns on time, with an injected clock, on real PostgreSQL and
 // Redis: nothing before the time, a launch job once due, a rescheduled campaign launched at its
 // new time only (its earlier job stops without freezing anything), an unscheduled or cancelled one
-// never; and an A/B decision is queued once due.
+// never; and an A/B decision is queued once due, at its moved time when the marketer moved it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
 import { createJobProducer, createRedisConnection, type JobProducer } from "@rappel/jobs";
@@ -113,6 +113,36 @@ describe("campaign scheduling sweep", () => {
     await sweepCampaigns(contextAt(59));
     expect(await queued("campaign-ab-decide", f)).toHaveLength(0);
     await sweepCampaigns(contextAt(60));
+    expect(await queued("campaign-ab-decide", f)).toHaveLength(1);
+  });
+
+  it("queues a moved A/B decision at its new time: earlier when brought forward, not at the old time when pushed back", async () => {
+    const f = await createCampaignFixture(db, { recipients: 4 });
+    const campaign = { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } };
+    await withTenant(db, f.tenantId, (tx) =>
+      tx.campaign.update({ where: campaign, data: { abTest: { alternativeSubjects: ["B"], samplePercent: 50, metric: "open", waitMinutes: 240 } } }),
+    );
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(0));
+    for (const job of await queued("campaign-ab-decide", f)) await job.remove();
+    const moveTo = (minutes: number) =>
+      withTenant(db, f.tenantId, (tx) => tx.campaign.update({ where: campaign, data: { abDecideAt: new Date(T0 + minutes * 60_000) } }));
+
+    await moveTo(90); // brought forward from 240
+    await sweepCampaigns(contextAt(89));
+    expect(await queued("campaign-ab-decide", f)).toHaveLength(0);
+    await sweepCampaigns(contextAt(90));
+    expect(await queued("campaign-ab-decide", f)).toHaveLength(1);
+    for (const job of await queued("campaign-ab-decide", f)) await job.remove();
+
+    await moveTo(600); // then pushed back past the original time
+    await sweepCampaigns(contextAt(240));
+    await sweepCampaigns(contextAt(599));
+    expect(await queued("campaign-ab-decide", f)).toHaveLength(0);
+    // A duplicate launch job keeps the moved time instead of restarting the wait.
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt(300));
+    expect(await queued("campaign-ab-decide", f)).toEqual([expect.objectContaining({ opts: expect.objectContaining({ delay: 300 * 60_000 }) })]);
+    for (const job of await queued("campaign-ab-decide", f)) await job.remove();
+    await sweepCampaigns(contextAt(600));
     expect(await queued("campaign-ab-decide", f)).toHaveLength(1);
   });
 });

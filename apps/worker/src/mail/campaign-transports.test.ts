@@ -16,7 +16,7 @@ import type { EngineConfig } from "../jobs/campaign-engine";
 import { runCampaignBatch } from "../jobs/campaign-batch";
 import { launchCampaign } from "../jobs/campaign-launch";
 import { sendCampaignTest } from "../jobs/campaign-test-send";
-import { createRedisSmsThrottle } from "../sms/sms-throttle";
+import { createRedisSendThrottle } from "../throttle/send-throttle";
 import { closeCampaignTransports, installRelayThrottle, SMTP_RELAY_SECRET } from "./campaign-transports";
 
 let db: Database;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   platform = await startSmtpPeer();
   relay = await startSmtpPeer({ auth: RELAY_LOGIN });
   redis = new Redis(process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379/15", { maxRetriesPerRequest: 2 });
-  installRelayThrottle(createRedisSmsThrottle(redis, `smtp-throttle-test-${randomBytes(4).toString("hex")}`));
+  installRelayThrottle(createRedisSendThrottle(redis, `smtp-throttle-test-${randomBytes(4).toString("hex")}`, "SMTP relay throttle"));
   config = { smtpUrl: platform.url, appUrl: "http://rappel.test", master, trackingKey: deriveTrackingKey(master.key), maxConnections: 4 };
 });
 afterAll(async () => {

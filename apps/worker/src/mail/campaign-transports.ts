@@ -8,15 +8,10 @@ import type { Tx } from "@rappel/db";
 import { createCommittedSender, smtpServerFromRelay, smtpServerFromUrl, type CommittedSender, type TSmtpServer, type TSmtpTlsMode } from "@rappel/mail";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { createSendThrottle } from "../sms/sms-throttle";
+import { createSendThrottle, type SendThrottle } from "../throttle/send-throttle";
 
 /** The sealed-secret purpose of a relay password (the web app seals with the same). */
 export const SMTP_RELAY_SECRET = "smtp-relay-password" as const;
-
-export interface RelayThrottle {
-  /** Resolves when one more message may leave through `relay` at `perSecond`. */
-  take(relay: string, perSecond: number, signal?: AbortSignal): Promise<void>;
-}
 
 export interface CampaignTransport {
   /** Names the relay in logs, pools and the throttle; never contains the password. */
@@ -73,13 +68,13 @@ export function closeCampaignTransports(): void {
 }
 
 /** Within one process only: the worker process installs the Redis one shared by all processes. */
-export function createMemoryRelayThrottle(): RelayThrottle {
+export function createMemoryRelayThrottle(): SendThrottle {
   return createSendThrottle((perSecond) => new RateLimiterMemory({ keyPrefix: `smtp:${perSecond}`, points: perSecond, duration: 1 }), "SMTP relay throttle");
 }
 
-let throttle: RelayThrottle = createMemoryRelayThrottle();
+let throttle: SendThrottle = createMemoryRelayThrottle();
 
-export function installRelayThrottle(next: RelayThrottle | null): void {
+export function installRelayThrottle(next: SendThrottle | null): void {
   throttle = next ?? createMemoryRelayThrottle();
 }
 

@@ -1,7 +1,8 @@
 // The worker's SMS connections, one per tenant that configured a provider. An SMPP account is a
 // long-lived bind: the same session submits messages and receives delivery receipts and inbound
-// messages (STOP), so the gateway keeps it open even between campaigns (`keepReceiversBound`,
-// driven by the worker process) and re-binds with exponential backoff when it drops. HTTP
+// messages (STOP), so the gateway keeps it open even between campaigns and re-binds with
+// exponential backoff when it drops. A settings change rebinds the tenant at once (the web app's
+// signal, ./sms-settings-listener.ts); `keepReceiversBound`, every minute, is the safety net. HTTP
 // providers need no connection; their receipts come through the web app's signed webhook.
 import { withTenant, type Database } from "@rappel/db";
 import type { MasterKey } from "@rappel/personal-data";
@@ -102,12 +103,23 @@ export class SmsGateway {
     }
   }
 
-  /** Binds every tenant that configured SMPP (run at start and every minute by the worker). */
+  /**
+   * The safety net behind the settings-changed signal (run at start and every minute by the
+   * worker): re-reads every active tenant's settings, so a bind follows a changed configuration
+   * and one whose SMPP configuration was removed, or whose tenant is no longer active, is closed.
+   */
   async keepReceiversBound(): Promise<number> {
     const tenants = await this.options.db.tenant.findMany({ where: { status: "active" }, select: { id: true } });
+    const active = new Set(tenants.map((t) => t.id));
+    for (const id of [...this.connections.keys()]) if (!active.has(id)) await this.drop(id);
     let bound = 0;
-    for (const { id } of tenants) if (!this.connections.has(id) && (await this.ensureBound(id))) bound += 1;
+    for (const id of active) if (await this.ensureBound(id)) bound += 1;
     return bound;
+  }
+
+  /** Whether the tenant has a (possibly still connecting) provider connection in this process. */
+  isBound(tenantId: string): boolean {
+    return this.connections.has(tenantId);
   }
 
   private async drop(tenantId: string): Promise<void> {

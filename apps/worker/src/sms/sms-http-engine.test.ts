@@ -18,7 +18,7 @@ import { launchCampaign } from "../jobs/campaign-launch";
 import { runSmsCampaignBatch } from "../jobs/campaign-sms-batch";
 import { SmsGateway } from "./sms-gateway";
 import { createSmsEventSink, type SmsRuntime } from "./sms-runtime";
-import { createRedisSmsThrottle } from "./sms-throttle";
+import { createRedisSendThrottle } from "../throttle/send-throttle";
 
 const TOKEN = `tok-${randomBytes(6).toString("hex")}`;
 const WEBHOOK_SECRET = `whsec-${randomBytes(6).toString("hex")}`;
@@ -65,7 +65,7 @@ beforeAll(async () => {
   redis = new Redis(process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379/15", { maxRetriesPerRequest: 2 });
   runtime = {
     gateway: new SmsGateway({ db, master, logger, sink: createSmsEventSink(db, master, { now: () => new Date() }, logger) }),
-    throttle: createRedisSmsThrottle(redis, `test-sms-http-${randomBytes(4).toString("hex")}`),
+    throttle: createRedisSendThrottle(redis, `test-sms-http-${randomBytes(4).toString("hex")}`, "SMS throttle"),
     master,
   };
   webhook = createServer((req, res) => {

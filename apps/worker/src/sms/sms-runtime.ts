@@ -8,11 +8,11 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { SmsGateway, type SmsEventSink } from "./sms-gateway";
-import { createRedisSmsThrottle, type SmsThrottle } from "./sms-throttle";
+import { createRedisSendThrottle, type SendThrottle } from "../throttle/send-throttle";
 
 export interface SmsRuntime {
   gateway: SmsGateway;
-  throttle: SmsThrottle;
+  throttle: SendThrottle;
   master: MasterKey;
 }
 
@@ -40,7 +40,7 @@ export function createSmsRuntime(options: { db: Database; redis: Redis; master: 
   const sink = createSmsEventSink(options.db, options.master, options.clock, options.logger);
   return {
     gateway: new SmsGateway({ db: options.db, master: options.master, logger: options.logger, sink }),
-    throttle: createRedisSmsThrottle(options.redis),
+    throttle: createRedisSendThrottle(options.redis, "sms-throttle", "SMS throttle"),
     master: options.master,
   };
 }

@@ -19,6 +19,8 @@ export interface SmscSimulator {
   /** Refuse the next n submits with ESME_RTHROTTLED. */
   throttleNext(n: number): void;
   sendInbound(from: string, to: string, text: string): Promise<void>;
+  /** How many sessions are bound right now (an ESME's receiver counts once). */
+  boundSessions(): number;
   stop(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startSmscSimulator(options: { systemId?: string; password?
     async sendInbound(from, to, text) {
       await Promise.all([...sessions].map((s) => new Promise<void>((resolve) => s.deliver_sm({ source_addr: from, destination_addr: to, esm_class: 0, short_message: text }, () => resolve()))));
     },
+    boundSessions: () => sessions.size,
     stop: () => new Promise<void>((resolve) => {
       for (const s of sessions) s.close();
       server.close(() => resolve());

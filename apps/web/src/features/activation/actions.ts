@@ -14,7 +14,7 @@ import { countSegmentRules, saveSegment } from "./lib/segments";
 import { readAbTestForm, readTestVariant } from "./lib/campaign-ab-form";
 import { readScheduleForm } from "./lib/campaign-schedule";
 import {
-  CampaignError, ZCampaignInput, ZSenderInput, contentProblems, createCampaignDraft, previewCampaign, requestTestSend, saveSenderIdentity,
+  CampaignError, ZCampaignInput, ZSenderInput, contentProblems, createCampaignDraft, previewCampaign, PREVIEW_MAX_POSITION, requestTestSend, saveSenderIdentity,
   startCampaign, updateCampaignDraft,
 } from "./lib/campaigns";
 
@@ -101,7 +101,7 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   const parsed = ZCampaignInput.safeParse({
     name: formData.get("name"), segmentId: formData.get("segmentId") ?? "", subject: formData.get("subject") ?? "",
     preheader: formData.get("preheader") ?? "", content, holdoutPercent: formData.get("holdoutPercent") ?? 0, attributionDays: formData.get("attributionDays") ?? 7,
-    abTest: ab.abTest,
+    abTest: ab.abTest, promotedPerformanceId: formData.get("promotedPerformanceId") ?? "",
   });
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const problems = contentProblems(parsed.data);
@@ -120,8 +120,12 @@ export async function saveCampaignAction(_prev: SaveCampaignState, formData: For
   return { status: intent === "test" ? "tested" : "saved" };
 }
 
-export async function previewCampaignAction(tenantSlug: string, campaignId: string): Promise<{ html: string; subject: string }> {
+export type CampaignPreview = { html: string; subject: string; recipient: { firstName: string | null; lastName: string | null } | null };
+
+/** `position`: which recipient of the segment (1-based) the preview is rendered for. */
+export async function previewCampaignAction(tenantSlug: string, campaignId: string, position = 1): Promise<CampaignPreview> {
   const { scope } = await scopeFor(tenantSlug, "activation.campaigns.manage");
-  const rendered = await previewCampaign(getDb(), scope, z.uuid().parse(campaignId), masterKeyFromEnv(loadEnv()));
-  return { html: rendered.html, subject: rendered.subject };
+  const at = z.number().int().min(1).max(PREVIEW_MAX_POSITION).catch(1).parse(position);
+  const rendered = await previewCampaign(getDb(), scope, z.uuid().parse(campaignId), masterKeyFromEnv(loadEnv()), at);
+  return { html: rendered.html, subject: rendered.subject, recipient: rendered.recipient };
 }

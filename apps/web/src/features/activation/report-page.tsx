@@ -2,10 +2,14 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { tenantRoleCan } from "@rappel/access";
+import { SCHEDULE_TIME_ZONE, instantToParisWallClock } from "@rappel/campaigns";
 import { Card, PageHeader } from "@rappel/ui";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
+import type { AbDecisionFormProps } from "./components/ab-decision-form";
 import { AbVariantTable } from "./components/ab-variant-table";
+import { abDecisionBounds } from "./lib/ab-decision-time";
 import { ReportTimeline } from "./components/report-timeline";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { getCampaignReport } from "./lib/report";
@@ -62,6 +66,14 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
     ["pending", report.pending, ""],
   ];
   const a = report.attribution;
+  const paris = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: SCHEDULE_TIME_ZONE });
+  // A running test's decision time may move until the winner is chosen (lib/ab-decision-time.ts).
+  const pendingDecision = abReport && !abReport.winner && (campaign.status === "sending" || campaign.status === "paused") ? abReport.decideAt : null;
+  const bounds = pendingDecision && campaign.startedAt && tenantRoleCan(tenant.role, "activation.campaigns.send") ? abDecisionBounds(campaign.startedAt) : null;
+  const moveDecision: AbDecisionFormProps | undefined = pendingDecision && bounds ? {
+    tenantSlug: tenant.slug, campaignId, current: instantToParisWallClock(pendingDecision),
+    bounds: { earliest: paris(bounds.earliest), latest: paris(bounds.latest) },
+  } : undefined;
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={campaign.name} description={t("status", { status: tc(`status.${campaign.status}`) })} />
@@ -76,10 +88,10 @@ export async function CampaignReportPage({ params }: { params: Promise<{ tenantS
           </div>
         ))}
       </dl>
-      {abReport ? <div className="mb-6"><AbVariantTable report={abReport} /></div> : null}
+      {abReport ? <div className="mb-6"><AbVariantTable report={abReport} move={moveDecision} /></div> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title={t("timeline")}>
-          {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}
+          {report.timeline.length === 0 ? <p className="text-sm text-slate-600">{t("noEvents")}</p> : <ReportTimeline data={report.timeline.map((h) => ({ ...h, label: format.dateTime(new Date(h.hour), { timeZone: SCHEDULE_TIME_ZONE, day: "2-digit", month: "2-digit", hour: "2-digit" }) }))} labels={{ opens: t("stats.opened"), clicks: t("stats.clicked") }} />}
         </Card>
         <Card title={t("attribution", { days: campaign.attributionDays })}>
           <dl className="grid gap-2 text-sm">

@@ -8,8 +8,10 @@ import { z } from "zod";
 import { loadEnv } from "@rappel/config";
 import { findMergeTagProblems, type SmsCampaignEstimate } from "@rappel/campaigns";
 import { masterKeyFromEnv } from "@rappel/personal-data";
+import { publishSettingsChanged } from "@rappel/jobs";
 import { ZSmsSettingsInput } from "@rappel/sms";
 import { getDb } from "@/server/db";
+import { getRedis } from "@/server/redis";
 import { requireTenantPermission } from "@/server/guard";
 import { getJobProducer } from "@/features/data/lib/producer";
 import { CampaignError, requestTestSend, startCampaign } from "./lib/campaigns";
@@ -79,6 +81,10 @@ export async function saveSmsSettingsAction(_prev: SmsFormState, formData: FormD
   });
   if (!parsed.success) return { status: "invalid", fields: fieldErrors(parsed.error) };
   await saveTenantSmsSettings(getDb(), { tenantId: tenant.tenantId, userId: user.id }, masterKeyFromEnv(loadEnv()), parsed.data);
+  // The workers rebind this tenant's SMPP receiver at once; without the signal (Redis down) their
+  // periodic scan applies the saved settings within a minute, so the save still stands.
+  await publishSettingsChanged(getRedis(), loadEnv().QUEUE_PREFIX, "sms", tenant.tenantId).catch((error: unknown) =>
+    console.warn(JSON.stringify({ level: "warn", event: "sms_settings.signal_failed", message: error instanceof Error ? error.message : String(error) })));
   revalidatePath(`/t/${tenant.slug}/activation`);
   return { status: "saved" };
 }

@@ -1,11 +1,14 @@
 // The report's A/B table: each subject variant's sample results, the winner (or when it will be
-// chosen), and the rest of the audience sent with the winning subject. Times in Paris.
+// chosen, with a form to move that time while undecided), and the rest of the audience sent with
+// the winning subject. Times in Paris.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SCHEDULE_TIME_ZONE } from "@rappel/campaigns";
 import { Card } from "@rappel/ui";
 import type { AbReport } from "../lib/report-variants";
+import { AbDecisionForm, type AbDecisionFormProps } from "./ab-decision-form";
 
-export async function AbVariantTable({ report }: { report: AbReport }) {
+/** `move`: present when the viewer may move the pending decision. */
+export async function AbVariantTable({ report, move }: { report: AbReport; move?: AbDecisionFormProps }) {
   const [t, format] = await Promise.all([getTranslations("activation.report.ab"), getFormatter()]);
   const rate = (n: number, d: number) => (d > 0 ? format.number(n / d, { style: "percent", maximumFractionDigits: 1 }) : "—");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: SCHEDULE_TIME_ZONE });
@@ -20,6 +23,7 @@ export async function AbVariantTable({ report }: { report: AbReport }) {
             ? t("pending", { metric: t(`metrics.${report.metric}`), when: when(report.decideAt) })
             : t("notStarted", { metric: t(`metrics.${report.metric}`) })}
       </p>
+      {move ? <AbDecisionForm {...move} /> : null}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="ab-variants">
           <caption className="sr-only">{t("caption", { percent: report.samplePercent })}</caption>

@@ -6,7 +6,7 @@ import { startTransition, useActionState, useId, useState, type FormEvent } from
 import { useTranslations } from "next-intl";
 import { Button, Field } from "@rappel/ui";
 import type { TAbTestConfig, TEmailBlock } from "@rappel/campaigns";
-import { previewCampaignAction, saveCampaignAction, type SaveCampaignState } from "../actions";
+import { previewCampaignAction, saveCampaignAction, type CampaignPreview, type SaveCampaignState } from "../actions";
 import { AbTestFields } from "./ab-test-fields";
 import { SendScheduleFields } from "./send-schedule-fields";
 
@@ -36,8 +36,10 @@ export interface CampaignEditorProps {
   tenantSlug: string;
   campaign: {
     id: string; name: string; segmentId: string | null; subject: string; preheader: string; blocks: TEmailBlock[];
-    holdoutPercent: number; attributionDays: number; abTest: TAbTestConfig | null;
+    holdoutPercent: number; attributionDays: number; abTest: TAbTestConfig | null; promotedPerformanceId: string | null;
   };
+  /** Performances the campaign may promote (labels formatted in Paris time by the server). */
+  performances: { value: string; label: string }[];
   /** Pre-fills the scheduling date (tomorrow in Paris, computed on the server). */
   scheduleDefaultDate: string;
   segments: { value: string; label: string }[];
@@ -45,12 +47,14 @@ export interface CampaignEditorProps {
   canSend: boolean;
 }
 
-export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend, scheduleDefaultDate }: CampaignEditorProps) {
+export function CampaignEditor({ tenantSlug, campaign, segments, shows, performances, canSend, scheduleDefaultDate }: CampaignEditorProps) {
   const t = useTranslations("activation.editor");
   const [blocks, setBlocks] = useState<TEmailBlock[]>(campaign.blocks);
   const [adding, setAdding] = useState<TEmailBlock["type"]>("text");
   const [segment, setSegment] = useState(campaign.segmentId ?? "");
-  const [preview, setPreview] = useState<{ html: string; subject: string } | null>(null);
+  const [preview, setPreview] = useState<CampaignPreview | null>(null);
+  // Which recipient of the segment (1-based) the preview is rendered for.
+  const [previewPosition, setPreviewPosition] = useState(1);
   const [state, action, pending] = useActionState<SaveCampaignState, FormData>(saveCampaignAction, { status: "idle" });
   const update = (i: number, patch: Partial<TEmailBlock>) => setBlocks(blocks.map((b, j) => (j === i ? ({ ...b, ...patch } as TEmailBlock) : b)));
   const move = (i: number, d: -1 | 1) => {
@@ -83,6 +87,14 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
             <option value="">{t("noSegment")}</option>
             {segments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
+        </span>
+        <span className="flex flex-col gap-1 text-sm">
+          <label htmlFor="campaign-promoted" className="font-medium text-slate-800">{t("promoted")}</label>
+          <select id="campaign-promoted" name="promotedPerformanceId" defaultValue={campaign.promotedPerformanceId ?? ""} className={inputClass} aria-describedby="campaign-promoted-hint">
+            <option value="">{t("noPromoted")}</option>
+            {performances.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          </select>
+          <span id="campaign-promoted-hint" className="text-slate-600">{t("promotedHint")}</span>
         </span>
         <Field id="campaign-subject" name="subject" label={t("subject")} defaultValue={campaign.subject} hint={`${t("mergeHint")} {{firstName|"Bonjour"}}, {{lastName}}`} />
         <Field id="campaign-preheader" name="preheader" label={t("preheader")} defaultValue={campaign.preheader} />
@@ -135,13 +147,20 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, canSend,
         {canSend ? <SendScheduleFields defaultDate={scheduleDefaultDate} error={fieldError("schedule")} pending={pending} /> : null}
       </form>
       <section aria-labelledby="preview-title" className="flex flex-col gap-3">
-        <div className="flex items-center gap-3">
-          <h2 id="preview-title" className="text-base font-semibold text-slate-900">{t("preview")}</h2>
-          <Button type="button" variant="secondary" onClick={() => previewCampaignAction(tenantSlug, campaign.id).then(setPreview)}>{t("refreshPreview")}</Button>
+        <h2 id="preview-title" className="text-base font-semibold text-slate-900">{t("preview")}</h2>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field id="preview-position" type="number" min={1} max={1000} step={1} label={t("previewPosition")} className="w-40" aria-describedby="preview-hint"
+            value={previewPosition} onChange={(e) => setPreviewPosition(Math.max(1, Math.trunc(Number(e.target.value)) || 1))} />
+          <Button type="button" variant="secondary" onClick={() => previewCampaignAction(tenantSlug, campaign.id, previewPosition).then(setPreview)}>{t("refreshPreview")}</Button>
         </div>
-        <p className="text-xs text-slate-600">{t("previewHint")}</p>
+        <p id="preview-hint" className="text-xs text-slate-600">{t("previewHint")}</p>
         {preview ? (
           <>
+            <p className="text-sm" data-testid="preview-recipient">
+              {preview.recipient
+                ? t("previewFor", { name: [preview.recipient.firstName, preview.recipient.lastName].filter(Boolean).join(" ") || t("previewNoName") })
+                : t("previewNobody")}
+            </p>
             <p className="text-sm"><span className="font-medium">{t("subject")} :</span> <span data-testid="preview-subject">{preview.subject}</span></p>
             <iframe title={t("preview")} sandbox="" srcDoc={preview.html} className="h-[640px] w-full rounded-md border border-slate-200 bg-white" />
           </>

@@ -1,6 +1,7 @@
 // Scheduling from the staff side against real PostgreSQL (RLS) and Redis: send now queues the
 // launch, a Paris time is stored as its instant, reschedule and unschedule work only while the
-// campaign waits, every change is audited, and another tenant's member cannot touch it.
+// campaign waits, every change is audited, and another tenant's member cannot touch it. A running
+// A/B test's decision time moves within its bounds until the winner is chosen.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
@@ -10,6 +11,7 @@ import { removeQueuePrefix, testRedisUrl, uniqueQueuePrefix } from "@rappel/jobs
 import type { Redis } from "ioredis";
 import { CampaignError, createCampaignDraft, startCampaign, updateCampaignDraft } from "./campaigns";
 import { readScheduleForm, rescheduleCampaign, unscheduleCampaign } from "./campaign-schedule";
+import { moveAbDecision } from "./ab-decision-time";
 
 let testDb: TestDatabase;
 let db: Database;
@@ -116,5 +118,67 @@ describe("campaign scheduling", () => {
     expect(await campaignOf(a, id)).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T19:00:00Z") });
     await rescheduleCampaign(db, scopeOf(a), id, new Date("2026-12-03T19:00:00Z"), NOW);
     expect((await campaignOf(a, id)).scheduledAt).toEqual(new Date("2026-12-03T19:00:00Z"));
+  });
+});
+
+describe("moving a running A/B test's decision", () => {
+  const STARTED = new Date("2026-11-23T08:00:00Z"); // launched an hour before NOW
+  const DECIDE = new Date("2026-11-23T12:00:00Z"); // after the 4 h wait
+  async function runningAbTest(t: TenantRows, changes: { status?: "sending" | "paused"; abWinner?: "A" } = {}): Promise<string> {
+    const id = await readyDraft(t);
+    await startCampaign(db, producer, scopeOf(t), id, new Date("2026-11-23T07:59:00Z"), new Date("2026-11-23T07:00:00Z"));
+    await withTenant(db, t.tenantId, (tx) => tx.campaign.update({
+      where: { tenantId_id: { tenantId: t.tenantId, id } }, data: { status: "sending", startedAt: STARTED, abDecideAt: DECIDE, ...changes },
+    }));
+    return id;
+  }
+
+  it("brings the decision forward and pushes it back, audited, with a delayed decision job at the new time", async () => {
+    const id = await runningAbTest(a);
+    const earlier = new Date("2026-11-23T09:30:00Z");
+    await moveAbDecision(db, producer, scopeOf(a), id, earlier, NOW);
+    expect((await campaignOf(a, id)).abDecideAt).toEqual(earlier);
+    const job = await producer.queue("email-send").getJob(`cad-${id}-m${earlier.getTime()}`);
+    expect(job?.data).toEqual({ tenantId: a.tenantId, campaignId: id });
+    expect(job?.opts.delay).toBe(30 * 60_000);
+
+    const later = new Date("2026-11-24T20:00:00Z");
+    await moveAbDecision(db, producer, scopeOf(a), id, later, NOW);
+    expect((await campaignOf(a, id)).abDecideAt).toEqual(later);
+    const moves = (await auditsOf(a, id)).filter((e) => e.action === "campaign.ab_decide_moved");
+    expect(moves.map((e) => e.details)).toEqual([
+      { from: DECIDE.toISOString(), to: earlier.toISOString() },
+      { from: earlier.toISOString(), to: later.toISOString() },
+    ]);
+  });
+
+  it("refuses a time in the past, before the minimum wait or after the maximum, and changes nothing", async () => {
+    const id = await runningAbTest(a);
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(a), id, new Date("2026-11-23T08:45:00Z"), NOW))).toBe("schedule_past");
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(a), id, new Date("2026-11-23T08:20:00Z"), new Date("2026-11-23T08:10:00Z")))).toBe("ab_decide_too_early");
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(a), id, new Date("2026-11-26T08:01:00Z"), NOW))).toBe("ab_decide_too_late");
+    // The bounds themselves are allowed.
+    await moveAbDecision(db, producer, scopeOf(a), id, new Date("2026-11-26T08:00:00Z"), NOW);
+    expect((await campaignOf(a, id)).abDecideAt).toEqual(new Date("2026-11-26T08:00:00Z"));
+  });
+
+  it("moves a paused test too, but not once the winner is chosen nor a campaign without a running test", async () => {
+    const paused = await runningAbTest(a, { status: "paused" });
+    await moveAbDecision(db, producer, scopeOf(a), paused, new Date("2026-11-23T10:00:00Z"), NOW);
+    expect((await campaignOf(a, paused)).abDecideAt).toEqual(new Date("2026-11-23T10:00:00Z"));
+
+    const decided = await runningAbTest(a, { abWinner: "A" });
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(a), decided, new Date("2026-11-23T10:00:00Z"), NOW))).toBe("ab_decided");
+    expect((await campaignOf(a, decided)).abDecideAt).toEqual(DECIDE);
+
+    const waiting = await readyDraft(a);
+    await startCampaign(db, producer, scopeOf(a), waiting, new Date("2026-12-01T19:00:00Z"), NOW);
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(a), waiting, new Date("2026-12-01T20:00:00Z"), NOW))).toBe("ab_not_running");
+  });
+
+  it("does not let another tenant's member move it (not found)", async () => {
+    const id = await runningAbTest(a);
+    expect(await codeOf(moveAbDecision(db, producer, scopeOf(b), id, new Date("2026-11-23T10:00:00Z"), NOW))).toBe("not_found");
+    expect((await campaignOf(a, id)).abDecideAt).toEqual(DECIDE);
   });
 });

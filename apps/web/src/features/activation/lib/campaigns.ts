@@ -12,7 +12,8 @@ export class CampaignError extends Error {
   constructor(
     readonly code:
       | "not_found" | "not_draft" | "not_scheduled" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused"
-      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past" | "no_sms_provider" | "no_test_phone",
+      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past" | "no_sms_provider" | "no_test_phone"
+      | "ab_not_running" | "ab_decided" | "ab_decide_too_early" | "ab_decide_too_late" | "promoted_performance_unknown",
     readonly status = 400,
   ) {
     super(code);
@@ -35,6 +36,8 @@ export const ZCampaignInput = z.object({
   attributionDays: z.coerce.number().int().min(1).max(60),
   /** Optional A/B subject test (see ./campaign-ab-form.ts for the form's fields). */
   abTest: ZAbTestConfig.nullable().default(null),
+  /** The performance the campaign sells: the worker stops the campaign once it is sold out or cancelled. */
+  promotedPerformanceId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
 });
 export type TCampaignInput = z.infer<typeof ZCampaignInput>;
 
@@ -86,11 +89,16 @@ export async function updateCampaignDraft(db: Database, scope: Scope, id: string
     const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true } });
     if (!row) throw new CampaignError("not_found", 404);
     if (row.status !== "draft") throw new CampaignError("not_draft", 409);
+    // No foreign key on the column: look the performance up in the tenant's scope (RLS).
+    if (input.promotedPerformanceId && !(await tx.performance.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: input.promotedPerformanceId } }, select: { id: true } }))) {
+      throw new CampaignError("promoted_performance_unknown");
+    }
     await tx.campaign.update({
       where: { tenantId_id: { tenantId: scope.tenantId, id } },
       data: {
         name: input.name, segmentId: input.segmentId ?? null, subject: input.subject, preheader: input.preheader, content: input.content,
         holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays, abTest: input.abTest ?? Prisma.DbNull,
+        promotedPerformanceId: input.promotedPerformanceId ?? null,
       },
     });
   }, { userId: scope.userId });
@@ -103,21 +111,30 @@ export function contentProblems(input: Pick<TCampaignInput, "subject" | "prehead
 
 /** Renders the campaign as the segment's first spectator (or with fallbacks only); reading the
  * spectator's name is a personal-data read, so it is audited. */
-export async function previewCampaign(db: Database, scope: Scope, id: string, master: MasterKey) {
+/** Previews are walked one recipient at a time; beyond this position the marketer uses a smaller segment. */
+export const PREVIEW_MAX_POSITION = 1_000;
+
+/**
+ * The e-mail as the `position`-th (1-based, id order) spectator of the campaign's segment would
+ * receive it; `recipient` is null when the segment has nobody at that position (merge tags then
+ * show their fallbacks). Reading the person's name is audited.
+ */
+export async function previewCampaign(db: Database, scope: Scope, id: string, master: MasterKey, position = 1) {
   const campaign = await getCampaign(db, scope, id);
-  const values = await withTenant(db, scope.tenantId, async (tx) => {
-    if (!campaign.segmentId) return {};
+  const recipient = await withTenant(db, scope.tenantId, async (tx) => {
+    if (!campaign.segmentId) return null;
     const segment = await tx.segment.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: campaign.segmentId } } });
-    if (!segment) return {};
-    const [first] = await listSegmentSpectatorIds(tx, scope.tenantId, parseSegmentRules(segment.rules), new Date(), 1);
-    if (!first) return {};
-    const s = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: first } } });
-    if (!s) return {};
+    if (!segment) return null;
+    const [chosen] = await listSegmentSpectatorIds(tx, scope.tenantId, parseSegmentRules(segment.rules), new Date(), 1, position - 1);
+    if (!chosen) return null;
+    const s = await tx.spectator.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: chosen } } });
+    if (!s) return null;
     const codec = await loadIdentityCodec(tx, scope.tenantId, master);
-    await appendAuditEntry(tx, scope.tenantId, { actorUserId: scope.userId, actorKind: "staff", action: "spectator.read", targetType: "spectator", targetId: first, details: { purpose: "campaign preview" } });
+    await appendAuditEntry(tx, scope.tenantId, { actorUserId: scope.userId, actorKind: "staff", action: "spectator.read", targetType: "spectator", targetId: chosen, details: { purpose: "campaign preview" } });
     return { firstName: codec.openField("firstName", s.firstNameEnc), lastName: codec.openField("lastName", s.lastNameEnc) };
   }, { userId: scope.userId });
-  return renderEmail(campaign.content, { subject: campaign.subject, preheader: campaign.preheader, values, unsubscribeUrl: "#" });
+  const rendered = renderEmail(campaign.content, { subject: campaign.subject, preheader: campaign.preheader, values: recipient ?? {}, unsubscribeUrl: "#" });
+  return { ...rendered, recipient };
 }
 
 /** `variant`: for an A/B subject test, the subject the test message carries (A: the campaign's own). */

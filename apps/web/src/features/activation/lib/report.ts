@@ -11,6 +11,7 @@ export interface CampaignReport {
   bounced: number;
   skipped: number;
   pending: number;
+  /** Distinct people who opened (human opens) or clicked. */
   opened: number;
   machineOpened: number;
   clicked: number;
@@ -28,8 +29,13 @@ export async function getCampaignReport(db: Database, scope: Scope, campaignId: 
     const statuses = await tx.$queryRaw<{ status: string; n: bigint }[]>(Prisma.sql`
       SELECT status::text AS status, count(*) AS n FROM campaign_delivery WHERE tenant_id = ${t}::uuid AND campaign_id = ${campaignId}::uuid GROUP BY 1`);
     const by = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])) as Record<string, number>;
+    // Distinct people per event kind; "opened" also counts clickers (the pixel is often blocked,
+    // the link was still read), the same rule as the segment's "opened" and the A/B results.
     const events = await tx.$queryRaw<{ kind: string; n: bigint }[]>(Prisma.sql`
-      SELECT kind, count(DISTINCT spectator_id) AS n FROM campaign_event WHERE tenant_id = ${t}::uuid AND campaign_id = ${campaignId}::uuid GROUP BY 1`);
+      SELECT kind, count(DISTINCT spectator_id) AS n FROM campaign_event WHERE tenant_id = ${t}::uuid AND campaign_id = ${campaignId}::uuid GROUP BY 1
+      UNION ALL
+      SELECT 'opened', count(DISTINCT spectator_id) FROM campaign_event
+       WHERE tenant_id = ${t}::uuid AND campaign_id = ${campaignId}::uuid AND kind IN ('open', 'click')`);
     const ev = Object.fromEntries(events.map((e) => [e.kind, Number(e.n)])) as Record<string, number>;
     const timeline = await tx.$queryRaw<{ hour: Date; opens: bigint; clicks: bigint }[]>(Prisma.sql`
       SELECT date_trunc('hour', occurred_at) AS hour, count(*) FILTER (WHERE kind = 'open') AS opens, count(*) FILTER (WHERE kind = 'click') AS clicks
@@ -58,7 +64,7 @@ export async function getCampaignReport(db: Database, scope: Scope, campaignId: 
       bounced: by.bounced ?? 0,
       skipped: by.skipped ?? 0,
       pending: (by.pending ?? 0) + (by.sending ?? 0) + (by.awaiting_winner ?? 0), // A/B remainder waiting for its winner included
-      opened: ev.open ?? 0,
+      opened: ev.opened ?? 0,
       machineOpened: ev.machine_open ?? 0,
       clicked: ev.click ?? 0,
       unsubscribed: ev.unsubscribe ?? 0,
