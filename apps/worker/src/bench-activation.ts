@@ -5,17 +5,24 @@
 //      render → SMTP accepted), timed from the launch job to the peer's last message;
 //   3. the same campaign on another tenant with the worker SIGKILLed twice mid-send and restarted:
 //      the peer must hold exactly one message per recipient.
-// N = BENCH_RECIPIENTS (default 100,000). The last line printed is one JSON object.
+// N = BENCH_RECIPIENTS (default 100,000); BENCH_KILL_RESTART=0 skips part 3. Part 2 also reports
+// the CPU time per message of the worker, of its PostgreSQL backends and of the peer: on a shared
+// machine the rate is noise, the CPU spent is not. The last line printed is one JSON object.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { createDatabase, withTenant, type Database } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
-import { createJobProducer, createRedisConnection, enqueueJob } from "@rappel/jobs";
+import { createJobProducer, createRedisConnection, enqueueJob, type JobProducer } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
 import { createCampaignFixture, type CampaignFixture } from "./testing/campaign-fixture";
+import { processCpuMs, totalCpuMs } from "./testing/process-cpu";
 import { spawnWorker, type SpawnedWorker } from "./testing/spawn-worker";
 import { startSmtpPeerProcess, type SmtpPeerProcess } from "./testing/smtp-peer-process";
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
+const KILL_RESTART = process.env.BENCH_KILL_RESTART !== "0";
+/** The worker's connections name themselves, so their backends can be told from the bench's own. */
+const WORKER_APP_NAME = "rappel-bench-worker";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: "activation", msg, ...fields }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,9 +58,12 @@ async function campaignStatus(db: Database, f: CampaignFixture): Promise<string>
   return c.status;
 }
 
-function startWorker(prefix: string, smtpUrl: string): Promise<SpawnedWorker> {
+function startWorker(prefix: string, smtpUrl: string, databaseUrl: string): Promise<SpawnedWorker> {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", WORKER_APP_NAME);
   return spawnWorker({
     prefix,
+    databaseUrl: url.toString(),
     redisUrl: REDIS_URL,
     graceMs: 1_000,
     env: { SMTP_URL: smtpUrl, APP_URL: "http://rappel.bench", WORKER_CONCURRENCY: "4", LOG_LEVEL: "info" },
@@ -70,6 +80,62 @@ function tally(peer: SmtpPeerProcess, f: CampaignFixture) {
     if (n > 1) duplicates += n - 1;
   }
   return { received: peer.received, duplicates, missing };
+}
+
+/** CPU ms so far of each PostgreSQL backend serving the worker. */
+async function workerBackendsCpu(db: Database): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = ${WORKER_APP_NAME}`;
+  return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid) ?? 0]));
+}
+
+/** CPU of the worker, its backends and the peer since `start`, per message. */
+async function cpuPerMessage(db: Database, start: CpuSnapshot, end: CpuSnapshot, messages: number) {
+  let backends = 0;
+  for (const [pid, ms] of end.backends) backends += ms - (start.backends.get(pid) ?? 0);
+  const perMessage = (ms: number) => Number((ms / messages).toFixed(3));
+  return {
+    worker_cpu_ms_per_msg: perMessage(end.worker - start.worker),
+    postgres_backends_cpu_ms_per_msg: perMessage(backends),
+    peer_cpu_ms_per_msg: perMessage(end.peer - start.peer),
+    postgres_commits_per_msg: perMessage(end.commits - start.commits),
+  };
+}
+
+interface CpuSnapshot {
+  worker: number;
+  peer: number;
+  backends: Map<number, number>;
+  /** The database's committed transactions so far (PostgreSQL's statistics, flushed within a second). */
+  commits: number;
+}
+
+async function cpuSnapshot(db: Database, worker: SpawnedWorker, peer: SmtpPeerProcess): Promise<CpuSnapshot> {
+  const [{ commits }] = await db.$queryRaw<[{ commits: number }]>`SELECT xact_commit::int AS commits FROM pg_stat_database WHERE datname = current_database()`;
+  return { worker: totalCpuMs([worker.child.pid!]), peer: totalCpuMs([peer.pid]), backends: await workerBackendsCpu(db), commits };
+}
+
+/** 3. The campaign `b` with the worker SIGKILLed at a third and two thirds, restarted each time. */
+async function killRestart(prefix: string, databaseUrl: string, db: Database, producer: JobProducer, b: CampaignFixture, workers: SpawnedWorker[]) {
+  const peerB = await startSmtpPeerProcess();
+  let worker = await startWorker(prefix, peerB.url, databaseUrl);
+  workers.push(worker);
+  await worker.waitForHealthServer();
+  await enqueueJob(producer, "campaign-launch", { tenantId: b.tenantId, campaignId: b.campaignId }, { jobId: `cl-${b.campaignId}` });
+  for (const fraction of [1 / 3, 2 / 3]) {
+    await waitUntil(`${Math.round(fraction * 100)} % of campaign B`, () => peerB.received >= N * fraction, 30 * 60_000);
+    worker.child.kill("SIGKILL");
+    await worker.exited;
+    log("worker killed", { received: peerB.received });
+    worker = await startWorker(prefix, peerB.url, databaseUrl);
+    workers.push(worker);
+  }
+  await waitUntil("campaign B to finish", async () => (await campaignStatus(db, b)) === "sent", 30 * 60_000);
+  await sleep(1_000); // let the peer record anything still in flight
+  const tallyB = tally(peerB, b);
+  worker.child.kill("SIGTERM");
+  await worker.exited;
+  await peerB.stop();
+  return tallyB;
 }
 
 async function main(): Promise<void> {
@@ -92,43 +158,28 @@ async function main(): Promise<void> {
 
     log("creating fixtures", { recipients: N });
     const a = await createCampaignFixture(db, { recipients: N });
-    const b = await createCampaignFixture(db, { recipients: N });
+    const b = KILL_RESTART ? await createCampaignFixture(db, { recipients: N }) : null;
 
     // 2. Throughput through the real worker.
     const peerA = await startSmtpPeerProcess();
-    workers.push(await startWorker(prefix, peerA.url));
+    workers.push(await startWorker(prefix, peerA.url, database.appUrl));
     await workers[0]!.waitForHealthServer();
+    const cpuStart = await cpuSnapshot(db, workers[0]!, peerA);
     const started = performance.now();
     await enqueueJob(producer, "campaign-launch", { tenantId: a.tenantId, campaignId: a.campaignId }, { jobId: `cl-${a.campaignId}` });
     await waitUntil("campaign A to finish", async () => peerA.received >= N && (await campaignStatus(db, a)) === "sent", 30 * 60_000);
     const seconds = (performance.now() - started) / 1000;
     const campaignRate = N / seconds;
+    // Read before the worker exits: its backends close with it.
+    await sleep(1_000); // PostgreSQL flushes its statistics when a backend idles
+    const cpu = await cpuPerMessage(db, cpuStart, await cpuSnapshot(db, workers[0]!, peerA), N);
     const tallyA = tally(peerA, a);
-    log("campaign done", { msgs_per_s: Math.round(campaignRate), ...tallyA });
+    log("campaign done", { msgs_per_s: Math.round(campaignRate), ...tallyA, ...cpu, load_average: loadavg().map((l) => l.toFixed(2)).join(" ") });
     workers[0]!.child.kill("SIGTERM");
     await workers[0]!.exited;
     await peerA.stop();
 
-    // 3. Kill twice, restart, check the peer.
-    const peerB = await startSmtpPeerProcess();
-    let worker = await startWorker(prefix, peerB.url);
-    workers.push(worker);
-    await worker.waitForHealthServer();
-    await enqueueJob(producer, "campaign-launch", { tenantId: b.tenantId, campaignId: b.campaignId }, { jobId: `cl-${b.campaignId}` });
-    for (const fraction of [1 / 3, 2 / 3]) {
-      await waitUntil(`${Math.round(fraction * 100)} % of campaign B`, () => peerB.received >= N * fraction, 30 * 60_000);
-      worker.child.kill("SIGKILL");
-      await worker.exited;
-      log("worker killed", { received: peerB.received });
-      worker = await startWorker(prefix, peerB.url);
-      workers.push(worker);
-    }
-    await waitUntil("campaign B to finish", async () => (await campaignStatus(db, b)) === "sent", 30 * 60_000);
-    await sleep(1_000); // let the peer record anything still in flight
-    const tallyB = tally(peerB, b);
-    worker.child.kill("SIGTERM");
-    await worker.exited;
-    await peerB.stop();
+    const tallyB = b ? await killRestart(prefix, database.appUrl, db, producer, b, workers) : null;
 
     console.log(
       JSON.stringify({
@@ -138,9 +189,8 @@ async function main(): Promise<void> {
         campaign_vs_bare_ratio: Number((campaignRate / bare).toFixed(3)),
         campaign_duplicates: tallyA.duplicates,
         campaign_missing: tallyA.missing,
-        kill_restart_received: tallyB.received,
-        kill_restart_duplicates: tallyB.duplicates,
-        kill_restart_missing: tallyB.missing,
+        ...cpu,
+        ...(tallyB ? { kill_restart_received: tallyB.received, kill_restart_duplicates: tallyB.duplicates, kill_restart_missing: tallyB.missing } : {}),
       }),
     );
   } finally {

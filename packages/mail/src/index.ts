@@ -11,6 +11,7 @@ export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
 export { listUnsubscribeHeaders } from "./list-unsubscribe";
 export { createCommittedSender, type CommittedSender, type CommittedSenderOptions } from "./committed-sender";
 export { escapeHtml } from "./html";
+export { buildMime } from "./mime";
 export {
   dkimDnsRecord,
   InvalidDkimKeyError,

@@ -11,7 +11,8 @@ import { loadIdentityCodec, type SpectatorIdentityCodec } from "@rappel/personal
 import type { ShowCardData, TAbTestConfig } from "@rappel/campaigns";
 import type { JobContext } from "../job-handler";
 import { campaignAbTest, recipientSubject } from "./campaign-ab-test";
-import { buildCampaignMessage, openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
+import { openSenderDkim, type CampaignForSend, type SenderForSend } from "./campaign-message";
+import { CampaignMessageTemplate } from "./campaign-template";
 import { engineConfig, GroupCommitter, type EngineConfig } from "./campaign-engine";
 import { campaignTransportFor, loadTenantRelay, takeRelaySlot, type CampaignTransport } from "../mail/campaign-transports";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
@@ -61,9 +62,22 @@ interface Setup {
   showCards: Map<string, ShowCardData>;
   abTest: TAbTestConfig | null;
   transport: CampaignTransport;
+  template: CampaignMessageTemplate;
 }
 
 async function loadSetup(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload): Promise<Setup | string> {
+  const setup = await loadCampaignSetup(context, config, p);
+  if (typeof setup === "string") return setup;
+  const template = new CampaignMessageTemplate(setup.campaign, setup.sender, {
+    appUrl: config.appUrl,
+    trackingKey: config.trackingKey,
+    showCards: setup.showCards,
+    ...(config.bounceDomain && config.verpKey ? { verp: { key: config.verpKey, domain: config.bounceDomain } } : {}),
+  });
+  return { ...setup, template };
+}
+
+async function loadCampaignSetup(context: JobContext, config: EngineConfig, p: TCampaignBatchPayload): Promise<Omit<Setup, "template"> | string> {
   return withTenant(context.db, p.tenantId, async (tx) => {
     const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } } });
     if (!campaign) return "campaign not found";
@@ -94,7 +108,6 @@ const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(attempts
 async function sendOne(
   r: ClaimedRecipient,
   setup: Setup,
-  config: EngineConfig,
   committer: GroupCommitter,
   now: () => Date,
   signal: AbortSignal,
@@ -104,20 +117,14 @@ async function sendOne(
   if (r.restricted) return { kind: "skipped", reason: "processing restricted (GDPR request)" };
   const email = setup.codec.openField("email", r.emailEnc);
   if (!email) return { kind: "skipped", reason: "no e-mail address" };
-  const values = {
-    firstName: setup.codec.openField("firstName", r.firstNameEnc),
-    lastName: setup.codec.openField("lastName", r.lastNameEnc),
-  };
   const subject = recipientSubject(setup.campaign.subject, setup.abTest, r.subjectVariant);
   if (subject === null) return { kind: "retry", reason: "A/B test winner not decided yet", at: new Date(now().getTime() + 60_000) };
   let committed = false;
   try {
-    const message = buildCampaignMessage({ ...setup.campaign, subject }, setup.sender, { spectatorId: r.spectatorId, email, values }, {
-      appUrl: config.appUrl,
-      trackingKey: config.trackingKey,
-      showCards: setup.showCards,
-      ...(config.bounceDomain && config.verpKey ? { verp: { key: config.verpKey, domain: config.bounceDomain } } : {}),
-    });
+    // Only the fields the message shows are opened (each is an AES-GCM decryption).
+    const sealed = { firstName: r.firstNameEnc, lastName: r.lastNameEnc };
+    const values = Object.fromEntries(setup.template.tagsUsed(subject).map((tag) => [tag, setup.codec.openField(tag, sealed[tag])]));
+    const message = setup.template.build({ spectatorId: r.spectatorId, email, values }, subject);
     await takeRelaySlot(setup.transport, signal);
     await setup.transport.sender.send(message, async () => {
       await committer.commit(r.spectatorId);
@@ -215,7 +222,7 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
   const lane = async () => {
     for (let r = await feed.next(); r !== null; r = await feed.next()) {
       if (now().getTime() > r.handOutBy) continue;
-      const outcome = await sendOne(r, setup, config, committer, now, context.signal);
+      const outcome = await sendOne(r, setup, committer, now, context.signal);
       if (outcome === "sent") result.sent += 1;
       else {
         failures.push({ r, outcome });

@@ -9,7 +9,7 @@ import { defineJobHandler, type JobContext } from "../job-handler";
 import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches } from "./campaign-batch";
 import { campaignAbTest, startAbTest } from "./campaign-ab-test";
-import { snapshotAudience } from "./campaign-ledger";
+import { analyzeLedger, snapshotAudience } from "./campaign-ledger";
 
 export interface LaunchResult {
   inserted: number;
@@ -49,6 +49,7 @@ export async function launchCampaign(p: TCampaignLaunchPayload, context: JobCont
     { timeoutMs: 300_000 },
   );
   if (typeof prepared === "string") return { inserted: 0, queuedBatches: [], stopped: prepared };
+  if (prepared.inserted > 0) await withTenant(context.db, p.tenantId, (tx) => analyzeLedger(tx, p.tenantId), { timeoutMs: 120_000 });
   const queuedBatches = await chainNextBatches(context, p);
   if (prepared.abDecideAt && context.producer) {
     // The sweep also queues the decision once due; this delayed job is only the punctual path.

@@ -1,12 +1,13 @@
 // The ledger's view of open batches, against real PostgreSQL: chaining from a finished batch
-// sees that batch and the later ones only, the sweep (from 0) also sees a retry due earlier.
+// sees that batch and the later ones only, the sweep (from 0) also sees a retry due earlier; a
+// launch leaves the planner statistics of the ledger it filled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma, withTenant, type Database } from "@rappel/db";
 import { systemClock } from "../clock";
 import { captureLogger, openAppDatabase } from "../testing/fixtures";
 import { createCampaignFixture } from "../testing/campaign-fixture";
 import { launchCampaign } from "./campaign-launch";
-import { openBatches } from "./campaign-ledger";
+import { analyzeLedger, openBatches } from "./campaign-ledger";
 
 let db: Database;
 beforeAll(() => {
@@ -36,5 +37,21 @@ describe("open batches", () => {
     expect(await open(2)).toEqual([0, 2]);
     expect(await open(2, 1)).toEqual([2, 3]);
     expect(await open(5, 3)).toEqual([3]);
+  });
+});
+
+describe("ledger statistics", () => {
+  const lastAnalyze = async () => {
+    const [row] = await db.$queryRaw<[{ at: Date | null }]>`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'campaign_delivery'`;
+    return row.at?.getTime() ?? 0;
+  };
+
+  it("are refreshed by a launch that snapshots an audience, for its own tenant only", async () => {
+    const f = await createCampaignFixture(db, { recipients: 3 });
+    const before = await lastAnalyze();
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, { db, clock: systemClock, logger: captureLogger().logger, signal: new AbortController().signal });
+    expect(await lastAnalyze()).toBeGreaterThan(before);
+    const other = await createCampaignFixture(db, { recipients: 1 });
+    await expect(withTenant(db, f.tenantId, (tx) => analyzeLedger(tx, other.tenantId))).rejects.toThrow(/is not the tenant of this transaction/);
   });
 });

@@ -44,6 +44,15 @@ export async function snapshotAudience(
     ON CONFLICT DO NOTHING`);
 }
 
+/**
+ * Gives the planner the ledger's statistics after a snapshot (through an owner-run function: the
+ * application role may not ANALYZE). Without them a new campaign looks like a row or two, and
+ * every claim and group commit filtered the whole campaign instead of using the primary key.
+ */
+export async function analyzeLedger(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`SELECT analyze_campaign_ledger(${tenantId}::uuid)`);
+}
+
 export interface ClaimedRecipient {
   spectatorId: string;
   attempts: number;

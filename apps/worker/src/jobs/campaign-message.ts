@@ -1,7 +1,7 @@
 // Builds one recipient's message: blocks rendered with their merge values, signed tracking
 // links, the one-click unsubscribe headers (RFC 8058), and a Message-ID derived from the ledger
 // key so a DSN can be traced back to its delivery.
-import { ZEmailContent, renderEmail, type TEmailContent, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
+import { ZEmailContent, renderEmail, type RenderedEmail, type TEmailContent, signTrackingToken, verpAddress, type ShowCardData, type TMergeValues } from "@rappel/campaigns";
 import { listUnsubscribeHeaders, type TDkimKey, type TOutgoingMail } from "@rappel/mail";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 
@@ -58,7 +58,7 @@ export function formatFrom(sender: SenderForSend): string {
 
 // A batch renders thousands of messages from one content object: validated once, not per message.
 const parsedContents = new WeakMap<object, TEmailContent>();
-function emailContent(content: unknown): TEmailContent {
+export function emailContent(content: unknown): TEmailContent {
   if (typeof content !== "object" || content === null) return ZEmailContent.parse(content);
   let parsed = parsedContents.get(content);
   if (!parsed) {
@@ -68,25 +68,45 @@ function emailContent(content: unknown): TEmailContent {
   return parsed;
 }
 
-export function buildCampaignMessage(
-  campaign: CampaignForSend,
-  sender: SenderForSend,
-  recipient: { spectatorId: string; email: string; values: TMergeValues },
-  ctx: MessageContext,
-): TOutgoingMail {
+export interface CampaignRecipient {
+  spectatorId: string;
+  email: string;
+  values: TMergeValues;
+}
+
+/** The options of renderEmail that do not depend on the recipient. */
+export function renderOptions(campaign: CampaignForSend, ctx: MessageContext) {
+  return {
+    subject: campaign.subject,
+    preheader: campaign.preheader,
+    showCards: ctx.showCards,
+    privacyUrl: `${ctx.appUrl.replace(/\/$/, "")}/privacy/${campaign.tenantSlug}`,
+    locale: ctx.locale ?? "fr",
+  };
+}
+
+export function buildCampaignMessage(campaign: CampaignForSend, sender: SenderForSend, recipient: CampaignRecipient, ctx: MessageContext): TOutgoingMail {
   const content = emailContent(campaign.content);
   const urls = trackingUrls(ctx, campaign.tenantId, campaign.id, recipient.spectatorId);
   const rendered = renderEmail(content, {
-    subject: campaign.subject,
-    preheader: campaign.preheader,
+    ...renderOptions(campaign, ctx),
     values: recipient.values,
-    showCards: ctx.showCards,
     trackLink: urls.click,
     openPixelUrl: urls.open,
     unsubscribeUrl: urls.unsubscribe,
-    privacyUrl: `${ctx.appUrl.replace(/\/$/, "")}/privacy/${campaign.tenantSlug}`,
-    locale: ctx.locale ?? "fr",
   });
+  return outgoingMail(campaign, sender, recipient, ctx, rendered, urls.unsubscribe);
+}
+
+/** The rendered parts in their envelope: headers, Message-ID, VERP sender, DKIM key. */
+export function outgoingMail(
+  campaign: CampaignForSend,
+  sender: SenderForSend,
+  recipient: { spectatorId: string; email: string },
+  ctx: MessageContext,
+  rendered: RenderedEmail,
+  unsubscribeUrl: string,
+): TOutgoingMail {
   const returnPath = ctx.verp ? verpAddress(ctx.verp.key, { campaignId: campaign.id, spectatorId: recipient.spectatorId }, ctx.verp.domain, recipient.email) : null;
   return {
     from: formatFrom(sender),
@@ -96,7 +116,7 @@ export function buildCampaignMessage(
     text: rendered.text,
     html: rendered.html,
     headers: {
-      ...listUnsubscribeHeaders(urls.unsubscribe),
+      ...listUnsubscribeHeaders(unsubscribeUrl),
       "X-Rappel-Campaign": campaign.id,
       // Feedback reports often quote the headers but not the envelope: the same signed reference.
       ...(returnPath ? { "X-Rappel-Ref": returnPath } : {}),

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 
 export interface SmtpPeerProcess {
   url: string;
+  /** The peer's process id (the benchmark reads its CPU time). */
+  pid: number;
   /** Messages accepted so far. */
   readonly received: number;
   /** Envelope recipient (lower-cased) → messages accepted for it. */
@@ -30,6 +32,7 @@ export async function startSmtpPeerProcess(): Promise<SmtpPeerProcess> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url: `smtp://127.0.0.1:${port}`,
+    pid: child.pid!,
     get received() {
       return received;
     },
