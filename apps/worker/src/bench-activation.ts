@@ -7,18 +7,18 @@
 //      the peer must hold exactly one message per recipient.
 // N = BENCH_RECIPIENTS (default 100,000). The last line printed is one JSON object.
 import { randomBytes } from "node:crypto";
-import { createDatabase, withTenant, type Database } from "@rappel/db";
+import { createDatabase } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
 import { createJobProducer, createRedisConnection, enqueueJob } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
-import { createCampaignFixture, type CampaignFixture } from "./testing/campaign-fixture";
-import { spawnWorker, type SpawnedWorker } from "./testing/spawn-worker";
+import { campaignStatus, sleep, startBenchWorker, tally, waitUntil } from "./testing/campaign-bench";
+import { createCampaignFixture } from "./testing/campaign-fixture";
+import type { SpawnedWorker } from "./testing/spawn-worker";
 import { startSmtpPeerProcess, type SmtpPeerProcess } from "./testing/smtp-peer-process";
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: "activation", msg, ...fields }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function bareLoop(peer: SmtpPeerProcess): Promise<number> {
   const transport = createMailTransport(peer.url, { ignoreTls: true, maxConnections: 24 });
@@ -35,41 +35,6 @@ async function bareLoop(peer: SmtpPeerProcess): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   transport.close();
   return N / seconds;
-}
-
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function campaignStatus(db: Database, f: CampaignFixture): Promise<string> {
-  const c = await withTenant(db, f.tenantId, (tx) => tx.campaign.findFirstOrThrow({ where: { id: f.campaignId }, select: { status: true } }));
-  return c.status;
-}
-
-function startWorker(prefix: string, smtpUrl: string): Promise<SpawnedWorker> {
-  return spawnWorker({
-    prefix,
-    redisUrl: REDIS_URL,
-    graceMs: 1_000,
-    env: { SMTP_URL: smtpUrl, APP_URL: "http://rappel.bench", WORKER_CONCURRENCY: "4", LOG_LEVEL: "info" },
-  });
-}
-
-function tally(peer: SmtpPeerProcess, f: CampaignFixture) {
-  const seen = peer.recipients;
-  let duplicates = 0;
-  let missing = 0;
-  for (const email of f.emails.keys()) {
-    const n = seen.get(email) ?? 0;
-    if (n === 0) missing += 1;
-    if (n > 1) duplicates += n - 1;
-  }
-  return { received: peer.received, duplicates, missing };
 }
 
 async function main(): Promise<void> {
@@ -96,7 +61,7 @@ async function main(): Promise<void> {
 
     // 2. Throughput through the real worker.
     const peerA = await startSmtpPeerProcess();
-    workers.push(await startWorker(prefix, peerA.url));
+    workers.push(await startBenchWorker(prefix, REDIS_URL, peerA.url));
     await workers[0]!.waitForHealthServer();
     const started = performance.now();
     await enqueueJob(producer, "campaign-launch", { tenantId: a.tenantId, campaignId: a.campaignId }, { jobId: `cl-${a.campaignId}` });
@@ -104,14 +69,14 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const campaignRate = N / seconds;
     const tallyA = tally(peerA, a);
-    log("campaign done", { msgs_per_s: Math.round(campaignRate), ...tallyA });
+    log("campaign done", { msgs_per_s: Math.round(campaignRate), received: tallyA.received, duplicates: tallyA.duplicates, missing: tallyA.missing.length });
     workers[0]!.child.kill("SIGTERM");
     await workers[0]!.exited;
     await peerA.stop();
 
     // 3. Kill twice, restart, check the peer.
     const peerB = await startSmtpPeerProcess();
-    let worker = await startWorker(prefix, peerB.url);
+    let worker = await startBenchWorker(prefix, REDIS_URL, peerB.url);
     workers.push(worker);
     await worker.waitForHealthServer();
     await enqueueJob(producer, "campaign-launch", { tenantId: b.tenantId, campaignId: b.campaignId }, { jobId: `cl-${b.campaignId}` });
@@ -120,7 +85,7 @@ async function main(): Promise<void> {
       worker.child.kill("SIGKILL");
       await worker.exited;
       log("worker killed", { received: peerB.received });
-      worker = await startWorker(prefix, peerB.url);
+      worker = await startBenchWorker(prefix, REDIS_URL, peerB.url);
       workers.push(worker);
     }
     await waitUntil("campaign B to finish", async () => (await campaignStatus(db, b)) === "sent", 30 * 60_000);
@@ -137,10 +102,10 @@ async function main(): Promise<void> {
         campaign_msgs_per_s: Math.round(campaignRate),
         campaign_vs_bare_ratio: Number((campaignRate / bare).toFixed(3)),
         campaign_duplicates: tallyA.duplicates,
-        campaign_missing: tallyA.missing,
+        campaign_missing: tallyA.missing.length,
         kill_restart_received: tallyB.received,
         kill_restart_duplicates: tallyB.duplicates,
-        kill_restart_missing: tallyB.missing,
+        kill_restart_missing: tallyB.missing.length,
       }),
     );
   } finally {
