@@ -114,7 +114,8 @@ function bodyThenEnd(connection: SMTPConnection, body: Buffer, onBodyWritten: (e
             ended = true;
             // A connection that broke meanwhile: its send already failed, nothing to end.
             if (socket.writable) socket.write(terminator);
-            stream.push(null);
+            // Ending the (empty) stream is bookkeeping: after the caller's run of terminators.
+            queueMicrotask(() => stream.push(null));
           },
           abort(reason) {
             if (ended) return;
