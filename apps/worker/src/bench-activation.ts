@@ -10,13 +10,14 @@
 // machine the rate is noise, the CPU spent is not. The last line printed is one JSON object.
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { createDatabase, withTenant, type Database } from "@rappel/db";
+import { createDatabase, type Database } from "@rappel/db";
 import { createTestDatabase } from "@rappel/db/testing";
 import { createJobProducer, createRedisConnection, enqueueJob, type JobProducer } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
+import { campaignStatus, sleep, startBenchWorker, tally, waitUntil } from "./testing/campaign-bench";
 import { createCampaignFixture, type CampaignFixture } from "./testing/campaign-fixture";
 import { processCpuMs, totalCpuMs } from "./testing/process-cpu";
-import { spawnWorker, type SpawnedWorker } from "./testing/spawn-worker";
+import type { SpawnedWorker } from "./testing/spawn-worker";
 import { startSmtpPeerProcess, type SmtpPeerProcess } from "./testing/smtp-peer-process";
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
@@ -25,7 +26,6 @@ const KILL_RESTART = process.env.BENCH_KILL_RESTART !== "0";
 const WORKER_APP_NAME = "rappel-bench-worker";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: "activation", msg, ...fields }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function bareLoop(peer: SmtpPeerProcess): Promise<number> {
   const transport = createMailTransport(peer.url, { ignoreTls: true, maxConnections: 24 });
@@ -44,42 +44,10 @@ async function bareLoop(peer: SmtpPeerProcess): Promise<number> {
   return N / seconds;
 }
 
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function campaignStatus(db: Database, f: CampaignFixture): Promise<string> {
-  const c = await withTenant(db, f.tenantId, (tx) => tx.campaign.findFirstOrThrow({ where: { id: f.campaignId }, select: { status: true } }));
-  return c.status;
-}
-
 function startWorker(prefix: string, smtpUrl: string, databaseUrl: string): Promise<SpawnedWorker> {
   const url = new URL(databaseUrl);
   url.searchParams.set("application_name", WORKER_APP_NAME);
-  return spawnWorker({
-    prefix,
-    databaseUrl: url.toString(),
-    redisUrl: REDIS_URL,
-    graceMs: 1_000,
-    env: { SMTP_URL: smtpUrl, APP_URL: "http://rappel.bench", WORKER_CONCURRENCY: "4", LOG_LEVEL: "info" },
-  });
-}
-
-function tally(peer: SmtpPeerProcess, f: CampaignFixture) {
-  const seen = peer.recipients;
-  let duplicates = 0;
-  let missing = 0;
-  for (const email of f.emails.keys()) {
-    const n = seen.get(email) ?? 0;
-    if (n === 0) missing += 1;
-    if (n > 1) duplicates += n - 1;
-  }
-  return { received: peer.received, duplicates, missing };
+  return startBenchWorker(prefix, REDIS_URL, smtpUrl, url.toString());
 }
 
 /** CPU ms so far of each PostgreSQL backend serving the worker. */
@@ -174,7 +142,7 @@ async function main(): Promise<void> {
     await sleep(1_000); // PostgreSQL flushes its statistics when a backend idles
     const cpu = await cpuPerMessage(db, cpuStart, await cpuSnapshot(db, workers[0]!, peerA), N);
     const tallyA = tally(peerA, a);
-    log("campaign done", { msgs_per_s: Math.round(campaignRate), ...tallyA, ...cpu, load_average: loadavg().map((l) => l.toFixed(2)).join(" ") });
+    log("campaign done", { msgs_per_s: Math.round(campaignRate), received: tallyA.received, duplicates: tallyA.duplicates, missing: tallyA.missing.length, ...cpu, load_average: loadavg().map((l) => l.toFixed(2)).join(" ") });
     workers[0]!.child.kill("SIGTERM");
     await workers[0]!.exited;
     await peerA.stop();
@@ -188,9 +156,9 @@ async function main(): Promise<void> {
         campaign_msgs_per_s: Math.round(campaignRate),
         campaign_vs_bare_ratio: Number((campaignRate / bare).toFixed(3)),
         campaign_duplicates: tallyA.duplicates,
-        campaign_missing: tallyA.missing,
+        campaign_missing: tallyA.missing.length,
         ...cpu,
-        ...(tallyB ? { kill_restart_received: tallyB.received, kill_restart_duplicates: tallyB.duplicates, kill_restart_missing: tallyB.missing } : {}),
+        ...(tallyB ? { kill_restart_received: tallyB.received, kill_restart_duplicates: tallyB.duplicates, kill_restart_missing: tallyB.missing.length } : {}),
       }),
     );
   } finally {

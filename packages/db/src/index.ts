@@ -1,6 +1,6 @@
 export { createDatabase, type Database, type Tx } from "./client";
 export { withTenant, withUser, TenantScopeError, type ScopeOptions } from "./tenant-scope";
-export { createTenantBatch, inlineSql, type TenantBatch } from "./tenant-batch";
+export { createTenantBatch, inlineSql, type OpenTransaction, type TenantBatch } from "./tenant-batch";
 export { withPlatformAccess, type PlatformActor } from "./platform-access";
 export { appendAuditEntry, AUDIT_PURGE_ACTION, hashAuditEntry, purgeAuditPrefix, verifyAuditChain, type AuditInput, type ChainVerdict } from "./audit";
 export { provisionTenant, analyzeTenantTables, type NewTenant } from "./tenants";

@@ -1,12 +1,15 @@
 // The one-round-trip tenant statement: same row-level security as withTenant, values inlined
 // safely, nothing left on the pooled connection.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "node:net";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabase, type Database } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import { createTenantBatch, inlineSql, type TenantBatch } from "./tenant-batch";
 import { TenantScopeError } from "./tenant-scope";
 import { createTwoTenants, type TenantRows } from "./testing/two-tenants";
 
+const query = pg.Connection.prototype.query;
 let db: Database;
 let batch: TenantBatch;
 let a: TenantRows;
@@ -70,6 +73,35 @@ describe("createTenantBatch", () => {
     expect(inlineSql(sql)).toContain("'x''; DROP TABLE venue; --'");
     const [row] = await batch.query<{ s: string; b: Buffer; d: Date; n: number; z: null; t: boolean }>(a.tenantId, sql);
     expect(row).toEqual({ s: hostile, b: Buffer.from([0, 255]), d: new Date("2026-01-02T03:04:05.000Z"), n: 7, z: null, t: true });
+  });
+
+  it("begins, leaves the transaction open, and writes COMMIT to the socket within commit()", async () => {
+    const name = `Open ${Date.now()}`;
+    const tx = await batch.begin<{ id: string }>(a.tenantId, Prisma.sql`UPDATE venue SET name = ${name} WHERE tenant_id = ${a.tenantId}::uuid RETURNING id::text AS id`);
+    expect(tx.rows.map((r) => r.id)).toContain(a.venueId);
+    // Not visible outside before the COMMIT.
+    expect(await batch.query(a.tenantId, Prisma.sql`SELECT 1 FROM venue WHERE name = ${name}`)).toEqual([]);
+    const sent: { text: string; queuedAfter: number }[] = [];
+    const spy = vi.spyOn(pg.Connection.prototype, "query").mockImplementation(function (this: pg.Connection & { stream: Socket }, text: string) {
+      query.call(this, text);
+      sent.push({ text, queuedAfter: this.stream.writableLength });
+    });
+    const committed = tx.commit();
+    spy.mockRestore();
+    // Synchronously: the COMMIT went through pg's connection and nothing is left queued in Node.
+    expect(sent).toEqual([{ text: "COMMIT", queuedAfter: 0 }]);
+    await committed;
+    expect(await batch.query(a.tenantId, Prisma.sql`SELECT 1 AS v FROM venue WHERE name = ${name}`)).toEqual([{ v: 1 }]);
+    await expect(tx.commit()).rejects.toThrow(/already over/);
+  });
+
+  it("rolls an open transaction back, and scopes it to the tenant", async () => {
+    const tx = await batch.begin<{ id: string }>(a.tenantId, Prisma.sql`UPDATE venue SET name = 'rolled back' WHERE id = ${b.venueId}::uuid RETURNING id::text AS id`);
+    expect(tx.rows).toEqual([]);
+    await tx.rollback();
+    const mine = await batch.begin<{ id: string }>(a.tenantId, Prisma.sql`UPDATE venue SET name = 'rolled back' WHERE id = ${a.venueId}::uuid RETURNING id::text AS id`);
+    await mine.rollback();
+    expect(await batch.query(a.tenantId, Prisma.sql`SELECT 1 FROM venue WHERE name = 'rolled back'`)).toEqual([]);
   });
 
   it("refuses a tenant id that is not a UUID", async () => {

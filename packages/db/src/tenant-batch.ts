@@ -38,7 +38,23 @@ export interface TenantBatch {
    * in the second. Any failure rolls back.
    */
   transaction<T, R>(tenantId: string, read: Prisma.Sql, decide: (rows: T[]) => Promise<{ write: Prisma.Sql | null; result: R }>): Promise<R>;
+  /**
+   * BEGIN, the setting and `sql` in one round trip, leaving the transaction open: the caller
+   * decides, then commits or rolls back. For a commit that must be followed at once by its effect.
+   */
+  begin<T>(tenantId: string, sql: Prisma.Sql): Promise<OpenTransaction<T>>;
   end(): Promise<void>;
+}
+
+export interface OpenTransaction<T> {
+  rows: T[];
+  /**
+   * Writes COMMIT to the server's socket before returning (the connection is idle, so pg sends a
+   * query at once): code that runs right after this call runs after the COMMIT is on its way. The
+   * promise is the server's answer.
+   */
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 function assertTenant(tenantId: string): void {
@@ -73,6 +89,34 @@ export function createTenantBatch(connectionString: string, options: { max?: num
       } finally {
         client.release(broken); // a connection that could not roll back is discarded
       }
+    },
+    async begin<T>(tenantId: string, sql: Prisma.Sql): Promise<OpenTransaction<T>> {
+      assertTenant(tenantId);
+      const client = await pool.connect();
+      let rows: T[];
+      try {
+        rows = ((await client.query(opening(tenantId, sql))) as unknown as pg.QueryResult[])[2]!.rows as T[];
+      } catch (error) {
+        await client.query("ROLLBACK").then(
+          () => client.release(),
+          (rollbackError: Error) => client.release(rollbackError),
+        );
+        throw error;
+      }
+      let settled = false;
+      const finish = (statement: "COMMIT" | "ROLLBACK") => {
+        if (settled) return Promise.reject(new Error(`the transaction is already over (${statement})`));
+        settled = true;
+        const sent = client.query(statement);
+        return sent.then(
+          () => client.release(),
+          (error: Error) => {
+            client.release(error); // a connection whose COMMIT failed is not reused
+            throw error;
+          },
+        );
+      };
+      return { rows, commit: () => finish("COMMIT"), rollback: () => finish("ROLLBACK") };
     },
     end: () => pool.end(),
   };

@@ -3,11 +3,15 @@
 // leaves an incomplete message that the server discards. So the ledger's "sent" is committed
 // after the body is on the wire and just before that terminator: a crash before the commit
 // means the server drops the message (resend is safe); after it, the message is delivered and
-// the ledger says so. The window left is the few microseconds between the commit's resolution
-// and the terminator's write. nodemailer's pooled transport buffers the message ahead of the
-// DATA command, so this drives nodemailer's SMTPConnection directly, with a small pool, and
-// builds the MIME itself (mime.ts).
-import { Readable } from "node:stream";
+// the ledger says so. To keep the window between the two to a few system calls, the sender hands
+// the caller a synchronous `finish()` once the body is in the kernel, and the caller calls it
+// right after writing its COMMIT (decision 0006). nodemailer's SMTPConnection still runs the
+// session (envelope, replies, errors), but the body and the terminator go straight to its socket:
+// through its DataStream the terminator would follow the stream's end several ticks later.
+// nodemailer's pooled transport buffers the message ahead of the DATA command, so this drives
+// SMTPConnection directly, with a small pool, and builds the MIME itself (mime.ts).
+import type { Socket } from "node:net";
+import { Readable, type Transform } from "node:stream";
 import DKIM from "nodemailer/lib/dkim";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { buildMime } from "./mime";
@@ -22,10 +26,27 @@ export interface CommittedSenderOptions {
   timeoutMs?: number;
 }
 
+/** The end of a message whose body is in the kernel's socket buffer, everything but the terminator. */
+export interface MessageEnd {
+  /** Writes the terminator now, in this call (no await before it reaches the socket). */
+  finish(): void;
+  /** Never ends the message: the connection is dropped and the server discards it. */
+  abort(error: Error): void;
+}
+
 export interface CommittedSender {
-  /** Sends `message`; `commit` runs once the server has everything but the terminator. */
-  send(message: TOutgoingMail, commit: () => Promise<void>): Promise<TSentMail>;
+  /**
+   * Sends `message`; `onBodyWritten` runs once the server has everything but the terminator and
+   * must end the message, with `finish()` or `abort()`. The promise is the server's final answer.
+   */
+  send(message: TOutgoingMail, onBodyWritten: (end: MessageEnd) => void): Promise<TSentMail>;
   close(): void;
+}
+
+/** The parts of nodemailer's SMTPConnection this sender reaches into (see bodyThenEnd). */
+interface ConnectionInternals {
+  _socket?: Socket;
+  _currentDataStream?: (Transform & { _flush(done: () => void): void }) | false;
 }
 
 interface Slot {
@@ -49,25 +70,63 @@ export function envelopeRecipients(to: string): string[] {
   return to.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
-/** The message body, then — only once the consumer asks for more — the commit, then the end. */
-function bodyThenCommit(body: Buffer, commit: () => Promise<void>): Readable {
-  let pushed = false;
-  return new Readable({
+const BARE_LINE_END_OR_DOT = /\r(?!\n)|(?<!\r)\n|(?:^|\n)\./;
+
+/**
+ * The message as the DATA phase carries it: line ends as CRLF, a dot opening a line doubled
+ * (RFC 5321 §4.5.2), the same rules as nodemailer's DataStream; then its terminator.
+ */
+export function dataPhase(body: Buffer): { data: Buffer; terminator: Buffer } {
+  let data = body;
+  const text = body.toString("latin1");
+  if (BARE_LINE_END_OR_DOT.test(text)) {
+    data = Buffer.from(text.replace(/\r\n|\r|\n/g, "\r\n").replace(/(^|\n)\./g, "$1.."), "latin1");
+  }
+  const endsLine = data.length >= 2 && data[data.length - 2] === 0x0d && data[data.length - 1] === 0x0a;
+  return { data, terminator: Buffer.from(endsLine ? ".\r\n" : "\r\n.\r\n") };
+}
+
+/**
+ * The message stream given to SMTPConnection.send. It carries no bytes: once the server said 354
+ * (nodemailer starts reading it), the body is written to the socket directly, and when the kernel
+ * has it, `onBodyWritten` gets the synchronous end. nodemailer's DataStream, which would write its
+ * own terminator when this stream ends, has its flush emptied.
+ */
+function bodyThenEnd(connection: SMTPConnection, body: Buffer, onBodyWritten: (end: MessageEnd) => void): Readable {
+  let started = false;
+  const stream: Readable = new Readable({
     read() {
-      if (!pushed) {
-        pushed = true;
-        this.push(body);
+      if (started) return;
+      started = true;
+      const { _socket: socket, _currentDataStream: dataStream } = connection as unknown as ConnectionInternals;
+      if (!socket || !dataStream || typeof dataStream._flush !== "function") {
+        stream.destroy(new Error("nodemailer's SMTPConnection internals changed (_socket, _currentDataStream): cannot send with a commit point"));
         return;
       }
-      commit().then(
-        () => this.push(null),
-        (error: unknown) => {
-          // Never end the message: destroying the stream aborts it, the server discards it.
-          this.destroy(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
+      dataStream._flush = (done) => done();
+      const { data, terminator } = dataPhase(body);
+      socket.write(data, (error) => {
+        if (error) return stream.destroy(error);
+        let ended = false;
+        onBodyWritten({
+          finish() {
+            if (ended) return;
+            ended = true;
+            // A connection that broke meanwhile: its send already failed, nothing to end.
+            if (socket.writable) socket.write(terminator);
+            // Ending the (empty) stream is bookkeeping: after the caller's run of terminators.
+            queueMicrotask(() => stream.push(null));
+          },
+          abort(reason) {
+            if (ended) return;
+            ended = true;
+            stream.destroy(reason);
+          },
+        });
+      });
     },
   });
+  return stream;
 }
 
 /** `target`: the platform's smtp:// URL or a tenant relay's server. */
@@ -118,8 +177,7 @@ export function createCommittedSender(target: string | TSmtpServer, options: Com
         connection.removeListener("error", reject);
         // Body and terminator are separate small writes: with Nagle's algorithm the terminator
         // waits for the peer's delayed ACK (40 ms on Linux) — per message.
-        const socket = (connection as unknown as { _socket?: { setNoDelay?: (on: boolean) => void } })._socket;
-        socket?.setNoDelay?.(true);
+        (connection as unknown as ConnectionInternals)._socket?.setNoDelay(true);
         connection.on("error", () => {
           if (slot.connection === connection) slot.connection = null;
         });
@@ -129,7 +187,7 @@ export function createCommittedSender(target: string | TSmtpServer, options: Com
     });
 
   return {
-    async send(message, commit) {
+    async send(message, onBodyWritten) {
       if (closed) throw new Error("the sender is closed");
       const raw = await compose(message, message.dkim ?? options.dkim);
       const slot = await acquire();
@@ -142,7 +200,7 @@ export function createCommittedSender(target: string | TSmtpServer, options: Com
         const info = await new Promise<{ response?: string; accepted: unknown[]; rejected: unknown[] }>((resolve, reject) => {
           connection.send(
             { from: message.envelopeFrom ?? /<([^>]+)>/.exec(message.from)?.[1] ?? message.from, to: envelopeRecipients(message.to) },
-            bodyThenCommit(raw, commit),
+            bodyThenEnd(connection, raw, onBodyWritten),
             (error, result) => (error ? reject(error) : resolve(result as never)),
           );
         });

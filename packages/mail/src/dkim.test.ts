@@ -68,7 +68,7 @@ describe("DKIM keys", () => {
         envelopeFrom: "bXYZ@bounces.rappel.example",
         dkim: { domainName: "lumiere.example", keySelector: "rappel2026", privateKey: pem },
       },
-      async () => {},
+      (end) => end.finish(),
     );
     sender.close();
     const received = peer.messages[0]!;

@@ -9,7 +9,7 @@ export {
 } from "./transport";
 export { classifySmtpError, type TSmtpFailure } from "./smtp-errors";
 export { listUnsubscribeHeaders } from "./list-unsubscribe";
-export { createCommittedSender, type CommittedSender, type CommittedSenderOptions } from "./committed-sender";
+export { createCommittedSender, type CommittedSender, type CommittedSenderOptions, type MessageEnd } from "./committed-sender";
 export { escapeHtml } from "./html";
 export { buildMime } from "./mime";
 export {

@@ -126,10 +126,15 @@ async function sendOne(
     const values = Object.fromEntries(setup.template.tagsUsed(subject).map((tag) => [tag, setup.codec.openField(tag, sealed[tag])]));
     const message = setup.template.build({ spectatorId: r.spectatorId, email, values }, subject);
     await takeRelaySlot(setup.transport, signal);
-    await setup.transport.sender.send(message, async () => {
-      await committer.commit(r.spectatorId);
-      committed = true;
-    });
+    await setup.transport.sender.send(message, (end) =>
+      committer.add(r.spectatorId, {
+        finish: () => {
+          committed = true;
+          end.finish();
+        },
+        abort: (error) => end.abort(error),
+      }),
+    );
     return "sent";
   } catch (error) {
     const failure = classifySmtpError(error);
@@ -189,7 +194,14 @@ export async function runCampaignBatch(p: TCampaignBatchPayload, context: JobCon
   const now = () => context.clock.now();
   const setup = await loadSetup(context, config, p);
   if (typeof setup === "string") return { ...result, stopped: setup };
-  const committer = GroupCommitter.forCampaign(context.db, p.tenantId, p.campaignId, now);
+  const committer = GroupCommitter.forCampaign(p.tenantId, p.campaignId, now, (loss) =>
+    context.logger.error(
+      loss.recovered
+        ? "campaign group COMMIT failed after its terminators were written; marked sent again in a new transaction"
+        : "campaign group COMMIT failed after its terminators were written: these recipients may get a second copy",
+      { tenantId: p.tenantId, campaignId: p.campaignId, spectatorIds: loss.spectatorIds.join(","), error: String(loss.error) },
+    ),
+  );
   let failures: { r: ClaimedRecipient; outcome: TOutcome }[] = [];
   // Between chunks, as before: failures recorded, the bounce rate checked once bounces come in.
   const settleFailures = async (): Promise<string | null> => {

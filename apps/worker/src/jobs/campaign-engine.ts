@@ -2,9 +2,11 @@
 // and the group committer that turns many "sent" commits into one UPDATE.
 import { loadEnv, type TEnv } from "@rappel/config";
 import { deriveTrackingKey, deriveVerpKey } from "@rappel/campaigns";
-import { withTenant, type Database } from "@rappel/db";
+import { createTenantBatch, type TenantBatch } from "@rappel/db";
+import type { MessageEnd } from "@rappel/mail";
 import { masterKeyFromEnv, type MasterKey } from "@rappel/personal-data";
-import { markSent } from "./campaign-ledger";
+import { closeCampaignTransports } from "../mail/campaign-transports";
+import { markSentSql } from "./campaign-ledger";
 
 export class SendingNotConfiguredError extends Error {
   constructor() {
@@ -43,43 +45,84 @@ export function engineConfig(env: TEnv = loadEnv()): EngineConfig {
   };
 }
 
-/** Kept for the tests and the process shutdown: the transport registry owns the pools. */
-export { closeCampaignTransports as closeSenders } from "../mail/campaign-transports";
+let ledgerConnections: TenantBatch | null = null;
+
+/** The group commits' own small pool of plain pg connections (see GroupCommitter). */
+function ledgerBatch(): TenantBatch {
+  return (ledgerConnections ??= createTenantBatch(loadEnv().DATABASE_URL, { max: 8 }));
+}
+
+/** For the tests and the process shutdown: the senders' connections and the ledger's. */
+export async function closeSenders(): Promise<void> {
+  closeCampaignTransports();
+  const ledger = ledgerConnections;
+  ledgerConnections = null;
+  await ledger?.end();
+}
 
 interface Waiting {
   id: string;
-  resolve: () => void;
-  reject: (error: Error) => void;
+  end: MessageEnd;
 }
 
+/** A group's UPDATE done, its transaction still open. */
+export interface PreparedGroup {
+  /** The ids the UPDATE took (still claimed by this worker). */
+  taken: Set<string>;
+  /** Writes COMMIT to the database's socket before returning; the promise is its outcome. */
+  commit(): Promise<void>;
+}
+
+export interface CommitLoss {
+  /** Messages whose terminator went out while their COMMIT failed. */
+  spectatorIds: string[];
+  error: Error;
+  /** Whether marking them sent again, in a new transaction, worked (no duplicate then). */
+  recovered: boolean;
+}
+
+const NO_LONGER_CLAIMED = "the ledger row was no longer claimed by this worker";
+
 /**
- * Collects "this body is on the wire" signals and commits them together. A commit costs a
- * durable PostgreSQL transaction (milliseconds, more on a busy disk), so signals arriving while
+ * Collects messages whose body is on the wire and commits them together. A commit costs a
+ * durable PostgreSQL transaction (milliseconds, more on a busy disk), so messages arriving while
  * one is in flight wait and go together in the next: the group grows with the load instead of
  * each timer tick paying a transaction for one or two rows. At most `maxInFlight` commits run at
  * once, so one transaction's fsync overlaps the next group's.
+ *
+ * The crash window (decision 0006): once the UPDATE has answered, one synchronous piece of code
+ * writes the COMMIT to PostgreSQL's socket and then every taken message's terminator to its SMTP
+ * socket — no await, no stream in between, so a SIGKILL can only fall between a few system calls.
+ * A row the UPDATE did not take gets no terminator (its message is aborted); a failed UPDATE
+ * aborts the whole group. A COMMIT that fails after the terminators went out may mean duplicates:
+ * the rows are marked sent again in a new transaction and `onCommitLoss` reports it.
  */
 export class GroupCommitter {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = 0;
 
-  /** `commitGroup` marks the rows sent and returns the ids it really committed. */
+  /** `prepare` marks the rows sent in a transaction it leaves open. */
   constructor(
-    private readonly commitGroup: (spectatorIds: string[]) => Promise<Set<string>>,
-    private readonly options: { maxBatch?: number; maxDelayMs?: number; maxInFlight?: number } = {},
+    private readonly prepare: (spectatorIds: string[]) => Promise<PreparedGroup>,
+    private readonly options: { maxBatch?: number; maxDelayMs?: number; maxInFlight?: number; onCommitLoss?: (loss: CommitLoss) => void } = {},
   ) {}
 
-  /** The ledger's group commit for one campaign's rows. */
-  static forCampaign(db: Database, tenantId: string, campaignId: string, now: () => Date): GroupCommitter {
-    return new GroupCommitter((ids) => withTenant(db, tenantId, (tx) => markSent(tx, tenantId, campaignId, ids, now())));
+  /** The ledger's group commit for one campaign's rows, on plain pg connections (tenant-scoped). */
+  static forCampaign(tenantId: string, campaignId: string, now: () => Date, onCommitLoss: (loss: CommitLoss) => void): GroupCommitter {
+    return new GroupCommitter(
+      async (ids) => {
+        const tx = await ledgerBatch().begin<{ id: string }>(tenantId, markSentSql(tenantId, campaignId, ids, now()));
+        return { taken: new Set(tx.rows.map((r) => r.id)), commit: () => tx.commit() };
+      },
+      { onCommitLoss },
+    );
   }
 
-  commit(spectatorId: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ id: spectatorId, resolve, reject });
-      this.schedule();
-    });
+  /** Hands over a message whose body is on the wire: the group's commit finishes or aborts it. */
+  add(spectatorId: string, end: MessageEnd): void {
+    this.waiting.push({ id: spectatorId, end });
+    this.schedule();
   }
 
   private schedule(): void {
@@ -87,7 +130,7 @@ export class GroupCommitter {
     if (this.waiting.length === 0) return;
     // A full group may start beside the running commit; otherwise wait for it to finish.
     if (this.waiting.length >= maxBatch && this.inFlight < maxInFlight) this.flush();
-    // Nothing running: a short wait lets the other connections' signals join the group.
+    // Nothing running: a short wait lets the other connections' messages join the group.
     else if (this.inFlight === 0) this.timer ??= setTimeout(() => this.flush(), maxDelayMs);
   }
 
@@ -97,16 +140,18 @@ export class GroupCommitter {
     const group = this.waiting.splice(0, this.options.maxBatch ?? 256);
     if (group.length === 0) return;
     this.inFlight += 1;
-    this.commitGroup(group.map((w) => w.id))
+    const ids = group.map((w) => w.id);
+    this.prepare(ids)
       .then(
-        (done) => {
-          for (const w of group) {
-            if (done.has(w.id)) w.resolve();
-            else w.reject(new Error("the ledger row was no longer claimed by this worker"));
-          }
+        ({ taken, commit }) => {
+          // From here to the end of the loops: no await (see the class comment).
+          const committed = commit();
+          for (const w of group) if (taken.has(w.id)) w.end.finish();
+          for (const w of group) if (!taken.has(w.id)) w.end.abort(new Error(NO_LONGER_CLAIMED));
+          return committed.catch((error: unknown) => this.recover([...taken], asError(error)));
         },
         (error: unknown) => {
-          for (const w of group) w.reject(error instanceof Error ? error : new Error(String(error)));
+          for (const w of group) w.end.abort(asError(error));
         },
       )
       .finally(() => {
@@ -114,4 +159,19 @@ export class GroupCommitter {
         this.schedule();
       });
   }
+
+  /** The terminators are out but the COMMIT failed: mark the rows sent again, and say so loudly. */
+  private async recover(spectatorIds: string[], error: Error): Promise<void> {
+    let recovered = false;
+    try {
+      const again = await this.prepare(spectatorIds);
+      await again.commit();
+      recovered = true;
+    } catch {
+      recovered = false;
+    }
+    this.options.onCommitLoss?.({ spectatorIds, error, recovered });
+  }
 }
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

@@ -129,13 +129,17 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
 
 /** Group commit of "sent" for the rows whose bodies are on the wire. */
 /** Returns the ids actually committed: a row whose claim expired and was taken over is not. */
-export async function markSent(tx: Tx, tenantId: string, campaignId: string, spectatorIds: string[], now: Date): Promise<Set<string>> {
-  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+/**
+ * The group commit's statement: the rows still claimed ("sending") become "sent"; it returns the
+ * spectators it took. Run in a transaction left open (TenantBatch.begin) so that the COMMIT and
+ * the SMTP terminators leave together (decision 0006).
+ */
+export function markSentSql(tenantId: string, campaignId: string, spectatorIds: string[], now: Date): Prisma.Sql {
+  return Prisma.sql`
     UPDATE campaign_delivery SET status = 'sent', sent_at = ${now}, claimed_until = NULL
      WHERE tenant_id = ${tenantId}::uuid AND campaign_id = ${campaignId}::uuid AND channel = 'email'
        AND spectator_id = ANY(${spectatorIds}::uuid[]) AND status = 'sending'
-    RETURNING spectator_id::text AS id`);
-  return new Set(rows.map((r) => r.id));
+    RETURNING spectator_id::text AS id`;
 }
 
 export type TOutcome =

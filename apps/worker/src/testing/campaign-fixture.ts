@@ -45,7 +45,10 @@ export async function createCampaignFixture(
     if (existing === 0) await createTenantDataKey(tx, tenantId, master);
   });
   const codec = await withTenant(db, tenantId, (tx) => loadIdentityCodec(tx, tenantId, master));
-  const CHUNK = 5_000;
+  // Rows per createMany small enough for one statement: past PostgreSQL's 32,767 bind parameters
+  // (about 10 per spectator) Prisma splits it and runs the parts concurrently on the transaction's
+  // one connection, which pg deprecates ("client.query() when the client is already executing").
+  const CHUNK = 2_000;
   for (let start = 0; start < options.recipients; start += CHUNK) {
     const rows: Prisma.SpectatorCreateManyInput[] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.recipients); i++) {

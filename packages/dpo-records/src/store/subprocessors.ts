@@ -102,7 +102,10 @@ export type NoticeMailer = (message: NoticeMessage, commit: (messageId: string) 
 
 /** The part of @rappel/mail's CommittedSender a notice needs (kept structural: no mail dependency here). */
 export interface CommitPointSender {
-  send(message: { from: string; to: string; subject: string; text: string; messageId?: string }, commit: () => Promise<void>): Promise<{ response: string }>;
+  send(
+    message: { from: string; to: string; subject: string; text: string; messageId?: string },
+    onBodyWritten: (end: { finish(): void; abort(error: Error): void }) => void,
+  ): Promise<{ response: string }>;
 }
 
 /** A NoticeMailer over a committed sender: one message to all of a tenant's owners, with our Message-ID. */
@@ -111,7 +114,14 @@ export function committedNoticeMailer(sender: CommitPointSender, from: string): 
   return async (message, commit) => {
     const local = randomUUID();
     const messageId = `<${local}@${domain}>`;
-    const sent = await sender.send({ from, to: message.to.join(", "), subject: message.subject, text: message.text, messageId: local }, () => commit(messageId));
+    // One notice at a time: the terminator follows the commit's promise (a wider window than the
+    // campaigns' group commit, acceptable for a handful of notices; decision 0006).
+    const sent = await sender.send({ from, to: message.to.join(", "), subject: message.subject, text: message.text, messageId: local }, (end) => {
+      commit(messageId).then(
+        () => end.finish(),
+        (error: unknown) => end.abort(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
     return { messageId, response: sent.response };
   };
 }

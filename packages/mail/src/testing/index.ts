@@ -1,1 +1,1 @@
-export { startSmtpPeer, type ReceivedMail, type SmtpPeer, type SmtpPeerOptions, type TPeerVerdict } from "./smtp-peer";
+export { startSmtpPeer, type AbortedMail, type ReceivedMail, type SmtpPeer, type SmtpPeerOptions, type TPeerVerdict } from "./smtp-peer";

@@ -1,7 +1,7 @@
 // A real SMTP server for tests and benchmarks (smtp-server + mailparser): it speaks the protocol
 // nodemailer speaks to production relays, records what it accepts, and can refuse a recipient
 // temporarily (4xx) or permanently (5xx) so retry and bounce paths are exercised for real.
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 
@@ -32,7 +32,15 @@ export type SmtpPeerOptions = {
   onMessage?: (mail: ReceivedMail) => void;
   /** Demands AUTH with these credentials (a tenant's own relay); any login is accepted otherwise. */
   auth?: { user: string; pass: string };
+  /**
+   * Called for each message whose connection closed before the peer accepted it (the crash
+   * harness's evidence): whether the "<CRLF>.<CRLF>" terminator had reached the peer's socket,
+   * and whether the client's kernel reset the connection (RST) rather than closing it (FIN).
+   */
+  onAborted?: (aborted: AbortedMail) => void;
 };
+
+export type AbortedMail = { to: string[]; terminatorArrived: boolean; reset: boolean };
 
 export type SmtpPeer = {
   /** smtp://127.0.0.1:<port> — use with `createMailTransport(url, { ignoreTls: true })`. */
@@ -86,6 +94,14 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      stream.on("error", () => {
+        const wire = wires.get(session.remotePort);
+        options.onAborted?.({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          terminatorArrived: wire?.tail.endsWith("\r\n.\r\n") ?? false,
+          reset: wire?.reset ?? false,
+        });
+      });
       stream.on("data", (chunk: Buffer) => {
         if (keep === "parsed") chunks.push(chunk);
       });
@@ -133,6 +149,18 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     connectionErrors.push(error.code ?? error.message);
   });
   const port = (server.server.address() as AddressInfo).port;
+  // What each connection's socket last received, by client port, for onAborted.
+  const wires = new Map<number, { tail: string; reset: boolean }>();
+  if (options.onAborted) {
+    server.server.on("connection", (socket: Socket) => {
+      const remotePort = socket.remotePort ?? 0;
+      const wire = { tail: "", reset: false };
+      wires.set(remotePort, wire);
+      socket.on("data", (chunk: Buffer) => (wire.tail = (wire.tail + chunk.toString("latin1")).slice(-5)));
+      socket.on("error", (error: NodeJS.ErrnoException) => (wire.reset ||= error.code === "ECONNRESET"));
+      socket.on("close", () => setTimeout(() => wires.delete(remotePort), 1_000));
+    });
+  }
 
   return {
     url: `smtp://127.0.0.1:${port}`,
