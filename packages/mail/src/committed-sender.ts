@@ -1,11 +1,11 @@
 // Sending with a commit point, for exactly-once campaigns. An SMTP server takes responsibility
 // for a message when it reads the final "<CRLF>.<CRLF>"; a client killed before writing it
-// leaves an incomplete message that the server discards. So the ledger's "sent" is committed
-// after the body is on the wire and just before that terminator: a crash before the commit
-// means the server drops the message (resend is safe); after it, the message is delivered and
-// the ledger says so. To keep the window between the two to a few system calls, the sender hands
-// the caller a synchronous `finish()` once the body is in the kernel, and the caller calls it
-// right after writing its COMMIT (decision 0006). nodemailer's SMTPConnection still runs the
+// leaves an incomplete message that the server discards. So the ledger's "sent" is written once
+// the body is on the wire, and its COMMIT leaves together with that terminator: a crash before
+// both means the server drops the message (resend is safe); after both, the message is delivered
+// and the ledger says so. To keep the window between the two to a few system calls, the sender
+// hands the caller a synchronous `finish()` once the body is in the kernel, and the caller calls
+// it in the same synchronous step as writing its COMMIT (decision 0006). nodemailer's SMTPConnection still runs the
 // session (envelope, replies, errors), but the body and the terminator go straight to its socket:
 // through its DataStream the terminator would follow the stream's end several ticks later.
 // nodemailer's pooled transport buffers the message ahead of the DATA command, so this drives

@@ -91,8 +91,11 @@ const NO_LONGER_CLAIMED = "the ledger row was no longer claimed by this worker";
  * once, so one transaction's fsync overlaps the next group's.
  *
  * The crash window (decision 0006): once the UPDATE has answered, one synchronous piece of code
- * writes the COMMIT to PostgreSQL's socket and then every taken message's terminator to its SMTP
+ * writes every taken message's terminator to its SMTP socket and then the COMMIT to PostgreSQL's
  * socket — no await, no stream in between, so a SIGKILL can only fall between a few system calls.
+ * Terminators first: the COMMIT's write wakes PostgreSQL, which took the worker's core while
+ * terminators were still to be written (measured: losses); a kill before the COMMIT now means
+ * the rows roll back and may be sent again, the rarer failure (decision 0006's figures).
  * A row the UPDATE did not take gets no terminator (its message is aborted); a failed UPDATE
  * aborts the whole group. A COMMIT that fails after the terminators went out may mean duplicates:
  * the rows are marked sent again in a new transaction and `onCommitLoss` reports it.
@@ -144,9 +147,9 @@ export class GroupCommitter {
     this.prepare(ids)
       .then(
         ({ taken, commit }) => {
-          // From here to the end of the loops: no await (see the class comment).
-          const committed = commit();
+          // From here to the COMMIT's write: no await (see the class comment).
           for (const w of group) if (taken.has(w.id)) w.end.finish();
+          const committed = commit();
           for (const w of group) if (!taken.has(w.id)) w.end.abort(new Error(NO_LONGER_CLAIMED));
           return committed.catch((error: unknown) => this.recover([...taken], asError(error)));
         },

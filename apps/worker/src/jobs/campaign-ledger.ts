@@ -127,12 +127,11 @@ export async function claimChunk(tx: Tx, tenantId: string, campaignId: string, b
       FROM claimed c JOIN spectator s ON s.tenant_id = ${tenantId}::uuid AND s.id = c.spectator_id`);
 }
 
-/** Group commit of "sent" for the rows whose bodies are on the wire. */
-/** Returns the ids actually committed: a row whose claim expired and was taken over is not. */
 /**
- * The group commit's statement: the rows still claimed ("sending") become "sent"; it returns the
- * spectators it took. Run in a transaction left open (TenantBatch.begin) so that the COMMIT and
- * the SMTP terminators leave together (decision 0006).
+ * The group commit's statement, for the rows whose bodies are on the wire: the rows still claimed
+ * ("sending") become "sent"; it returns the spectators it took (a row whose claim expired and was
+ * taken over is not). Run in a transaction left open (TenantBatch.begin) so that the SMTP
+ * terminators and the COMMIT leave together (decision 0006).
  */
 export function markSentSql(tenantId: string, campaignId: string, spectatorIds: string[], now: Date): Prisma.Sql {
   return Prisma.sql`

@@ -1,6 +1,6 @@
 // The group commit's batching and its commit point: messages that arrive while a commit is in
 // flight wait and go together in the next one (instead of a transaction per timer tick); the
-// COMMIT is written before any terminator, in the same synchronous piece of code; a row the
+// terminators, then the COMMIT, are written in the same synchronous piece of code; a row the
 // UPDATE did not take gets no terminator; a failed UPDATE aborts the group; a failed COMMIT after
 // the terminators is retried and reported. The ledger side runs against PostgreSQL in
 // campaign-send.test.ts and the pg side in @rappel/db's tenant-batch.test.ts.
@@ -78,12 +78,12 @@ describe("GroupCommitter", () => {
     expect(c.maxConcurrent()).toBe(2);
   });
 
-  it("writes the COMMIT, then every taken message's terminator, with no await in between; aborts the others", async () => {
+  it("writes every taken message's terminator, then the COMMIT, with no await in between; aborts the others", async () => {
     const c = slowLedger(5, { refuse: new Set(["taken-over"]) });
     const committer = new GroupCommitter(c.prepare);
     const results = await Promise.allSettled(["a", "taken-over", "b"].map((id) => send(committer, id, c.log)));
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect(c.log).toEqual(["COMMIT", "terminator a", "terminator b", "abort taken-over"]);
+    expect(c.log).toEqual(["terminator a", "terminator b", "COMMIT", "abort taken-over"]);
   });
 
   it("aborts the whole group, without any terminator, when the UPDATE fails", async () => {
@@ -102,7 +102,7 @@ describe("GroupCommitter", () => {
     const committer = new GroupCommitter(c.prepare, { onCommitLoss: (loss) => losses.push(loss) });
     await Promise.all([send(committer, "a", c.log), send(committer, "b", c.log)]);
     await sleep(20);
-    expect(c.log).toEqual(["COMMIT", "terminator a", "terminator b", "COMMIT"]);
+    expect(c.log).toEqual(["terminator a", "terminator b", "COMMIT", "COMMIT"]);
     expect(c.groups).toEqual([["a", "b"], ["a", "b"]]);
     expect(losses).toEqual([{ spectatorIds: ["a", "b"], error: new Error("connection lost during COMMIT"), recovered: true }]);
   });
