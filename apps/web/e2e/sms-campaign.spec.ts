@@ -94,6 +94,12 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await expect(page.getByText("Expéditeur : 1 à 11 lettres ou chiffres (au moins une lettre), ou un numéro.")).toBeVisible();
   await expect(page.getByLabel("Expéditeur")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Expéditeur").fill("LUMIERE");
+  // The promoted performance, as for e-mail: the campaign stops by itself once it sells out or is cancelled.
+  const promoted = page.getByLabel("Représentation promue (facultatif)");
+  await expect(promoted).toHaveAccessibleDescription("La campagne s'arrête d'elle-même si cette représentation est complète ou annulée.");
+  await expect(promoted.locator("option").nth(1)).toBeAttached();
+  const chosen = await promoted.locator("option").nth(1).getAttribute("value");
+  await promoted.selectOption(chosen!);
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Brouillon enregistré.")).toBeVisible();
   // The viewport, scrolled to the top (a full-page capture repeats the sticky header mid-page).
@@ -105,4 +111,5 @@ test("a marketer configures SMS and composes an SMS campaign with live counts", 
   await page.reload();
   await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Ce soir à 20 h — dernières places pour {{firstName|\"vous\"}} !");
   await expect(page.getByLabel("Expéditeur")).toHaveValue("LUMIERE");
+  await expect(page.getByLabel("Représentation promue (facultatif)")).toHaveValue(chosen!);
 });

@@ -1,5 +1,6 @@
 // Sends one batch of an SMS campaign. Per chunk: check the send window (outside it, the batch's
-// rows wait for the next opening), claim rows, re-check consent/suppression/restriction, then per
+// rows wait for the next opening), stop the campaign if its promoted performance is sold out or
+// cancelled (see ./campaign-auto-stop.ts), claim rows, re-check consent/suppression/restriction, then per
 // message: wait for the provider's throttle, commit the row "sent" under our claim, submit to the
 // provider, store its message id. An explicit refusal re-opens the row (retry with backoff) or
 // fails it with the reason; a lost answer leaves it "sent" (never two copies). See decision 0014.
@@ -10,6 +11,7 @@ import { loadIdentityCodec, normalisePhone, type SpectatorIdentityCodec } from "
 import { SmsSendError, type SmsProvider, type SmsSettings } from "@rappel/sms";
 import type { JobContext } from "../job-handler";
 import { smsRuntime, type SmsRuntime } from "../sms/sms-runtime";
+import { autoStopIfNeeded } from "./campaign-auto-stop";
 import { chainNextBatches, type BatchResult } from "./campaign-batch";
 import { CLAIM_CHUNK, CLAIM_TTL_MS, MAX_ATTEMPTS } from "./campaign-ledger";
 import {
@@ -31,6 +33,8 @@ async function loadSetup(context: JobContext, runtime: SmsRuntime, p: TCampaignB
     const campaign = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } } });
     if (!campaign) return "campaign not found";
     if (campaign.status !== "sending") return `campaign is ${campaign.status}`;
+    const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, context.clock.now());
+    if (stopped) return `campaign stopped: ${stopped}`;
     const content = ZSmsContent.safeParse(campaign.content);
     if (!content.success) return "the SMS content is invalid";
     const identity = await tx.senderIdentity.findUnique({ where: { tenantId: p.tenantId } });
@@ -104,11 +108,14 @@ export async function runSmsCampaignBatch(p: TCampaignBatchPayload, context: Job
       await withTenant(context.db, p.tenantId, (tx) => deferSmsBatch(tx, p.tenantId, p.campaignId, p.batch, until));
       return { ...result, stopped: "outside the SMS send window", deferredUntil: until.toISOString() };
     }
+    // A batch lasts minutes at a provider's pace: the promoted performance is re-checked per chunk.
     const claimed = await withTenant(context.db, p.tenantId, async (tx) => {
       const status = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: p.tenantId, id: p.campaignId } }, select: { status: true } });
-      return status?.status === "sending" ? claimSmsChunk(tx, p.tenantId, p.campaignId, p.batch, now, chunk) : null;
+      if (status?.status !== "sending") return "campaign no longer sending";
+      const stopped = await autoStopIfNeeded(tx, p.tenantId, p.campaignId, now);
+      return stopped ? `campaign stopped: ${stopped}` : claimSmsChunk(tx, p.tenantId, p.campaignId, p.batch, now, chunk);
     });
-    if (claimed === null) return { ...result, stopped: "campaign no longer sending" };
+    if (typeof claimed === "string") return { ...result, stopped: claimed };
     if (claimed.length === 0) break;
     for (const r of claimed) {
       const outcome = await sendOne(r, setup, provider, runtime, context, p);

@@ -1,11 +1,13 @@
 // The SMS engine against real PostgreSQL, real Redis and a real SMPP peer (the local SMSC
 // simulator): one message per consenting recipient with the counted opt-out mention, exactly-once
 // across reruns and dead workers, the send window with an injected clock, receipts, STOP variants,
-// retries on SMSC throttling and the per-provider rate limit.
+// retries on SMSC throttling, the per-provider rate limit, and the automatic stop when the
+// promoted performance is cancelled mid-send.
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
+import { connectConfiguredProvider, type SmsProvider } from "@rappel/sms";
 import { startSmscSimulator, type SmscSimulator } from "@rappel/sms/testing";
 import type { Clock } from "../clock";
 import type { JobContext } from "../job-handler";
@@ -183,6 +185,72 @@ describe("SMS campaign engine", () => {
     expect(r.sent).toBe(12);
     // 12 messages at 5/s need three one-second windows: at least two boundaries crossed.
     expect(elapsed).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("stops at its next chunk once the promoted performance is cancelled mid-send, and sends none of the rest", async () => {
+    // 1 message/s: chunks of 7 (half the claim TTL's worth), so 9 recipients take two chunks.
+    const f = await createSmsCampaignFixture(db, { recipients: 9, smscUrl: smsc.url, messagesPerSecond: 1 });
+    const performanceId = await withTenant(db, f.tenantId, async (tx) => {
+      const venue = await tx.venue.create({ data: { tenantId: f.tenantId, name: "Grande salle", capacity: 800 } });
+      const show = await tx.show.create({ data: { tenantId: f.tenantId, title: "Carmen" } });
+      const perf = await tx.performance.create({
+        data: { tenantId: f.tenantId, showId: show.id, venueId: venue.id, capacity: 800, startsAt: new Date("2027-01-10T19:00:00Z"), endsAt: new Date("2027-01-10T22:00:00Z") },
+      });
+      await tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { promotedPerformanceId: perf.id } });
+      return perf.id;
+    });
+    // The real SMSC connection; once it has accepted the first message, the performance is cancelled.
+    let cancelled: Promise<unknown> | undefined;
+    const cancelAfterFirst = async (settings: Parameters<typeof connectConfiguredProvider>[0]): Promise<SmsProvider> => {
+      const real = await connectConfiguredProvider(settings);
+      return {
+        send: async (m) => {
+          const sent = await real.send(m);
+          await (cancelled ??= withTenant(db, f.tenantId, (tx) => tx.performance.update({ where: { tenantId_id: { tenantId: f.tenantId, id: performanceId } }, data: { status: "cancelled" } })));
+          return sent;
+        },
+        onDeliveryReport: (listener) => real.onDeliveryReport(listener),
+        onInbound: (listener) => real.onInbound(listener),
+        close: () => real.close(),
+      };
+    };
+    const master = testMasterKey();
+    const gateway = new SmsGateway({ db, master, logger, sink: createSmsEventSink(db, master, { now: () => new Date() }, logger), connect: cancelAfterFirst });
+    const before = smsc.submitted.length;
+    try {
+      await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt());
+      const r = await runSmsCampaignBatch({ tenantId: f.tenantId, campaignId: f.campaignId, batch: 0 }, contextAt(), { ...runtime, gateway });
+      // The first chunk was claimed before the cancellation: it goes out; the next one never does.
+      expect(r).toMatchObject({ sent: 7, stopped: "campaign stopped: the promoted performance was cancelled" });
+    } finally {
+      await gateway.close();
+    }
+    expect(smsc.submitted.length - before).toBe(7);
+    const rows = await rowsOf(f.tenantId, f.campaignId);
+    expect(rows.filter((x) => x.status === "sent")).toHaveLength(7);
+    expect(rows.filter((x) => x.status === "skipped").map((x) => x.lastError)).toEqual([
+      "campaign stopped: the promoted performance was cancelled", "campaign stopped: the promoted performance was cancelled",
+    ]);
+    const campaign = await withTenant(db, f.tenantId, (tx) => tx.campaign.findFirstOrThrow({ where: { id: f.campaignId } }));
+    expect(campaign).toMatchObject({ status: "cancelled", stopReason: "the promoted performance was cancelled" });
+  });
+
+  it("stops before sending anything when the promoted performance is cancelled by the time its batch runs", async () => {
+    const f = await createSmsCampaignFixture(db, { recipients: 3, smscUrl: smsc.url });
+    await launchCampaign({ tenantId: f.tenantId, campaignId: f.campaignId }, contextAt());
+    await withTenant(db, f.tenantId, async (tx) => {
+      const venue = await tx.venue.create({ data: { tenantId: f.tenantId, name: "Studio", capacity: 100 } });
+      const show = await tx.show.create({ data: { tenantId: f.tenantId, title: "Tosca" } });
+      const perf = await tx.performance.create({
+        data: { tenantId: f.tenantId, showId: show.id, venueId: venue.id, capacity: 100, status: "cancelled", startsAt: new Date("2027-01-10T19:00:00Z"), endsAt: new Date("2027-01-10T22:00:00Z") },
+      });
+      await tx.campaign.update({ where: { tenantId_id: { tenantId: f.tenantId, id: f.campaignId } }, data: { promotedPerformanceId: perf.id } });
+    });
+    const before = smsc.submitted.length;
+    const r = await runSmsCampaignBatch({ tenantId: f.tenantId, campaignId: f.campaignId, batch: 0 }, contextAt(), runtime);
+    expect(r).toMatchObject({ sent: 0, stopped: "campaign stopped: the promoted performance was cancelled" });
+    expect(smsc.submitted.length).toBe(before);
+    expect((await rowsOf(f.tenantId, f.campaignId)).map((x) => x.status)).toEqual(["skipped", "skipped", "skipped"]);
   });
 });
 

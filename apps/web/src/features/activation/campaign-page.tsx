@@ -13,6 +13,7 @@ import { CampaignEditor } from "./components/campaign-editor";
 import { ScheduledCampaignPanel } from "./components/scheduled-campaign-panel";
 import { CampaignError, getCampaign } from "./lib/campaigns";
 import { listSegments } from "./lib/segments";
+import { promotedPerformanceOptions } from "./promoted-performance-options";
 import { SmsCampaignScreen } from "./sms-campaign-screen";
 
 export interface CampaignPageProps {
@@ -47,16 +48,11 @@ export async function CampaignPage({ params }: CampaignPageProps) {
   }
   if (campaign.status !== "draft") redirect(`/t/${tenant.slug}/activation/campaigns/${campaignId}/report`);
   if (campaign.channel === "sms") return <SmsCampaignScreen tenant={tenant} userId={user.id} campaignId={campaignId} />;
-  const [segments, shows, performances, t, format] = await Promise.all([
+  const [segments, shows, performances, t] = await Promise.all([
     listSegments(getDb(), scope),
     withTenant(getDb(), tenant.tenantId, (tx) => tx.show.findMany({ where: { tenantId: tenant.tenantId }, select: { id: true, title: true }, orderBy: { title: "asc" }, take: 300 }), { userId: user.id }),
-    // The performances a campaign can promote: not yet played nor cancelled (plus the one already chosen).
-    withTenant(getDb(), tenant.tenantId, (tx) => tx.performance.findMany({
-      where: { tenantId: tenant.tenantId, OR: [{ startsAt: { gte: new Date() }, status: { not: "cancelled" } }, ...(campaign.promotedPerformanceId ? [{ id: campaign.promotedPerformanceId }] : [])] },
-      select: { id: true, startsAt: true, show: { select: { title: true } } }, orderBy: { startsAt: "asc" }, take: 300,
-    }), { userId: user.id }),
+    promotedPerformanceOptions(scope, campaign.promotedPerformanceId),
     getTranslations("activation.editor"),
-    getFormatter(),
   ]);
   return (
     <>
@@ -68,9 +64,7 @@ export async function CampaignPage({ params }: CampaignPageProps) {
           blocks: campaign.content.blocks, holdoutPercent: campaign.holdoutPercent, attributionDays: campaign.attributionDays,
           abTest: ZAbTestConfig.safeParse(campaign.abTest).data ?? null, promotedPerformanceId: campaign.promotedPerformanceId,
         }}
-        performances={performances.map((p) => ({
-          value: p.id, label: `${p.show.title} — ${format.dateTime(p.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: SCHEDULE_TIME_ZONE })}`,
-        }))}
+        performances={performances}
         scheduleDefaultDate={instantToParisWallClock(new Date(Date.now() + 24 * 3600_000)).date}
         segments={segments.map((s) => ({ value: s.id, label: s.name }))}
         shows={shows.map((s) => ({ value: s.id, label: s.title }))}

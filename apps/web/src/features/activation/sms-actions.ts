@@ -47,7 +47,7 @@ export async function saveSmsCampaignAction(_prev: SmsFormState, formData: FormD
   const id = z.uuid().parse(formData.get("campaignId"));
   const parsed = ZSmsCampaignInput.safeParse({
     name: text(formData, "name"), segmentId: text(formData, "segmentId"), holdoutPercent: text(formData, "holdoutPercent") || 0,
-    attributionDays: text(formData, "attributionDays") || 7, scheduledAt: text(formData, "scheduledAt"),
+    attributionDays: text(formData, "attributionDays") || 7, scheduledAt: text(formData, "scheduledAt"), promotedPerformanceId: text(formData, "promotedPerformanceId"),
     content: { text: text(formData, "text"), senderId: text(formData, "senderId"), ...(text(formData, "testPhone").trim() ? { testPhone: text(formData, "testPhone") } : {}) },
   });
   if (!parsed.success) return { status: "invalid", fields: fieldErrors(parsed.error) };

@@ -8,6 +8,7 @@ import { Button, Field } from "@rappel/ui";
 import type { TAbTestConfig, TEmailBlock } from "@rappel/campaigns";
 import { previewCampaignAction, saveCampaignAction, type CampaignPreview, type SaveCampaignState } from "../actions";
 import { AbTestFields } from "./ab-test-fields";
+import { PromotedPerformanceSelect } from "./promoted-performance-select";
 import { SendScheduleFields } from "./send-schedule-fields";
 
 const areaClass = "min-h-24 w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
@@ -88,14 +89,7 @@ export function CampaignEditor({ tenantSlug, campaign, segments, shows, performa
             {segments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </span>
-        <span className="flex flex-col gap-1 text-sm">
-          <label htmlFor="campaign-promoted" className="font-medium text-slate-800">{t("promoted")}</label>
-          <select id="campaign-promoted" name="promotedPerformanceId" defaultValue={campaign.promotedPerformanceId ?? ""} className={inputClass} aria-describedby="campaign-promoted-hint">
-            <option value="">{t("noPromoted")}</option>
-            {performances.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
-          </select>
-          <span id="campaign-promoted-hint" className="text-slate-600">{t("promotedHint")}</span>
-        </span>
+        <PromotedPerformanceSelect options={performances} defaultValue={campaign.promotedPerformanceId} className={inputClass} />
         <Field id="campaign-subject" name="subject" label={t("subject")} defaultValue={campaign.subject} hint={`${t("mergeHint")} {{firstName|"Bonjour"}}, {{lastName}}`} />
         <Field id="campaign-preheader" name="preheader" label={t("preheader")} defaultValue={campaign.preheader} />
         <div className="grid grid-cols-2 gap-3">

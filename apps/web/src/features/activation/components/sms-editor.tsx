@@ -9,6 +9,7 @@ import { useFormatter, useTranslations } from "next-intl";
 // mail transport (node:net) into the browser bundle.
 import { previewSms } from "@rappel/campaigns/sms-content";
 import { Button, Field } from "@rappel/ui";
+import { PromotedPerformanceSelect } from "./promoted-performance-select";
 import { saveSmsCampaignAction, type SmsFormState } from "../sms-actions";
 
 const inputClass = "min-h-11 w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600";
@@ -17,14 +18,16 @@ export interface SmsEditorProps {
   tenantSlug: string;
   campaign: {
     id: string; name: string; segmentId: string | null; text: string; senderId: string; testPhone: string;
-    holdoutPercent: number; attributionDays: number;
+    holdoutPercent: number; attributionDays: number; promotedPerformanceId: string | null;
   };
   segments: { value: string; label: string; count: number }[];
+  /** Performances the campaign may promote (labels formatted in Paris time by the server). */
+  performances: { value: string; label: string }[];
   settings: { optOutMention: string; pricePerSegmentCents: number; configured: boolean };
   canSend: boolean;
 }
 
-export function SmsEditor({ tenantSlug, campaign, segments, settings, canSend }: SmsEditorProps) {
+export function SmsEditor({ tenantSlug, campaign, segments, performances, settings, canSend }: SmsEditorProps) {
   const t = useTranslations("activation.sms");
   const format = useFormatter();
   const [text, setText] = useState(campaign.text);
@@ -55,6 +58,7 @@ export function SmsEditor({ tenantSlug, campaign, segments, settings, canSend }:
             {segments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </span>
+        <PromotedPerformanceSelect options={performances} defaultValue={campaign.promotedPerformanceId} className={`${inputClass} border-slate-400`} />
         <Field id="sms-sender" name="senderId" label={t("senderId")} hint={t("senderIdHint")} defaultValue={campaign.senderId} maxLength={15} required error={errorFor("senderId")} />
         <span className="flex flex-col gap-1">
           <label htmlFor={ids.text} className="text-sm font-medium text-slate-900">{t("text")}</label>

@@ -6,19 +6,11 @@ import { enqueueJob, type JobProducer } from "@rappel/jobs";
 import { loadIdentityCodec, type MasterKey } from "@rappel/personal-data";
 import { parseSegmentRules, listSegmentSpectatorIds } from "@rappel/segments";
 import { z } from "zod";
+import { CampaignError } from "./campaign-error";
+import { ZPromotedPerformanceId, checkPromotedPerformance } from "./promoted-performance";
 import type { Scope } from "./segments";
 
-export class CampaignError extends Error {
-  constructor(
-    readonly code:
-      | "not_found" | "not_draft" | "not_scheduled" | "no_segment" | "no_sender" | "invalid_content" | "sending_paused"
-      | "schedule_invalid" | "schedule_nonexistent" | "schedule_past" | "no_sms_provider" | "no_test_phone"
-      | "ab_not_running" | "ab_decided" | "ab_decide_too_early" | "ab_decide_too_late" | "promoted_performance_unknown",
-    readonly status = 400,
-  ) {
-    super(code);
-  }
-}
+export { CampaignError };
 
 export const ZSenderInput = z.object({
   fromName: z.string().trim().min(1).max(100),
@@ -37,7 +29,7 @@ export const ZCampaignInput = z.object({
   /** Optional A/B subject test (see ./campaign-ab-form.ts for the form's fields). */
   abTest: ZAbTestConfig.nullable().default(null),
   /** The performance the campaign sells: the worker stops the campaign once it is sold out or cancelled. */
-  promotedPerformanceId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  promotedPerformanceId: ZPromotedPerformanceId,
 });
 export type TCampaignInput = z.infer<typeof ZCampaignInput>;
 
@@ -86,13 +78,10 @@ export async function getCampaign(db: Database, scope: Scope, id: string) {
 
 export async function updateCampaignDraft(db: Database, scope: Scope, id: string, input: TCampaignInput): Promise<void> {
   await withTenant(db, scope.tenantId, async (tx) => {
-    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true } });
+    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true, promotedPerformanceId: true } });
     if (!row) throw new CampaignError("not_found", 404);
     if (row.status !== "draft") throw new CampaignError("not_draft", 409);
-    // No foreign key on the column: look the performance up in the tenant's scope (RLS).
-    if (input.promotedPerformanceId && !(await tx.performance.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id: input.promotedPerformanceId } }, select: { id: true } }))) {
-      throw new CampaignError("promoted_performance_unknown");
-    }
+    await checkPromotedPerformance(tx, scope.tenantId, input.promotedPerformanceId, row.promotedPerformanceId);
     await tx.campaign.update({
       where: { tenantId_id: { tenantId: scope.tenantId, id } },
       data: {

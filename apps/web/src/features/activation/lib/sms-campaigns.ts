@@ -6,6 +6,7 @@ import type { MasterKey } from "@rappel/personal-data";
 import { loadSmsSettingsSummary, saveSmsSettings, type SmsSettingsSummary, type TSmsSettingsInput } from "@rappel/sms";
 import { z } from "zod";
 import { CampaignError, DEFAULT_SMS_CONTENT } from "./campaigns";
+import { ZPromotedPerformanceId, checkPromotedPerformance } from "./promoted-performance";
 import type { Scope } from "./segments";
 
 /** What the editor shows when the tenant has not configured SMS yet (the launch is refused). */
@@ -19,6 +20,8 @@ export const ZSmsCampaignInput = z.object({
   attributionDays: z.coerce.number().int().min(1).max(60),
   /** Europe/Paris wall-clock time "YYYY-MM-DDTHH:mm"; empty sends now. */
   scheduledAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional().or(z.literal("").transform(() => undefined)),
+  /** As for e-mail: the worker stops the campaign once this performance is sold out or cancelled. */
+  promotedPerformanceId: ZPromotedPerformanceId,
 });
 export type TSmsCampaignInput = z.infer<typeof ZSmsCampaignInput>;
 
@@ -57,12 +60,16 @@ export async function getSmsCampaign(db: Database, scope: Scope, id: string) {
 
 export async function updateSmsCampaignDraft(db: Database, scope: Scope, id: string, input: TSmsCampaignInput): Promise<void> {
   await withTenant(db, scope.tenantId, async (tx) => {
-    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true, channel: true } });
+    const row = await tx.campaign.findUnique({ where: { tenantId_id: { tenantId: scope.tenantId, id } }, select: { status: true, channel: true, promotedPerformanceId: true } });
     if (!row || row.channel !== "sms") throw new CampaignError("not_found", 404);
     if (row.status !== "draft") throw new CampaignError("not_draft", 409);
+    await checkPromotedPerformance(tx, scope.tenantId, input.promotedPerformanceId, row.promotedPerformanceId);
     await tx.campaign.update({
       where: { tenantId_id: { tenantId: scope.tenantId, id } },
-      data: { name: input.name, segmentId: input.segmentId ?? null, content: input.content, holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays },
+      data: {
+        name: input.name, segmentId: input.segmentId ?? null, content: input.content, holdoutPercent: input.holdoutPercent, attributionDays: input.attributionDays,
+        promotedPerformanceId: input.promotedPerformanceId ?? null,
+      },
     });
   }, { userId: scope.userId });
 }
