@@ -41,4 +41,9 @@ test("segments on NPS category and on having answered a survey", async ({ page }
   await answered.getByLabel("Exclure (NON)").uncheck();
   await page.getByRole("button", { name: "Enregistrer le segment" }).click();
   await expect(page.getByText("Segment enregistré.")).toBeVisible();
+  // Audience files need the social-network advertising consent: the page says so, and how many qualify.
+  const audience = page.getByRole("region", { name: "Audiences personnalisées" });
+  await expect(audience.getByText("consentement « Publicité sur les réseaux sociaux »", { exact: false })).toBeVisible();
+  await expect(audience.getByText(/sur 26 dans le segment|Aucune des 26 personnes/)).toBeVisible();
+  await screenshot(page, "activation-segment-audience");
 });

@@ -10,7 +10,7 @@ import { Random, indexedUuid, saltOf } from "./random";
 import type { TenantPlan } from "./schedule";
 
 export interface ConsentRecord {
-  channel: "email" | "sms" | "survey";
+  channel: "email" | "sms" | "survey" | "social_ads";
   status: "granted" | "withdrawn";
   source: string;
   recordedAt: number;
@@ -143,6 +143,9 @@ function consentsFor(
       consents.push({ channel: "sms", status: "withdrawn", source: "sms:STOP", recordedAt: later });
     }
   }
+  // A separate box at checkout (its own purpose): far fewer accept ad targeting on social networks.
+  if ((s.email || s.phone) && random.chance(0.15))
+    consents.push({ channel: "social_ads", status: "granted", source: checkout(), recordedAt: at() });
   return consents;
 }
 

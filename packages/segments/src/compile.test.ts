@@ -94,6 +94,7 @@ describe("segment rules on PostgreSQL", () => {
   it("consent per channel (withdrawn does not count)", async () => {
     expect(await one({ type: "consent", channel: "email" })).toEqual(["ana"]);
     expect(await one({ type: "consent", channel: "sms" })).toEqual(["bob"]);
+    expect(await one({ type: "consent", channel: "social_ads" })).toEqual(["bob"]); // ana's is withdrawn
   });
 
   it("exclusion: already holds a ticket for the promoted performance", async () => {

@@ -65,7 +65,7 @@ export const ZAttendedRule = z.strictObject({
 });
 export const ZConsentRule = z.strictObject({
   type: z.literal("consent"),
-  channel: z.enum(["email", "sms", "survey"]),
+  channel: z.enum(["email", "sms", "survey", "social_ads"]),
 });
 export const ZHoldsTicketRule = z.strictObject({
   type: z.literal("holds_ticket"),

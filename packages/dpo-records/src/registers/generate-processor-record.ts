@@ -60,9 +60,15 @@ const APP_PROCESSING: Record<AppKey, { category: string; purpose: string; data: 
     retention: [{ category: "Réponses aux enquêtes", period: "3 ans après la réponse" }],
   },
   activation: {
-    category: "Activation — segments et campagnes e-mail / SMS",
-    purpose: "Prospection commerciale auprès des spectateurs ayant consenti",
-    data: ["Consentements (canal, source, date)", "Envois et événements de campagne (ouverture, clic)"],
+    category: "Activation — segments, campagnes e-mail / SMS et audiences publicitaires",
+    // Ad targeting on social networks is a purpose of its own, with its own consent (social_ads).
+    purpose:
+      "Prospection commerciale auprès des spectateurs ayant consenti ; fichiers d'audience (Meta, Google Ads) des seuls spectateurs ayant consenti à la publicité sur les réseaux sociaux",
+    data: [
+      "Consentements (canal, source, date)",
+      "Envois et événements de campagne (ouverture, clic)",
+      "E-mail et téléphone hachés (SHA-256) dans les fichiers d'audience",
+    ],
     retention: [
       { category: "Prospects", period: "3 ans à compter du dernier contact" },
       { category: "Preuves de consentement", period: "5 ans après le retrait" },

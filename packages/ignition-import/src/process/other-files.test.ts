@@ -53,13 +53,13 @@ describe("performances file, then tickets by performance reference", () => {
 });
 
 describe("spectators file", () => {
-  it("records identities by customer number and e-mail, and e-mail/SMS consents; a re-import keeps the original consent time", async () => {
+  it("records identities by customer number and e-mail, and e-mail/SMS/social-ads consents; a re-import keeps the original consent time", async () => {
     const tenantId = await createTestTenant(db);
     const text = [
-      "N° client;E-mail;Tél;Prénom;Nom;Adresse;CP;Ville;Naissance;Langue;Opt-in e-mail;Opt-in SMS;Opt-in courrier",
-      "K-1;Claire.Roux@example.fr;06 01 02 03 04;Claire;Roux;3 rue de la Paix;38000;Grenoble;12/05/1985;Français;oui;non;oui",
-      "K-2;marc@example.fr;;Marc;Blanc;;75011;Paris;;;non;;",
-      "K-1;claire.roux@example.fr;;;;;;;;;;oui;",
+      "N° client;E-mail;Tél;Prénom;Nom;Adresse;CP;Ville;Naissance;Langue;Opt-in e-mail;Opt-in SMS;Opt-in courrier;Consentement réseaux sociaux",
+      "K-1;Claire.Roux@example.fr;06 01 02 03 04;Claire;Roux;3 rue de la Paix;38000;Grenoble;12/05/1985;Français;oui;non;oui;oui",
+      "K-2;marc@example.fr;;Marc;Blanc;;75011;Paris;;;non;;;non",
+      "K-1;claire.roux@example.fr;;;;;;;;;;oui;;",
     ].join("\n");
     const first = await importFile(db, { tenantId, storageDir, kind: "spectators", source: utf8(text) });
     expect(first.result).toMatchObject({ status: "completed", rowsAccepted: 3, spectatorsCreated: 2, warnings: { "consent.unsupported": 1 } });
@@ -74,8 +74,8 @@ describe("spectators file", () => {
       });
     const people = await snapshot();
     expect(people.map(({ consents, ...p }) => ({ ...p, consents: consents.map((c) => `${c.channel}:${c.status}`) }))).toEqual([
-      { ref: "K-1", email: "claire.roux@example.fr", phone: "+33601020304", firstName: "Claire", lastName: "Roux", streetAddress: "3 rue de la Paix", postalCode: "38000", communeCode: "38185", birthYear: 1985, consents: ["email:granted", "sms:granted"] },
-      { ref: "K-2", email: "marc@example.fr", phone: null, firstName: "Marc", lastName: "Blanc", streetAddress: null, postalCode: "75011", communeCode: "75056", birthYear: null, consents: ["email:withdrawn"] },
+      { ref: "K-1", email: "claire.roux@example.fr", phone: "+33601020304", firstName: "Claire", lastName: "Roux", streetAddress: "3 rue de la Paix", postalCode: "38000", communeCode: "38185", birthYear: 1985, consents: ["email:granted", "sms:granted", "social_ads:granted"] },
+      { ref: "K-2", email: "marc@example.fr", phone: null, firstName: "Marc", lastName: "Blanc", streetAddress: null, postalCode: "75011", communeCode: "75056", birthYear: null, consents: ["email:withdrawn", "social_ads:withdrawn"] },
     ]);
     expect(people[0]!.consents[0]!.source).toBe(`import:${first.importId}`);
     await importFile(db, { tenantId, storageDir, kind: "spectators", source: utf8(text) });

@@ -1,6 +1,7 @@
 // Spectators (customer) files: identity by the customer number first, then e-mail, phone, name +
-// postal code (clusters.ts); identifiers sealed; e-mail and SMS consents recorded with their
-// source. Phone and postal-mail consents have no channel in the product yet: reported, not stored.
+// postal code (clusters.ts); identifiers sealed; e-mail, SMS and social-network advertising
+// consents recorded with their source. Phone and postal-mail consents have no channel in the
+// product yet: reported, not stored.
 import type pg from "pg";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { SpectatorRow } from "@rappel/ticketing-import";
@@ -13,8 +14,12 @@ import type { Batch, BatchOutcome, KindProcessor } from "./types";
 interface Prepared {
   line: number;
   person: { keys: IdentityKeys; contact: SpectatorContact };
-  consents: { email: boolean | null; sms: boolean | null };
+  consents: Record<ImportedChannel, boolean | null>;
 }
+
+/** The consent channels a spectators file can record (Prisma's consent_channel values). */
+const IMPORTED_CHANNELS = ["email", "sms", "social_ads"] as const;
+type ImportedChannel = (typeof IMPORTED_CHANNELS)[number];
 
 export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, codec: SpectatorIdentityCodec, importId: string): KindProcessor<SpectatorRow, Prepared> {
   const keyMaker = new KeyMaker(codec);
@@ -29,7 +34,7 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
       return {
         line,
         person: { keys, contact: toSpectatorContact(contact, { streetAddress: row.address, birthYear: row.birthYear, language: row.language }) },
-        consents: { email: row.consentEmail, sms: row.consentSms },
+        consents: { email: row.consentEmail, sms: row.consentSms, social_ads: row.consentSocialAds },
       };
     },
 
@@ -37,10 +42,10 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
       const { clusters, rowCluster } = clusterIdentities(batch.rows.map((r) => r.person), fillContact, compatibleContacts);
       const resolved = await resolveSpectators(client, tenantId, clusters, codec, undefined, importId);
       // The last line about a person decides their consent for each channel.
-      const consents = new Map<string, { spectatorId: string; channel: "email" | "sms"; granted: boolean }>();
+      const consents = new Map<string, { spectatorId: string; channel: ImportedChannel; granted: boolean }>();
       batch.rows.forEach((row, i) => {
         const spectatorId = resolved.ids[rowCluster[i]!]!;
-        for (const channel of ["email", "sms"] as const) {
+        for (const channel of IMPORTED_CHANNELS) {
           const value = row.consents[channel];
           if (value !== null) consents.set(`${spectatorId}|${channel}`, { spectatorId, channel, granted: value });
         }

@@ -116,7 +116,7 @@ export async function objectForRequestSubject(db: Database, actor: RequestActor,
     if (request.kind !== "objection") throw new RequestError("only an objection request records an objection");
     const ids = (await findSubjectSpectators(tx, tenantId, request)).map((s) => s.id);
     const withdrawn = await tx.consent.updateMany({
-      where: { tenantId, spectatorId: { in: ids }, channel: { in: ["email", "sms"] } },
+      where: { tenantId, spectatorId: { in: ids }, channel: { in: ["email", "sms", "social_ads"] } },
       data: { status: "withdrawn", source: `privacy:objection:${requestId}`, recordedAt: now },
     });
     if (request.emailBidx) {

@@ -142,11 +142,15 @@ describe("access, restriction and objection", () => {
     const person = await addSpectator(db, t, { email: "stop@example.test" });
     const restriction = await createRequest(db, actor, t.tenantId, { kind: "restriction", email: "stop@example.test" }, options);
     expect(await restrictRequestSubject(db, actor, t.tenantId, restriction.request.id, now)).toBe(1);
+    // Ad targeting on social networks is marketing too: the objection withdraws it with e-mail.
+    await withTenant(db, t.tenantId, (tx) =>
+      tx.consent.create({ data: { tenantId: t.tenantId, spectatorId: person.spectatorId, channel: "social_ads", status: "granted", source: "test", recordedAt: now } }),
+    );
     const objection = await createRequest(db, actor, t.tenantId, { kind: "objection", email: "stop@example.test" }, options);
-    expect(await objectForRequestSubject(db, actor, t.tenantId, objection.request.id, now)).toBe(1);
+    expect(await objectForRequestSubject(db, actor, t.tenantId, objection.request.id, now)).toBe(2);
     await withTenant(db, t.tenantId, async (tx) => {
       expect(await tx.processingRestriction.count({ where: { tenantId: t.tenantId, spectatorId: person.spectatorId, liftedAt: null } })).toBe(1);
-      expect(await tx.consent.findFirst({ where: { tenantId: t.tenantId, spectatorId: person.spectatorId } })).toMatchObject({ status: "withdrawn" });
+      expect(await tx.consent.count({ where: { tenantId: t.tenantId, spectatorId: person.spectatorId, status: "granted" } })).toBe(0);
       expect(await tx.suppressionEntry.count({ where: { tenantId: t.tenantId, reason: "objection" } })).toBe(1);
     });
   });

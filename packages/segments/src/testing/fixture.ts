@@ -59,11 +59,13 @@ async function fill(tx: Tx, tenantId: string): Promise<SegmentFixture> {
   await order(ana.id, "2026-06-01T10:00:00Z", 5000, futureTheatre.id, "Plein tarif");
   await order(bob.id, "2024-03-01T10:00:00Z", 2000, futureTheatre.id, "Réduit");
   await order(dan.id, "2025-01-11T10:00:00Z", 4000, pastJazz.id, "Plein tarif", "cancelled");
-  const consent = (spectatorId: string, channel: "email" | "sms", status: "granted" | "withdrawn") =>
+  const consent = (spectatorId: string, channel: "email" | "sms" | "social_ads", status: "granted" | "withdrawn") =>
     tx.consent.create({ data: { tenantId, spectatorId, channel, status, source: "test", recordedAt: at("2025-01-01T00:00:00Z") } });
   await consent(ana.id, "email", "granted");
   await consent(bob.id, "email", "withdrawn");
   await consent(bob.id, "sms", "granted");
+  await consent(ana.id, "social_ads", "withdrawn");
+  await consent(bob.id, "social_ads", "granted");
   const campaign = await tx.campaign.create({ data: { tenantId, name: "Rentrée", channel: "email", content: {} } });
   await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: bob.id, kind: "open", occurredAt: at("2026-09-02T08:00:00Z") } });
   await tx.campaignEvent.create({ data: { tenantId, campaignId: campaign.id, spectatorId: ana.id, kind: "click", occurredAt: at("2026-09-02T08:00:00Z") } });

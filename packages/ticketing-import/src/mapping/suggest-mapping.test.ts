@@ -90,7 +90,7 @@ describe("suggestMapping", () => {
       "Places bloquées": "blockedSeats",
       État: "status",
     });
-    expect(targetsOf("spectators", ["N° client", "Courriel", "Portable", "Prénom", "Nom", "Adresse", "Code postal", "Ville", "Pays", "Année de naissance", "Langue", "Opt-in e-mail", "Opt-in SMS"])).toEqual({
+    expect(targetsOf("spectators", ["N° client", "Courriel", "Portable", "Prénom", "Nom", "Adresse", "Code postal", "Ville", "Pays", "Année de naissance", "Langue", "Opt-in e-mail", "Opt-in SMS", "Optin publicité"])).toEqual({
       "N° client": "reference",
       Courriel: "email",
       Portable: "phone",
@@ -104,7 +104,9 @@ describe("suggestMapping", () => {
       Langue: "language",
       "Opt-in e-mail": "consentEmail",
       "Opt-in SMS": "consentSms",
+      "Optin publicité": "consentSocialAds",
     });
+    expect(targetsOf("spectators", ["E-mail", "Consentement réseaux sociaux", "Advertising consent"])).toMatchObject({ "Consentement réseaux sociaux": "consentSocialAds" });
   });
 
   it("never maps two columns to one target silently: the loser is reported", () => {

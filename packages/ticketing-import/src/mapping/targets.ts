@@ -61,6 +61,7 @@ export const TARGETS = {
     language: t("langue", "language", "langue", "langue preferee", "language", "preferred language", "locale"),
     consentEmail: t("consentement e-mail", "e-mail consent", "optin email", "consentement email", "accord email", "newsletter", "email optin", "email consent", "accepts email"),
     consentSms: t("consentement SMS", "SMS consent", "optin sms", "consentement sms", "accord sms", "sms optin", "sms consent", "accepts sms"),
+    consentSocialAds: t("consentement publicité réseaux sociaux", "social network advertising consent", "optin publicite", "consentement reseaux sociaux", "consentement publicite", "optin reseaux sociaux", "accord publicite", "publicite ciblee", "accord reseaux sociaux", "ads optin", "advertising consent", "social ads consent", "social media consent", "accepts ads"),
     consentPhone: t("consentement téléphone", "phone consent", "optin telephone", "consentement telephone", "accord telephone", "phone optin", "phone consent"),
     consentPost: t("consentement courrier", "postal mail consent", "optin courrier", "consentement courrier", "accord courrier", "courrier", "mail optin", "postal consent"),
   },

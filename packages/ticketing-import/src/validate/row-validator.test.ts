@@ -169,18 +169,18 @@ describe("spectator rows", () => {
     parseColumnMapping("spectators", {
       version: 1,
       kind: "spectators",
-      columns: { reference: "N° client", email: "E-mail", phone: "Tél", birthYear: "Naissance", language: "Langue", consentEmail: "Opt-in e-mail", consentSms: "Opt-in SMS", postalCode: "CP", country: "Pays" },
+      columns: { reference: "N° client", email: "E-mail", phone: "Tél", birthYear: "Naissance", language: "Langue", consentEmail: "Opt-in e-mail", consentSms: "Opt-in SMS", consentSocialAds: "Optin publicité", postalCode: "CP", country: "Pays" },
     }),
     { now: new Date("2026-01-15T00:00:00Z") },
   );
 
   it("keeps only the birth year, reads language and consents", () => {
-    expect(validate({ "N° client": "42", "E-mail": "a@b.fr", Tél: "", Naissance: "12/05/1985", Langue: "Français", "Opt-in e-mail": "oui", "Opt-in SMS": "", CP: "97400", Pays: "France" })).toEqual({
+    expect(validate({ "N° client": "42", "E-mail": "a@b.fr", Tél: "", Naissance: "12/05/1985", Langue: "Français", "Opt-in e-mail": "oui", "Opt-in SMS": "", "Optin publicité": "non", CP: "97400", Pays: "France" })).toEqual({
       ok: true,
       warnings: [],
       row: {
         reference: "42", email: "a@b.fr", phone: null, firstName: null, lastName: null, address: null, postalCode: "97400",
-        city: null, country: "FR", birthYear: 1985, language: "fr", consentEmail: true, consentSms: null, consentPhone: null, consentPost: null,
+        city: null, country: "FR", birthYear: 1985, language: "fr", consentEmail: true, consentSms: null, consentSocialAds: false, consentPhone: null, consentPost: null,
       },
     });
   });

@@ -23,6 +23,8 @@ export interface SpectatorRow {
   /** Null: the file says nothing (which is not consent). */
   consentEmail: boolean | null;
   consentSms: boolean | null;
+  /** Advertising audiences on social networks (Meta, Google): a purpose of its own. */
+  consentSocialAds: boolean | null;
   consentPhone: boolean | null;
   consentPost: boolean | null;
 }
@@ -58,6 +60,7 @@ export function spectatorValidator(o: ResolvedOptions) {
       // An unreadable consent is not consent; it is reported, the spectator is still imported.
       consentEmail: soft(parseBoolean),
       consentSms: soft(parseBoolean),
+      consentSocialAds: soft(parseBoolean),
       consentPhone: soft(parseBoolean),
       consentPost: soft(parseBoolean),
     },

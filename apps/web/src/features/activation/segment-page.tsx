@@ -7,7 +7,8 @@ import type { TRuleGroup } from "@rappel/segments";
 import { getDb } from "@/server/db";
 import { requireTenantPermission } from "@/server/guard";
 import { SegmentBuilder } from "./components/segment-builder";
-import { getSegment, loadRuleChoices, SegmentNotFoundError } from "./lib/segments";
+import { countAudienceEligible } from "./lib/audience-export";
+import { countSegmentRules, getSegment, loadRuleChoices, SegmentNotFoundError } from "./lib/segments";
 
 export interface SegmentPageProps {
   params: Promise<{ tenantSlug: string; segmentId?: string }>;
@@ -34,15 +35,19 @@ export async function SegmentPage({ params, searchParams }: SegmentPageProps) {
     }
   }
   const choices = await loadRuleChoices(getDb(), scope);
+  const audience = segment.id
+    ? { eligible: await countAudienceEligible(getDb(), scope, segment.rules), total: await countSegmentRules(getDb(), scope, segment.rules) }
+    : null;
   return (
     <>
       <PageHeader eyebrow={tenant.name} title={segment.id ? segment.name : t("newTitle")} description={t("description")} />
       {saved ? <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("saved")}</p> : null}
       <SegmentBuilder tenantSlug={tenant.slug} segment={segment} choices={choices} />
-      {segment.id ? (
+      {segment.id && audience ? (
         <section aria-labelledby="audience-title" className="mt-8">
           <h2 id="audience-title" className="text-base font-semibold text-slate-900">{t("audience.title")}</h2>
-          <p className="mb-3 text-sm text-slate-700">{t("audience.description")}</p>
+          <p className="text-sm text-slate-700">{t("audience.description")}</p>
+          <p className="mb-3 text-sm text-slate-700">{t("audience.eligible", audience)}</p>
           <div className="flex flex-wrap gap-3">
             <a className={buttonClasses("secondary")} href={`/t/${tenant.slug}/activation/segments/${segment.id}/audience/meta`}>{t("audience.meta")}</a>
             <a className={buttonClasses("secondary")} href={`/t/${tenant.slug}/activation/segments/${segment.id}/audience/google`}>{t("audience.google")}</a>

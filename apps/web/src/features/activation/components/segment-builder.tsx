@@ -114,7 +114,7 @@ function RuleFields({ rule, choices, onChange }: { rule: TRule; choices: TRuleCh
     case "attended":
       return (<><Select label={t("show")} value={rule.showId ?? ""} options={[{ value: "", label: t("any") }, ...choices.shows]} onChange={([v]) => set({ showId: v || undefined })} />{period}</>);
     case "consent":
-      return <Select label={t("channel")} value={rule.channel} options={(["email", "sms", "survey"] as const).map((c) => ({ value: c, label: t(`channels.${c}`) }))} onChange={([v]) => set({ channel: v })} />;
+      return <Select label={t("channel")} value={rule.channel} options={(["email", "sms", "survey", "social_ads"] as const).map((c) => ({ value: c, label: t(`channels.${c}`) }))} onChange={([v]) => set({ channel: v })} />;
     case "holds_ticket":
       return <Select label={t("performance")} value={rule.performanceId} options={choices.performances} onChange={([v]) => set({ performanceId: v })} />;
     case "engagement":
