@@ -7,7 +7,7 @@ import { parseDashboardFilters } from "./filters";
 import { refreshRollups } from "./rollups";
 import { getRequiredPace, getSalesCurve } from "./sales-curve";
 import { getSalesSeries } from "./series";
-import { appDatabaseUrl, buildFixture, type Fixture } from "./testing/fixture";
+import { addOrder, appDatabaseUrl, buildFixture, paris, type Fixture } from "./testing/fixture";
 
 let db: Database;
 let fx: Fixture;
@@ -83,6 +83,26 @@ describe("getSalesCurve", () => {
     expect(c.target.tickets.slice(0, 12)).toEqual(new Array(12).fill(1)); // −30 … −19
     expect(c.target.tickets.slice(12)).toEqual(new Array(19).fill(null)); // −18 … 0
     expect(c.comparisons[0]!.basedOn).toBe(2);
+  });
+
+  it("reaches back to the first sale of a performance sold more than 120 days ahead", async () => {
+    const other = await buildFixture(db, "charts-far");
+    const farId = await withTenant(db, other.tenantId, async (tx) => {
+      const startsAt = paris("2026-12-01T20:00");
+      const far = await tx.performance.create({
+        data: { tenantId: other.tenantId, showId: other.showMisanthrope, venueId: other.venueLyon, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 10 },
+      });
+      await addOrder(tx, other.tenantId, { buyerId: other.spectators.X, orderedAt: paris("2026-03-01T10:00"), channel: "web", tickets: [
+        { performanceId: far.id, category: "Plein", priceCents: 3000 },
+        { performanceId: far.id, category: "Plein", priceCents: 3000 },
+      ] });
+      await refreshRollups(tx, other.tenantId, "all");
+      return far.id;
+    });
+    const c = await withTenant(db, other.tenantId, (tx) => getSalesCurve(tx, other.tenantId, farId, { now: NOW }));
+    expect(c.offsets[0]).toBe(-275); // sold on 1 March for 1 December
+    expect(c.target.tickets.slice(0, 15)).toEqual(new Array(15).fill(2)); // −275 … −261 (NOW, 15 March)
+    expect(c.target.tickets.slice(15).every((v) => v === null)).toBe(true);
   });
 
   it("refuses a performance of another tenant", async () => {

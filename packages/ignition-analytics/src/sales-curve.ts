@@ -16,8 +16,8 @@ export const ZSalesCurveOptions = z.object({
     .default([]),
   /** Only performances already played count in an average (their curves are complete). */
   now: z.date(),
-  /** Length of the axis: from −daysBefore to 0 (the performance's day). */
-  daysBefore: z.number().int().min(7).max(730).default(120),
+  /** Length of the axis: from −daysBefore to 0 (the performance's day); see defaultAxisDays. */
+  daysBefore: z.number().int().min(7).max(730).optional(),
 });
 export type TSalesCurveOptions = z.input<typeof ZSalesCurveOptions>;
 
@@ -66,6 +66,23 @@ async function loadPerformances(tx: Tx, tenantId: string, ids: string[]): Promis
       JOIN show s ON s.tenant_id = p.tenant_id AND s.id = p.show_id
       JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
      WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ANY(${ids}::uuid[])`;
+}
+
+/** The axis' usual length, in days before the performance. */
+export const DEFAULT_CURVE_DAYS = 120;
+const MAX_CURVE_DAYS = 730;
+
+/**
+ * The axis by default: 120 days, or back to the performance's first sale when it went on sale
+ * earlier (a performance sold a year ahead would otherwise show an empty curve), at most 730.
+ */
+async function defaultAxisDays(tx: Tx, tenantId: string, performanceId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ days: number | null }[]>`
+    SELECT max(${parisDayOf(Prisma.sql`p.starts_at`)} - r.day)::int AS days
+      FROM rollup_performance_day r
+      JOIN performance p ON p.tenant_id = r.tenant_id AND p.id = r.performance_id
+     WHERE r.tenant_id = ${tenantId}::uuid AND r.performance_id = ${performanceId}::uuid AND r.tickets > 0`;
+  return Math.min(MAX_CURVE_DAYS, Math.max(DEFAULT_CURVE_DAYS, row?.days ?? 0));
 }
 
 /**
@@ -142,10 +159,11 @@ export async function getSalesCurve(
   options: TSalesCurveOptions,
 ): Promise<SalesCurve> {
   const id = z.guid().parse(performanceId);
-  const { compareWith, now, daysBefore: n } = ZSalesCurveOptions.parse(options);
+  const { compareWith, now, daysBefore } = ZSalesCurveOptions.parse(options);
   const today = parisDay(now);
   const [target] = await loadPerformances(tx, tenantId, [id]);
   if (!target) throw new AnalyticsNotFoundError("performance");
+  const n = daysBefore ?? (await defaultAxisDays(tx, tenantId, id));
   const offsets = Array.from({ length: n + 1 }, (_, i) => i - n);
 
   if (Array.isArray(compareWith)) {

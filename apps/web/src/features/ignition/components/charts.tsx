@@ -62,7 +62,7 @@ export function SalesChart({
         <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
-          <YAxis yAxisId="tickets" tick={AXIS} tickFormatter={f.count} width={48} />
+          <YAxis yAxisId="tickets" tick={AXIS} tickFormatter={f.count} allowDecimals={false} width={48} />
           <YAxis
             yAxisId="revenue"
             orientation="right"
