@@ -1,4 +1,4 @@
-export { refreshRollups, type RollupScope, type RollupRefreshResult } from "./rollups";
+export { refreshRollups, refreshRollupsInParallel, type ParallelRefreshOptions, type RollupScope, type RollupRefreshResult } from "./rollups";
 export {
   ZDashboardFilters,
   parseDashboardFilters,

@@ -39,7 +39,7 @@ async function distinctSeasons(tx: Tx, query: Prisma.Sql): Promise<number[]> {
  * Re-flags the other rows of the buyers the performances touch (their buyers before and after
  * the refresh); returns the seasons of the rows whose flag changed.
  */
-async function reflagTouchedBuyers(tx: Tx, tenantId: string, ids: readonly string[]): Promise<number[]> {
+export async function reflagTouchedBuyers(tx: Tx, tenantId: string, ids: readonly string[]): Promise<number[]> {
   const touched = Prisma.sql`
     SELECT r.spectator_id FROM rollup_order r
      WHERE r.tenant_id = ${tenantId}::uuid AND r.performance_id = ANY(${ids}::uuid[]) AND r.spectator_id IS NOT NULL
@@ -60,7 +60,7 @@ async function reflagTouchedBuyers(tx: Tx, tenantId: string, ids: readonly strin
  * Rebuilds rollup_order for the performances (null: the whole tenant) from the counted tickets;
  * returns the seasons changed.
  */
-async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ rows: number; seasons: number[] }> {
+export async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ rows: number; seasons: number[] }> {
   const deleted = await distinctSeasons(
     tx,
     Prisma.sql`DELETE FROM rollup_order WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)} RETURNING season`,
@@ -86,7 +86,7 @@ async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly string[] | 
  * first-ever paid order when it is one of the season's; as repeat on the day of their second
  * order of the season. Summing the days up to D gives the KPIs of the season cut at D.
  */
-async function rebuildSeasons(tx: Tx, tenantId: string, seasons: number[] | null): Promise<void> {
+export async function rebuildSeasons(tx: Tx, tenantId: string, seasons: number[] | null): Promise<void> {
   const only = seasons ? Prisma.sql`AND season = ANY(${seasons}::smallint[])` : Prisma.empty;
   await tx.$executeRaw`DELETE FROM rollup_season_buyers WHERE tenant_id = ${tenantId}::uuid ${only}`;
   await tx.$executeRaw`

@@ -1,10 +1,11 @@
 // Per-tenant rollups behind the dashboards, rebuilt for the performances an import touched (or
 // for the whole tenant) by delete + insert in the caller's transaction: readers see either the
-// old rows or the new ones, never a half-refreshed performance.
+// old rows or the new ones, never a half-refreshed performance. A large import refreshes its
+// performances in parallel parts instead (refreshRollupsInParallel).
 import { z } from "zod";
-import { type Tx } from "@rappel/db";
+import { withTenant, type Database, type Tx } from "@rappel/db";
 import { refreshAudienceRollups } from "./rollup-audience";
-import { refreshBuyerRollups } from "./rollup-buyers";
+import { rebuildOrders, rebuildSeasons, reflagTouchedBuyers, refreshBuyerRollups } from "./rollup-buyers";
 import { refreshSalesRollups } from "./rollup-sales";
 import { dropCountedTickets, stageCountedTickets } from "./rollup-tickets";
 
@@ -35,20 +36,93 @@ export async function refreshRollups(tx: Tx, tenantId: string, scope: RollupScop
   const ids = parsed === "all" ? null : [...new Set(parsed.performanceIds)];
   if (ids && ids.length === 0) return { dailySalesRows: 0, performanceDayRows: 0, orderRows: 0, audienceRows: 0 };
 
-  // Two refreshes of one tenant at once would both delete, then collide on insert: serialise them.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rappel:rollups:${tenantId}`}, 0))`;
-  // These aggregates cross the cost threshold of the JIT compiler, which then spends longer
-  // compiling than it saves: measured on PostgreSQL 15 over 200,000 tickets, the daily sales
-  // aggregate took 2.6–3.0 s with JIT and 1.4–1.5 s without. Off for this transaction only.
-  await tx.$executeRaw`SELECT set_config('jit', 'off', true)`;
-  // With the default 4 MB the group-bys and sorts spilled to disk (hash aggregates of 33 to 257
-  // batches over 200,000 tickets). Refreshes of one tenant are serialised (lock above).
-  await tx.$executeRaw`SELECT set_config('work_mem', ${REFRESH_WORK_MEM}, true)`;
-
+  await lockTenantRollups(tx, tenantId);
+  await setRefreshSettings(tx);
   await stageCountedTickets(tx, tenantId, ids);
   const sales = await refreshSalesRollups(tx, tenantId, ids);
   const buyers = await refreshBuyerRollups(tx, tenantId, ids);
   const audience = await refreshAudienceRollups(tx, tenantId, ids);
   await dropCountedTickets(tx);
   return { ...sales, ...buyers, ...audience };
+}
+
+/** Two refreshes of one tenant at once would both delete, then collide on insert: serialise them. */
+async function lockTenantRollups(tx: Tx, tenantId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rappel:rollups:${tenantId}`}, 0))`;
+}
+
+async function setRefreshSettings(tx: Tx): Promise<void> {
+  // These aggregates cross the cost threshold of the JIT compiler, which then spends longer
+  // compiling than it saves: measured on PostgreSQL 15 over 200,000 tickets, the daily sales
+  // aggregate took 2.6–3.0 s with JIT and 1.4–1.5 s without. Off for this transaction only.
+  await tx.$executeRaw`SELECT set_config('jit', 'off', true)`;
+  // With the default 4 MB the group-bys and sorts spilled to disk (hash aggregates of 33 to 257
+  // batches over 200,000 tickets). Refreshes of one tenant are serialised (tenant lock).
+  await tx.$executeRaw`SELECT set_config('work_mem', ${REFRESH_WORK_MEM}, true)`;
+}
+
+export interface ParallelRefreshOptions {
+  /** Transactions refreshing a share of the performances at once (PostgreSQL runs one statement per core). */
+  parts?: number;
+  timeoutMs?: number;
+  /** Runs in the coordinating transaction once every part has committed (an import marks itself completed). */
+  finish?: (tx: Tx) => Promise<void>;
+}
+
+/**
+ * The same rebuild as refreshRollups for a list of performances, split into `parts` transactions
+ * that run at once, each on its own connection: a refresh is one backend's work otherwise, and
+ * after a large import it is the longest step left while the other cores idle.
+ *
+ * A coordinating transaction holds the tenant's refresh lock throughout (other refreshes wait, as
+ * for refreshRollups), re-flags the rows of the touched buyers outside the list (rows no part
+ * writes), waits for the parts, then rebuilds the season buyer counts from the rows the parts
+ * committed and runs `finish`. Each part rebuilds the per-performance families for its share.
+ * Readers may see some parts' performances refreshed before others'; if a part fails, the
+ * error is raised and the caller refreshes again (every refresh is a full rebuild of its scope).
+ */
+export async function refreshRollupsInParallel(
+  db: Database,
+  tenantId: string,
+  performanceIds: readonly string[],
+  options: ParallelRefreshOptions = {},
+): Promise<RollupRefreshResult> {
+  ZRollupScope.parse({ performanceIds });
+  const ids = [...new Set(performanceIds)];
+  const partCount = Math.min(options.parts ?? 2, ids.length);
+  const timeoutMs = options.timeoutMs;
+  return withTenant(
+    db,
+    tenantId,
+    async (tx) => {
+      await lockTenantRollups(tx, tenantId);
+      await setRefreshSettings(tx);
+      const reflagged = ids.length > 0 ? await reflagTouchedBuyers(tx, tenantId, ids) : [];
+      const shares = Array.from({ length: partCount }, (_, i) => ids.filter((_, j) => j % partCount === i));
+      const parts = await Promise.all(
+        shares.map((share) =>
+          withTenant(
+            db,
+            tenantId,
+            async (part) => {
+              await setRefreshSettings(part);
+              await stageCountedTickets(part, tenantId, share);
+              const sales = await refreshSalesRollups(part, tenantId, share);
+              const orders = await rebuildOrders(part, tenantId, share);
+              const audience = await refreshAudienceRollups(part, tenantId, share);
+              await dropCountedTickets(part);
+              return { ...sales, ...audience, orderRows: orders.rows, seasons: orders.seasons };
+            },
+            { timeoutMs },
+          ),
+        ),
+      );
+      const seasons = [...new Set([...reflagged, ...parts.flatMap((p) => p.seasons)])];
+      if (seasons.length > 0) await rebuildSeasons(tx, tenantId, seasons);
+      await options.finish?.(tx);
+      const sum = (key: keyof RollupRefreshResult) => parts.reduce((s, p) => s + p[key], 0);
+      return { dailySalesRows: sum("dailySalesRows"), performanceDayRows: sum("performanceDayRows"), orderRows: sum("orderRows"), audienceRows: sum("audienceRows") };
+    },
+    { timeoutMs },
+  );
 }

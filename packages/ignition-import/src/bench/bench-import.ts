@@ -3,7 +3,7 @@
 // code path), and in the same run times a raw COPY of the same file into an unindexed table.
 // Prints progress on stderr and one JSON object as the last line of stdout.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,11 +52,16 @@ async function main(): Promise<void> {
     const baselineRss = process.memoryUsage().rss;
     let peakRss = baselineRss;
     let peakHeap = process.memoryUsage().heapUsed;
+    const postgresCpu = new PostgresCpu();
+    postgresCpu.sample();
+    let samples = 0;
     const sampler = setInterval(() => {
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       peakHeap = Math.max(peakHeap, m.heapUsed);
+      if (++samples % 4 === 0) postgresCpu.sample();
     }, 50);
+    const nodeCpuStart = process.cpuUsage();
     t = performance.now();
     const result = await runImport(
       { tenantId: tenant.id, importId },
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
       },
     );
     const importSeconds = (performance.now() - t) / 1000;
+    const nodeCpu = process.cpuUsage(nodeCpuStart);
+    postgresCpu.sample();
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     say(`import ${result.status}: ${result.rowsAccepted} accepted, ${result.rowsRejected} rejected in ${importSeconds.toFixed(1)} s`);
@@ -107,6 +114,11 @@ async function main(): Promise<void> {
       import_baseline_rss_mb: mb(baselineRss),
       import_peak_heap_mb: mb(peakHeap),
       import_file_mb: mb(generated.bytes),
+      // CPU seconds of this process (parse, validate, normalise, encode) and of every PostgreSQL
+      // process (backends, WAL writer, checkpointer…) during the import: on 2 cores, their sum
+      // bounds the end-to-end rate.
+      import_node_cpu_s: round((nodeCpu.user + nodeCpu.system) / 1e6),
+      import_postgres_cpu_s: round(postgresCpu.seconds()),
       import_write_seconds: round(result.timings.loadSeconds),
       import_rollup_seconds: round(result.timings.rollupSeconds),
       import_merges: result.merges,
@@ -126,6 +138,39 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP_DB) say(`kept database: ${database.ownerUrl}`);
     else await database.drop();
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** CPU of every `postgres` process seen since the first sample (backends come and go: each is
+ * counted from its first sample, or from 0 if it started after the first). Linux /proc only. */
+class PostgresCpu {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private started = false;
+
+  sample(): void {
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
+      const pid = Number(name);
+      if (!this.first.has(pid)) this.first.set(pid, this.started ? 0 : ms);
+      this.last.set(pid, ms);
+    }
+    this.started = true;
+  }
+
+  seconds(): number {
+    let ms = 0;
+    for (const [pid, last] of this.last) ms += last - this.first.get(pid)!;
+    return ms / 1000;
   }
 }
 
