@@ -24,6 +24,8 @@ export interface PreparedTicket {
   performance: PerformanceKey;
   /** Computed while reading (the reading side has time to spare). */
   performanceKey: string;
+  /** Set when the batch is written (null until then): set in place, not copied, to spare an object per row. */
+  performanceId: string | null;
   priceCategory: string;
   priceCents: number;
   currency: string;
@@ -90,6 +92,7 @@ export function ticketsProcessor(
         orderedAt,
         performance: performanceKey,
         performanceKey: performanceCacheKey(performanceKey),
+        performanceId: null,
         priceCategory,
         priceCents: row.priceCents,
         currency: row.currency,
@@ -107,13 +110,17 @@ export function ticketsProcessor(
       const rejected: RejectedEntry[] = [];
       const rows: (PreparedTicket & { performanceId: string })[] = [];
       const t0 = performance.now();
-      await performances.resolveMany(
-        client,
-        batch.rows.filter((r) => performances.cached(r.performanceKey) === undefined).map((r) => ({ key: r.performance, cacheKey: r.performanceKey })),
-      );
+      const unresolved: { key: PerformanceKey; cacheKey: string }[] = [];
       for (const row of batch.rows) {
-        const performanceId = performances.cached(row.performanceKey) ?? null;
-        if (performanceId) rows.push({ ...row, performanceId });
+        row.performanceId = performances.cached(row.performanceKey) ?? null;
+        if (row.performanceId === null) unresolved.push({ key: row.performance, cacheKey: row.performanceKey });
+      }
+      if (unresolved.length > 0) {
+        await performances.resolveMany(client, unresolved);
+        for (const row of batch.rows) row.performanceId ??= performances.cached(row.performanceKey) ?? null;
+      }
+      for (const row of batch.rows) {
+        if (row.performanceId !== null) rows.push(row as PreparedTicket & { performanceId: string });
         else {
           // Only a reference nobody knows gets here (title + date + venue always resolve).
           rejected.push({ line: row.line, issues: [{ code: "performance.unknown", field: "performanceRef", value: row.performance.ref ?? "" }], rawSealed: seal(row.line, row.raw) });

@@ -286,7 +286,8 @@ export async function recordOptOut(db: Database, link: string, choice: Preferenc
         update: { source, recordedAt: now },
       });
     }
-    const channels = choice === "all" ? (["survey", "email", "sms"] as const) : (["survey"] as const);
+    // "Every message" also takes the person out of the venue's social-network audiences.
+    const channels = choice === "all" ? (["survey", "email", "sms", "social_ads"] as const) : (["survey"] as const);
     for (const channel of channels) {
       await tx.consent.upsert({
         where: { tenantId_spectatorId_channel: { tenantId, spectatorId, channel } },
