@@ -9,6 +9,7 @@ import { createSmsRuntime, installSmsRuntime, type SmsRuntime } from "./sms/sms-
 import { rebindOnSmsSettingsChange } from "./sms/sms-settings-listener";
 import { createRedisSendThrottle } from "./throttle/send-throttle";
 import { installRelayThrottle } from "./mail/campaign-transports";
+import { closeSenders } from "./jobs/campaign-engine";
 import type { TCliOptions } from "./cli-options";
 import type { Clock } from "./clock";
 import { startHealthServer, type HealthServer } from "./health";
@@ -103,8 +104,10 @@ function startSmsService(options: WorkerProcessOptions, db: Database, redis: Red
 
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
   const { env, cli, logger } = options;
-  // Each job holds at most one connection (one transaction per unit of work), plus the probe.
-  const db = createDatabase(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
+  // A job holds one connection (one transaction per unit of work), except an import's rollup
+  // refresh, which holds three (a coordinating transaction and two parts: decision 0024); plus the
+  // probe. Connections are opened on demand, so the bound costs nothing until used.
+  const db = createDatabase(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY * 3 + 2 });
   const connection = createRedisConnection(env.REDIS_URL, {
     role: "worker",
     name: "rappel-worker",
@@ -185,6 +188,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       // Senders of bounces retry later: stop taking mail first.
       await bounded(feedback?.stop() ?? Promise.resolve(), 2_000, undefined);
       const report = await pool.close(cli.shutdownGraceMs);
+      // The campaign senders' SMTP pools and group-commit connections, once no job uses them.
+      await bounded(closeSenders(), 2_000, undefined);
       await bounded(sms.stop(), 3_000, undefined);
       await bounded(producer.close(), 2_000, undefined);
       await health.close();

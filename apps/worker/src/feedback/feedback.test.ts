@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  closeSenders();
+  await closeSenders();
   await receiver.stop();
   await peer.stop();
   await db.$disconnect();

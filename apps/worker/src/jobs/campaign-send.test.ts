@@ -25,7 +25,7 @@ beforeAll(async () => {
   config = engineTestConfig(peer.url, 4);
 });
 afterAll(async () => {
-  closeSenders();
+  await closeSenders();
   await peer.stop();
   await db.$disconnect();
 });
