@@ -7,8 +7,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
-import { screenshot as fullPageScreenshot, signIn } from "./helpers";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { describedValue as stat, screenshotFromTop as screenshot, signIn } from "./helpers";
 
 const SLUG = "theatre-lumiere";
 const DATA = `/t/${SLUG}/data`;
@@ -16,16 +16,6 @@ const FIXTURES = join(import.meta.dirname, "fixtures");
 const UI_FILE = join(FIXTURES, "billetterie-lumiere-windows-1252.csv");
 const API_FILE = join(FIXTURES, "billetterie-api-utf8.csv");
 const PRESET = "Export Lumière e2e";
-
-/** Full-page screenshots from the top, so the sticky header is drawn where it belongs. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await fullPageScreenshot(page, name);
-}
-
-async function stat(page: Page, label: string): Promise<string> {
-  return (await page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
-}
 
 test.describe.serial("ticketing import", () => {
   test("an admin uploads a French export, maps it, follows it to the end and reads the rejected rows", async ({ page }) => {

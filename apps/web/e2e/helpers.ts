@@ -65,6 +65,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
+/** Full-page screenshot from the top, so the sticky header is drawn where it belongs. */
+export async function screenshotFromTop(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+/** The value (`<dd>`) a `<dt>` label introduces, e.g. an import's "Acceptées". */
+export async function describedValue(page: Page, label: string): Promise<string> {
+  return (await page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+}
+
 /** No horizontal scrolling: the page fits the viewport's width. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

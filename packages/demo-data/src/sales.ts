@@ -242,7 +242,9 @@ export class SalesGenerator {
       performanceId: perf.id,
       orderedAt: draft.at,
       channel: draft.channel,
-      totalCents: total,
+      // The money the order stands for, as an import computes it (orderTotalOf): every ticket of
+      // an order shares its status here, so a cancelled or refunded order holds nothing.
+      totalCents: status === "paid" ? total : 0,
       status,
       tickets,
     };

@@ -47,7 +47,10 @@ async function promote(f: CampaignFixture, capacity: number): Promise<string> {
 async function sellTickets(f: CampaignFixture, performanceId: string, count: number, status: "valid" | "refunded" = "valid") {
   await withTenant(db, f.tenantId, async (tx) => {
     const order = await tx.order.create({
-      data: { tenantId: f.tenantId, reference: `O-${randomBytes(4).toString("hex")}`, orderedAt: new Date(), salesChannel: "web", totalCents: 3000 * count },
+      data: {
+        tenantId: f.tenantId, reference: `O-${randomBytes(4).toString("hex")}`, orderedAt: new Date(), salesChannel: "web",
+        totalCents: status === "valid" ? 3000 * count : 0, status: status === "valid" ? "paid" : "refunded",
+      },
     });
     await tx.ticket.createMany({
       data: Array.from({ length: count }, () => ({

@@ -61,6 +61,10 @@ export async function addOrder(
   spec: { buyerId: string | null; orderedAt: Date; channel: SalesChannel; status?: "paid" | "cancelled" | "refunded" | "pending"; tickets: TicketSpec[] },
 ): Promise<string> {
   const ref = `${Date.now().toString(36)}-${++counter}-${randomBytes(3).toString("hex")}`;
+  const status = spec.status ?? "paid";
+  // As an import computes it (orderTotalOf): a paid order's valid tickets, a pending one's
+  // reservations, nothing for a cancelled or refunded one.
+  const counted = status === "paid" ? "valid" : status === "pending" ? "pending" : null;
   const order = await tx.order.create({
     data: {
       tenantId,
@@ -68,8 +72,8 @@ export async function addOrder(
       spectatorId: spec.buyerId,
       orderedAt: spec.orderedAt,
       salesChannel: spec.channel,
-      totalCents: spec.tickets.reduce((s, t) => s + (t.complimentary ? 0 : t.priceCents), 0),
-      status: spec.status ?? "paid",
+      totalCents: spec.tickets.reduce((s, t) => s + ((t.status ?? "valid") === counted && !t.complimentary ? t.priceCents : 0), 0),
+      status,
     },
   });
   await tx.ticket.createMany({

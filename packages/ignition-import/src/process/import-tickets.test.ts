@@ -64,7 +64,8 @@ describe("a French Windows-1252 ticketing export", () => {
       ["C-1001", 125950, "paid"],
       ["C-1002", 0, "paid"],
       ["C-1004", 2500, "paid"],
-      ["C-1005", 1800, "refunded"],
+      // A refunded order stands for no money; a pending one for what is still due.
+      ["C-1005", 0, "refunded"],
       ["C-1006", 1800, "pending"],
     ]);
     // "grande  salle" is the same venue; the title broken over two lines is the same show.
@@ -155,6 +156,22 @@ describe("a French Windows-1252 ticketing export", () => {
     const misanthrope = s.performances.find((p) => p.show.title === "Le Misanthrope")!.id;
     const revenue = s.rollups.filter((r) => r.performanceId === misanthrope).reduce((n, r) => n + Number(r.revenueCents), 0);
     expect(revenue).toBe(2500 + 3000 + 2500 + 2500);
+  });
+
+  it("a re-import that cancels one ticket of an existing order lowers its total, and the order stays paid", async () => {
+    const before = await snapshot(tenantId);
+    const order = before.orders.find((o) => o.reference === "C-1001")!;
+    expect([order.totalCents, order.status]).toEqual([2500 + 3000, "paid"]);
+    const cancelled = [
+      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Heure;Salle;Tarif;Prix TTC;Canal de vente;E-mail acheteur;Statut",
+      "C-1001;B-1;01/03/2025 10:00;Le Misanthrope;30/03/2025;20h30;Grande salle;Plein tarif;25,00 €;Guichet;anne.martin@example.fr;Annulé",
+    ].join("\n");
+    const { result } = await importFile(db, { tenantId, storageDir, source: cancelled });
+    expect(result).toMatchObject({ status: "completed", rowsAccepted: 1, rowsRejected: 0 });
+    const after = await snapshot(tenantId);
+    expect(after.tickets.find((t) => t.reference === "B-1")?.status).toBe("cancelled");
+    // Only B-2 (30,00 €) is still paid for; the order keeps its id and stays paid.
+    expect(after.orders.find((o) => o.reference === "C-1001")).toMatchObject({ id: order.id, totalCents: 3000, status: "paid" });
   });
 
   it("a ticket moved to another performance leaves the old one's figures too", async () => {

@@ -235,12 +235,16 @@ export function ticketsProcessor(
              OR t.holder_id IS DISTINCT FROM coalesce(EXCLUDED.holder_id, t.holder_id)`,
         [tenantId],
       );
-      // An order's total and status follow from its tickets (orderStatusOf in order-lines.ts).
+      // An order's status and total follow from its tickets (orderStatusOf and orderTotalOf in
+      // order-lines.ts): paid → its valid tickets, pending → its reservations, else nothing.
       if (existingOrders.length > 0) {
         await q(
           "orders.totals",
           `UPDATE ticket_order o SET total_cents = x.total, status = x.status
-             FROM (SELECT t.order_id, sum(t.price_cents)::int AS total,
+             FROM (SELECT t.order_id,
+                          CASE WHEN bool_or(t.status = 'valid') THEN sum(t.price_cents) FILTER (WHERE t.status = 'valid')
+                               WHEN bool_or(t.status = 'pending') THEN sum(t.price_cents) FILTER (WHERE t.status = 'pending')
+                               ELSE 0 END::int AS total,
                           CASE WHEN bool_and(t.status = 'cancelled') THEN 'cancelled'::order_status
                                WHEN bool_or(t.status = 'valid') THEN 'paid'::order_status
                                WHEN bool_or(t.status = 'pending') THEN 'pending'::order_status

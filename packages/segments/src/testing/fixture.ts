@@ -20,7 +20,7 @@ export interface SegmentFixture {
   /** Satisfaction: the main survey and a festival survey (see `answer` calls below). */
   mainSurvey: string;
   festivalSurvey: string;
-  /** Spectators: ana (Lyon, loyal), bob (Paris, one order), cleo (Grenoble, none), dan (cancelled only). */
+  /** Spectators: ana (Lyon, loyal), bob (Paris, one order), cleo (Grenoble, none), dan (a cancelled order and an unpaid reservation only). */
   ana: string;
   bob: string;
   cleo: string;
@@ -45,13 +45,13 @@ async function fill(tx: Tx, tenantId: string): Promise<SegmentFixture> {
   const cleo = await spectator("38000", "38185", "fr", null);
   const dan = await spectator("69100", "69266", "fr", 1990);
   let n = 0;
-  const order = async (spectatorId: string, orderedAt: string, totalCents: number, performanceId: string, priceCategory: string, status: "paid" | "cancelled" = "paid") => {
+  const order = async (spectatorId: string, orderedAt: string, totalCents: number, performanceId: string, priceCategory: string, status: "paid" | "cancelled" | "pending" = "paid") => {
     n += 1;
-    const o = await tx.order.create({ data: { tenantId, reference: `O${n}`, spectatorId, orderedAt: at(orderedAt), salesChannel: "web", totalCents, status } });
+    const o = await tx.order.create({ data: { tenantId, reference: `O${n}`, spectatorId, orderedAt: at(orderedAt), salesChannel: "web", totalCents: status === "cancelled" ? 0 : totalCents, status } });
     await tx.ticket.create({
       data: {
         tenantId, reference: `T${n}`, orderId: o.id, performanceId, holderId: spectatorId, priceCategory, priceCents: totalCents,
-        salesChannel: "web", issuedAt: at(orderedAt), status: status === "paid" ? "valid" : "cancelled",
+        salesChannel: "web", issuedAt: at(orderedAt), status: status === "paid" ? "valid" : status,
       },
     });
   };
@@ -59,6 +59,8 @@ async function fill(tx: Tx, tenantId: string): Promise<SegmentFixture> {
   await order(ana.id, "2026-06-01T10:00:00Z", 5000, futureTheatre.id, "Plein tarif");
   await order(bob.id, "2024-03-01T10:00:00Z", 2000, futureTheatre.id, "Réduit");
   await order(dan.id, "2025-01-11T10:00:00Z", 4000, pastJazz.id, "Plein tarif", "cancelled");
+  // An unpaid reservation: its order's total is the 60 € due, which no rule may count as spent.
+  await order(dan.id, "2026-06-02T10:00:00Z", 6000, futureTheatre.id, "Plein tarif", "pending");
   const consent = (spectatorId: string, channel: "email" | "sms" | "social_ads", status: "granted" | "withdrawn") =>
     tx.consent.create({ data: { tenantId, spectatorId, channel, status, source: "test", recordedAt: at("2025-01-01T00:00:00Z") } });
   await consent(ana.id, "email", "granted");
