@@ -14,8 +14,12 @@ export function normalisePhone(raw: string, defaultCountry: CountryCode = "FR"):
 }
 
 /** Trimmed, single-spaced, NFC; case and accents kept (for display). */
+// White space other than single spaces: only such names need the replace (which always allocates).
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+
 export function tidyName(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/g, " ");
+  const trimmed = raw.normalize("NFC").trim();
+  return UNTIDY_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
 /** Name key for matching: lower case, no accents, no punctuation. */

@@ -73,8 +73,9 @@ export function foldPlaceName(name: string): string {
  * given, else the most populous one served by the code (a postal code often covers several).
  */
 export function communeForPostalCode(postalCode: string, city: string | null): string | null {
-  const folded = city ? foldPlaceName(city) : "";
-  return communeMemo.get(`${postalCode}|${folded}`, () => {
+  // Memoised on the cells as given: folding the town name is most of the cost of a hit.
+  return communeMemo.get(`${postalCode}|${city ?? ""}`, () => {
+    const folded = city ? foldPlaceName(city) : "";
     const communes = communesForPostalCode(postalCode);
     if (communes.length === 0) return null;
     if (folded) {

@@ -33,8 +33,12 @@ export interface PreparedTicket {
   complimentary: boolean;
   status: StoredTicketStatus;
   buyer: { keys: IdentityKeys; contact: SpectatorContact } | null;
-  /** Kept until the batch is written, to seal it only if the row is refused then. */
-  raw: Readonly<Record<string, string>>;
+  /**
+   * Kept until the batch is written, to seal it only if the row is refused then — which only a
+   * performance given by reference alone can be (title + start + venue always resolve). Null
+   * otherwise: a batch's rows would keep 20,000 raw records alive for nothing (GC time).
+   */
+  raw: Readonly<Record<string, string>> | null;
   /**
    * The row's staging columns that do not depend on the database (id if new, references, date,
    * price…), encoded for COPY while reading: the reading side overlaps the previous batch's
@@ -62,6 +66,19 @@ export function ticketsProcessor(
   const performances = new PerformanceResolver(tenantId);
   // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
   const linesPerOrder = new Map<string, number>();
+  // Cells as given → cache key: a file names few performances many times, and the key's folding
+  // (Unicode normalisation, case, spaces) is costly per row.
+  const performanceKeys = new Map<string, string>();
+  const cacheKeyOf = (k: PerformanceKey): string => {
+    const cells = `${k.ref ?? ""}\u0000${k.showTitle ?? ""}\u0000${k.start?.getTime() ?? ""}\u0000${k.hasTime ? 1 : 0}\u0000${k.venue ?? ""}`;
+    let key = performanceKeys.get(cells);
+    if (key === undefined) {
+      key = performanceCacheKey(k);
+      if (performanceKeys.size >= 50_000) performanceKeys.clear();
+      performanceKeys.set(cells, key);
+    }
+    return key;
+  };
 
   return {
     prepare(line, row, raw, warnings) {
@@ -91,7 +108,7 @@ export function ticketsProcessor(
         ticketRef,
         orderedAt,
         performance: performanceKey,
-        performanceKey: performanceCacheKey(performanceKey),
+        performanceKey: cacheKeyOf(performanceKey),
         performanceId: null,
         priceCategory,
         priceCents: row.priceCents,
@@ -101,7 +118,7 @@ export function ticketsProcessor(
         complimentary,
         status,
         buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null,
-        raw,
+        raw: row.showTitle && row.performanceStart && row.venue ? null : raw,
         copyTail,
       };
     },
@@ -123,6 +140,7 @@ export function ticketsProcessor(
         if (row.performanceId !== null) rows.push(row as PreparedTicket & { performanceId: string });
         else {
           // Only a reference nobody knows gets here (title + date + venue always resolve).
+          if (!row.raw) throw new Error(`Line ${row.line}: a performance given by title, start and venue did not resolve.`);
           rejected.push({ line: row.line, issues: [{ code: "performance.unknown", field: "performanceRef", value: row.performance.ref ?? "" }], rawSealed: seal(row.line, row.raw) });
         }
       }

@@ -49,8 +49,12 @@ export function parsePostalCode(input: string, country: string | null = "FR"): F
  * to one space; empty becomes null. `maxLength` guards the database against a shifted column
  * pouring a whole paragraph into a name.
  */
+// White space other than single spaces: only such text needs rewriting (most cells do not, and a
+// global replace allocates a new string even when it changes nothing).
+const UNTIDY_SPACE = /[^\S ]| {2}/;
+
 export function parseText(input: string, maxLength = 500): FieldResult<string | null> {
-  const text = input.replace(/\s+/g, " ").trim();
+  const text = (UNTIDY_SPACE.test(input) ? input.replace(/\s+/g, " ") : input).trim();
   if (text === "") return ok(null);
   return text.length > maxLength ? fail("text.too_long") : ok(text);
 }
