@@ -216,7 +216,7 @@ describe("a performance named by a reference nobody knows", () => {
   it("refuses that row when the batch is written, keeping its raw cells, and imports the rows that name title, date and venue", async () => {
     const tenantId = await createTestTenant(db);
     const file = [
-      "N° commande;N° billet;Date de commande;Réf. séance;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur",
+      "N° commande;N° billet;Date de commande;Code séance;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur",
       "C-1;B-1;01/10/2026 10:00;;Le Misanthrope;12/01/2027 20:30;Grande salle;25,00 €;anne@example.fr",
       "C-2;B-2;02/10/2026 11:00;SEANCE-404;;;;30,00 €;paul@example.fr",
     ].join("\n");
@@ -225,7 +225,7 @@ describe("a performance named by a reference nobody knows", () => {
     const page = await withTenant(db, tenantId, (tx) => listRejectedRows(tx, tenantId, importId, { offset: 0, limit: 10, locale: "fr", masterKey: testMasterKey() }));
     expect(page.rows.map((r) => r.line)).toEqual([3]);
     expect(page.rows[0]!.reasons.join(" ")).toContain("aucune représentation n'a la référence « SEANCE-404 »");
-    expect(page.rows[0]!.raw).toMatchObject({ "N° billet": "B-2", "Réf. séance": "SEANCE-404", "E-mail acheteur": "paul@example.fr" });
+    expect(page.rows[0]!.raw).toMatchObject({ "N° billet": "B-2", "Code séance": "SEANCE-404", "E-mail acheteur": "paul@example.fr" });
     const tickets = await withTenant(db, tenantId, (tx) => tx.ticket.findMany({ where: { tenantId } }));
     expect(tickets.map((t) => t.reference)).toEqual(["B-1"]);
   });
