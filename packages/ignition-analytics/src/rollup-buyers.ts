@@ -110,17 +110,3 @@ export async function rebuildSeasons(tx: Tx, tenantId: string, seasons: number[]
     SELECT ${tenantId}::uuid, season, day, sum(orders)::int, sum(buyers)::int, sum(new_buyers)::int, sum(repeat_buyers)::int
       FROM events GROUP BY season, day`;
 }
-
-/** Rebuilds the buyer rollups for the performances (null: the whole tenant). */
-export async function refreshBuyerRollups(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<{ orderRows: number }> {
-  if (!ids) {
-    const { rows } = await rebuildOrders(tx, tenantId, null);
-    await rebuildSeasons(tx, tenantId, null);
-    return { orderRows: rows };
-  }
-  const reflagged = await reflagTouchedBuyers(tx, tenantId, ids);
-  const { rows, seasons } = await rebuildOrders(tx, tenantId, ids);
-  const changed = [...new Set([...reflagged, ...seasons])];
-  if (changed.length > 0) await rebuildSeasons(tx, tenantId, changed);
-  return { orderRows: rows };
-}

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { withTenant, type Database, type Tx } from "@rappel/db";
 import { refreshAudienceRollups } from "./rollup-audience";
-import { rebuildOrders, rebuildSeasons, reflagTouchedBuyers, refreshBuyerRollups } from "./rollup-buyers";
+import { rebuildOrders, rebuildSeasons, reflagTouchedBuyers } from "./rollup-buyers";
 import { refreshSalesRollups } from "./rollup-sales";
 import { dropCountedTickets, stageCountedTickets } from "./rollup-tickets";
 
@@ -38,12 +38,37 @@ export async function refreshRollups(tx: Tx, tenantId: string, scope: RollupScop
 
   await lockTenantRollups(tx, tenantId);
   await setRefreshSettings(tx);
+  const reflagged = ids ? await reflagTouchedBuyers(tx, tenantId, ids) : [];
+  const { counts, seasons } = await rebuildPerformanceRollups(tx, tenantId, ids);
+  await rebuildChangedSeasons(tx, tenantId, ids ? [...reflagged, ...seasons] : null);
+  return counts;
+}
+
+/**
+ * Every family kept per performance (sales, paid orders with their first-order flags, audience),
+ * from one pass over the counted tickets; returns the seasons whose order rows changed. The season
+ * buyer counts are not per performance: rebuildChangedSeasons, once the order rows are final.
+ * Re-flagging the touched buyers' rows elsewhere (reflagTouchedBuyers) must read the order rows
+ * before this rebuilds them.
+ */
+async function rebuildPerformanceRollups(
+  tx: Tx,
+  tenantId: string,
+  ids: readonly string[] | null,
+): Promise<{ counts: RollupRefreshResult; seasons: number[] }> {
   await stageCountedTickets(tx, tenantId, ids);
   const sales = await refreshSalesRollups(tx, tenantId, ids);
-  const buyers = await refreshBuyerRollups(tx, tenantId, ids);
+  const orders = await rebuildOrders(tx, tenantId, ids);
   const audience = await refreshAudienceRollups(tx, tenantId, ids);
   await dropCountedTickets(tx);
-  return { ...sales, ...buyers, ...audience };
+  return { counts: { ...sales, ...audience, orderRows: orders.rows }, seasons: orders.seasons };
+}
+
+/** The season buyer counts of the seasons given (null: all of them). */
+async function rebuildChangedSeasons(tx: Tx, tenantId: string, seasons: number[] | null): Promise<void> {
+  if (seasons === null) return rebuildSeasons(tx, tenantId, null);
+  const changed = [...new Set(seasons)];
+  if (changed.length > 0) await rebuildSeasons(tx, tenantId, changed);
 }
 
 /** Two refreshes of one tenant at once would both delete, then collide on insert: serialise them. */
@@ -106,21 +131,15 @@ export async function refreshRollupsInParallel(
             tenantId,
             async (part) => {
               await setRefreshSettings(part);
-              await stageCountedTickets(part, tenantId, share);
-              const sales = await refreshSalesRollups(part, tenantId, share);
-              const orders = await rebuildOrders(part, tenantId, share);
-              const audience = await refreshAudienceRollups(part, tenantId, share);
-              await dropCountedTickets(part);
-              return { ...sales, ...audience, orderRows: orders.rows, seasons: orders.seasons };
+              return rebuildPerformanceRollups(part, tenantId, share);
             },
             { timeoutMs },
           ),
         ),
       );
-      const seasons = [...new Set([...reflagged, ...parts.flatMap((p) => p.seasons)])];
-      if (seasons.length > 0) await rebuildSeasons(tx, tenantId, seasons);
+      await rebuildChangedSeasons(tx, tenantId, [...reflagged, ...parts.flatMap((p) => p.seasons)]);
       await options.finish?.(tx);
-      const sum = (key: keyof RollupRefreshResult) => parts.reduce((s, p) => s + p[key], 0);
+      const sum = (key: keyof RollupRefreshResult) => parts.reduce((s, p) => s + p.counts[key], 0);
       return { dailySalesRows: sum("dailySalesRows"), performanceDayRows: sum("performanceDayRows"), orderRows: sum("orderRows"), audienceRows: sum("audienceRows") };
     },
     { timeoutMs },

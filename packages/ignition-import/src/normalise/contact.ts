@@ -5,6 +5,7 @@
 // bounded maps: memory stays flat whatever the file size.
 import { communesForPostalCode } from "@rappel/geo";
 import { normaliseEmail, normalisePhone, tidyName } from "@rappel/personal-data";
+import { BoundedMemo } from "../bounded-memo";
 import type { StoredIssue } from "../import-issues";
 import { suspectedDomainTypo } from "./email-typos";
 
@@ -37,19 +38,6 @@ export interface NormalisedContact {
   postalCode: string | null;
   communeCode: string | null;
   country: string;
-}
-
-class BoundedMemo<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string, compute: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined || this.map.has(key)) return hit as V;
-    const value = compute();
-    if (this.map.size >= this.max) this.map.clear();
-    this.map.set(key, value);
-    return value;
-  }
 }
 
 const phoneMemo = new BoundedMemo<string | null>(100_000);

@@ -1,6 +1,7 @@
 // A row's contact → blind-index keys (hex) for identity resolution. The keys are the codec's own
 // (same normal forms), so an import matches spectators created anywhere else in the product.
 import { nameKey, type SpectatorIdentityCodec } from "@rappel/personal-data";
+import { BoundedMemo } from "../bounded-memo";
 import type { IdentityKeys } from "../identity/clusters";
 import type { SpectatorContact } from "../identity/resolve-spectators";
 import type { NormalisedContact } from "../normalise/contact";
@@ -13,33 +14,25 @@ type KeyKind = "email" | "phone" | "name-postal";
 const MEMO_ENTRIES_PER_KIND = 150_000;
 
 export class KeyMaker {
-  private readonly memos: Record<KeyKind, Map<string, string | null>> = { email: new Map(), phone: new Map(), "name-postal": new Map() };
+  private readonly memos: Record<KeyKind, BoundedMemo<string | null>> = {
+    email: new BoundedMemo(MEMO_ENTRIES_PER_KIND),
+    phone: new BoundedMemo(MEMO_ENTRIES_PER_KIND),
+    "name-postal": new BoundedMemo(MEMO_ENTRIES_PER_KIND),
+  };
   /** Last name and postal code as given → key: spares the name's folding on a hit. */
-  private readonly namePostalCells = new Map<string, string | null>();
+  private readonly namePostalCells = new BoundedMemo<string | null>(MEMO_ENTRIES_PER_KIND);
   constructor(private readonly codec: SpectatorIdentityCodec) {}
 
   private index(kind: KeyKind, normalised: string | null): string | null {
     if (!normalised) return null;
-    const memo = this.memos[kind];
-    let hex = memo.get(normalised);
-    if (hex === undefined) {
+    return this.memos[kind].get(normalised, () => {
       const bytes = this.codec.blindIndex(kind, normalised);
-      hex = bytes ? Buffer.from(bytes).toString("hex") : null;
-      if (memo.size >= MEMO_ENTRIES_PER_KIND) memo.clear();
-      memo.set(normalised, hex);
-    }
-    return hex;
+      return bytes ? Buffer.from(bytes).toString("hex") : null;
+    });
   }
 
   private namePostal(lastName: string, postalCode: string): string | null {
-    const cells = `${lastName}|${postalCode}`;
-    let hex = this.namePostalCells.get(cells);
-    if (hex === undefined) {
-      hex = this.index("name-postal", `${nameKey(lastName)}|${postalCode}`);
-      if (this.namePostalCells.size >= MEMO_ENTRIES_PER_KIND) this.namePostalCells.clear();
-      this.namePostalCells.set(cells, hex);
-    }
-    return hex;
+    return this.namePostalCells.get(`${lastName}|${postalCode}`, () => this.index("name-postal", `${nameKey(lastName)}|${postalCode}`));
   }
 
   keys(c: NormalisedContact, ref: string | null = null): IdentityKeys {
