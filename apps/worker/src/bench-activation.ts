@@ -11,12 +11,11 @@
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { createDatabase, type Database } from "@rappel/db";
-import { createTestDatabase } from "@rappel/db/testing";
 import { createJobProducer, createRedisConnection, enqueueJob, type JobProducer } from "@rappel/jobs";
 import { createMailTransport } from "@rappel/mail";
 import { campaignStatus, sleep, startBenchWorker, tally, waitUntil } from "./testing/campaign-bench";
 import { createCampaignFixture, type CampaignFixture } from "./testing/campaign-fixture";
-import { processCpuMs, totalCpuMs } from "./testing/process-cpu";
+import { createTestDatabase, processCpuMs, totalCpuMs } from "@rappel/db/testing";
 import type { SpawnedWorker } from "./testing/spawn-worker";
 import { startSmtpPeerProcess, type SmtpPeerProcess } from "./testing/smtp-peer-process";
 

@@ -119,6 +119,15 @@ export async function generateBenchData(
          JOIN ${partition("ticket_order", tenantId)} o ON o.id = md5($1::text || 'o' || t.oi)::uuid`,
       [tenantId, shape.tickets, shape.orders, shape.performances],
     );
+    // An order's total is the money it stands for (decision 0023): a paid order's valid tickets.
+    await step(
+      "order totals",
+      `UPDATE ${partition("ticket_order", tenantId)} o SET total_cents = x.total
+         FROM (SELECT order_id, sum(price_cents) FILTER (WHERE status = 'valid')::int AS total
+                 FROM ${partition("ticket", tenantId)} GROUP BY order_id) x
+        WHERE o.id = x.order_id AND o.status = 'paid' AND x.total IS NOT NULL`,
+      [],
+    );
     await step("analyze", "ANALYZE venue, show, performance, spectator, ticket_order, ticket", []);
     return timings;
   } finally {

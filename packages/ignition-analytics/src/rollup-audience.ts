@@ -33,7 +33,8 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
       JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
       LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
       LEFT JOIN geo_commune g ON g.code = sp.commune_code
-     GROUP BY a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, '')`;
+     GROUP BY a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, '')
+     ORDER BY a.performance_id, coalesce(sp.commune_code, '') -- key order: see refreshSalesRollups`;
 
   // A spectator lives in one commune, so per performance the communes' spectators add up.
   await tx.$executeRaw`
@@ -59,6 +60,7 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
       ) a
       LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
       LEFT JOIN geo_commune g ON g.code = sp.commune_code
-     GROUP BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, '')`;
+     GROUP BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, '')
+     ORDER BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, '') -- key order: see refreshSalesRollups`;
   return { audienceRows };
 }

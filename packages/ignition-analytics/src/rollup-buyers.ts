@@ -74,6 +74,7 @@ export async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly stri
         FROM ${COUNTED_TICKETS} c
         LEFT JOIN (${firstPaidOrders(tenantId, Prisma.sql`SELECT buyer_id FROM ${COUNTED_TICKETS}`)}) f ON f.spectator_id = c.buyer_id
        GROUP BY c.performance_id, c.order_id, c.sales_channel, c.buyer_id, c.ordered_at, c.day, c.performance_day, f.first_at
+       ORDER BY c.performance_id, c.order_id, c.sales_channel -- key order: see refreshSalesRollups
       RETURNING season
     )
     SELECT season::int, count(*)::int AS n FROM inserted GROUP BY season`;

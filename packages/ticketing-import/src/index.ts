@@ -54,5 +54,8 @@ export {
   type PerformanceStatus,
 } from "./validate/labels";
 
+// Memo shared by the import's per-row look-ups
+export { BoundedMemo } from "./bounded-memo";
+
 // Messages
 export { issueMessages, formatIssue, type IssueCode, type RowIssue, type Language } from "./messages";

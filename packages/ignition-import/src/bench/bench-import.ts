@@ -3,15 +3,16 @@
 // code path), and in the same run times a raw COPY of the same file into an unindexed table.
 // Prints progress on stderr and one JSON object as the last line of stdout.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createReadStream, readdirSync, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { createDatabase, provisionTenant, withTenant } from "@rappel/db";
-import { createTestDatabase } from "@rappel/db/testing";
+import { cpuMsOfProcessesNamed, createTestDatabase } from "@rappel/db/testing";
 import { createTenantDataKey } from "@rappel/personal-data";
 import { suggestMapping } from "@rappel/ticketing-import";
 import { confirmImportMapping, createImportJob, storeImportFile, runImport } from "../index";
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
       peakHeap = Math.max(peakHeap, m.heapUsed);
       if (++samples % 4 === 0) postgresCpu.sample();
     }, 50);
+    // How long the import's thread keeps the database's answers waiting (its synchronous work).
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const nodeCpuStart = process.cpuUsage();
     t = performance.now();
     const result = await runImport(
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
       },
     );
     const importSeconds = (performance.now() - t) / 1000;
+    loopDelay.disable();
     const nodeCpu = process.cpuUsage(nodeCpuStart);
     postgresCpu.sample();
     clearInterval(sampler);
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
       // process (backends, WAL writer, checkpointer…) during the import: on 2 cores, their sum
       // bounds the end-to-end rate.
       import_node_cpu_s: round((nodeCpu.user + nodeCpu.system) / 1e6),
+      import_event_loop_delay_ms: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
       import_postgres_cpu_s: round(postgresCpu.seconds()),
       import_write_seconds: round(result.timings.loadSeconds),
       import_rollup_seconds: round(result.timings.rollupSeconds),
@@ -149,18 +155,7 @@ class PostgresCpu {
   private started = false;
 
   sample(): void {
-    for (const name of readdirSync("/proc")) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      } catch {
-        continue;
-      }
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const ms = (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
-      const pid = Number(name);
+    for (const [pid, ms] of cpuMsOfProcessesNamed("postgres")) {
       if (!this.first.has(pid)) this.first.set(pid, this.started ? 0 : ms);
       this.last.set(pid, ms);
     }

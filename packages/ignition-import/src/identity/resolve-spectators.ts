@@ -8,7 +8,8 @@ import type pg from "pg";
 import { nameKey, type SpectatorIdentityCodec } from "@rappel/personal-data";
 import { copyBytes, copyHexBytes, copyNumber, copyRows, copyText } from "../load/copy-text";
 import { pgRunner } from "../sql-runner";
-import { timed, type Profile } from "../profile";
+import { addSince, timed, type Profile } from "../profile";
+import { ITEMS_BETWEEN_YIELDS, yieldToEventLoop } from "../yield-to-event-loop";
 import { newId } from "../load/new-id";
 import type { IdentityCluster, IdentityKeys } from "./clusters";
 import { mergeSpectatorRows, type MergeResult, type MergeRule } from "./merge-spectators";
@@ -229,39 +230,53 @@ export async function resolveSpectators(
   tenantId: string,
   clusters: readonly Cluster[],
   codec: SpectatorIdentityCodec,
-  profile?: Profile,
-  /** The import whose rows are resolved (kept on the merges it makes). */
-  importId: string | null = null,
+  options: {
+    profile?: Profile;
+    /** The import whose rows are resolved (kept on the merges it makes). */
+    importId?: string | null;
+    /**
+     * Awaited before any merge: a merge moves the merged records' tickets and orders, so the
+     * import's previous batch, written on another connection, must have committed its own.
+     */
+    beforeMerging?: () => Promise<void>;
+  } = {},
 ): Promise<SpectatorResolution> {
+  const { profile, importId = null } = options;
   if (clusters.length === 0) return { ids: [], merges: [], created: 0, updated: 0 };
   const existing = await timed(profile, "spectators.candidates", () => findCandidates(client, tenantId, clusters));
   const td = performance.now();
   const decision = decideIdentities(clusters, existing, (sealed) => codec.openField("firstName", sealed));
-  if (profile) profile["spectators.decide"] = (profile["spectators.decide"] ?? 0) + (performance.now() - td) / 1000;
+  addSince(profile, "spectators.decide", td);
   const sql = pgRunner(client);
   const merges: MergeResult[] = [];
+  if (decision.merges.length > 0) await options.beforeMerging?.();
   await timed(profile, "spectators.merges", async () => {
     for (const m of decision.merges) merges.push(await mergeSpectatorRows(sql, tenantId, { ...m, mergedById: null, importId }));
   });
 
   await client.query(
-    `CREATE TEMP TABLE stage_spectator (id uuid, is_new boolean, email_enc bytea, email_bidx bytea, phone_enc bytea, phone_bidx bytea,
+    // Session-private and emptied at every commit or rollback: created once per connection.
+    // (Emptied first too, should a transaction ever resolve twice: free when already empty.)
+    `CREATE TEMP TABLE IF NOT EXISTS stage_spectator (id uuid, is_new boolean, email_enc bytea, email_bidx bytea, phone_enc bytea, phone_bidx bytea,
        first_name_enc bytea, last_name_enc bytea, name_postal_bidx bytea, street_address_enc bytea, postal_code text,
-       commune_code text, country text, birth_year int, language text, external_ref text) ON COMMIT DROP`,
+       commune_code text, country text, birth_year int, language text, external_ref text) ON COMMIT DELETE ROWS;
+     DELETE FROM stage_spectator`,
   );
   // Several clusters can land on one existing spectator: stage it once (first cluster wins).
   const staged = new Set<string>();
   const rows: string[][] = [];
-  clusters.forEach((c, i) => {
+  for (let i = 0; i < clusters.length; i++) {
+    if (i > 0 && i % ITEMS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    const c = clusters[i]!;
     const id = decision.ids[i]!;
-    if (staged.has(id)) return;
+    if (staged.has(id)) continue;
     staged.add(id);
     const isNew = decision.isNew[i]!;
     // An existing spectator only takes what it lacks: seal nothing else (sealing is the costly part).
     const missing = isNew ? null : existing.get(id)?.missing;
     const wants = (field: ContactField, value: unknown) => value !== null && value !== undefined && (missing === null || missing === undefined || missing.has(field));
     const contact = c.contact;
-    if (!isNew && !FILLABLE_FIELDS.some(([field]) => wants(field, field === "ref" ? c.keys.ref : contact[field as keyof SpectatorContact]))) return;
+    if (!isNew && !FILLABLE_FIELDS.some(([field]) => wants(field, field === "ref" ? c.keys.ref : contact[field as keyof SpectatorContact]))) continue;
     const s = codec.sealIdentity({
       email: wants("email", contact.email) ? contact.email : null,
       phone: wants("phone", contact.phone) ? contact.phone : null,
@@ -275,7 +290,7 @@ export async function resolveSpectators(
       copyBytes(s.streetAddressEnc), copyText(contact.postalCode), copyText(contact.communeCode), copyText(contact.country),
       copyNumber(contact.birthYear), copyText(contact.language), copyText(c.keys.ref),
     ]);
-  });
+  }
   await timed(profile, "spectators.copy", () => copyRows(client, "stage_spectator", STAGE_COLUMNS, rows));
   // A person who was erased (or objected) is in the suppression list by keyed hash: an import
   // must not bring them back. Their rows keep the tickets but lose every identifier.

@@ -5,7 +5,7 @@
 // bounded maps: memory stays flat whatever the file size.
 import { communesForPostalCode } from "@rappel/geo";
 import { normaliseEmail, normalisePhone, tidyName } from "@rappel/personal-data";
-import { BoundedMemo } from "../bounded-memo";
+import { BoundedMemo } from "@rappel/ticketing-import";
 import type { StoredIssue } from "../import-issues";
 import { suspectedDomainTypo } from "./email-typos";
 

@@ -90,6 +90,32 @@ describe("retries", () => {
   });
 });
 
+describe("two imports of one tenant at once", () => {
+  it("overlapping files end as one import of their union: no order, ticket or buyer twice, totals right", async () => {
+    const tenantId = await createTestTenant(db);
+    // Rows 1-30 in both files (same orders, tickets and buyers), 31-40 in the second only.
+    const [first, second] = await Promise.all([
+      importFile(db, { tenantId, storageDir, source: exportOf(30, "S"), options: { batchSize: 4 } }),
+      importFile(db, { tenantId, storageDir, source: exportOf(40, "S"), options: { batchSize: 3 } }),
+    ]);
+    expect(first.result).toMatchObject({ status: "completed", rowsAccepted: 30 });
+    expect(second.result).toMatchObject({ status: "completed", rowsAccepted: 40 });
+    const seen = await withTenant(db, tenantId, async (tx) => ({
+      tickets: await tx.ticket.count(),
+      orders: await tx.order.findMany({ select: { reference: true, totalCents: true } }),
+      spectators: await tx.spectator.count(),
+    }));
+    expect(seen.tickets).toBe(40);
+    expect(seen.spectators).toBe(7);
+    // Order S-Cn holds tickets 2n-1 and 2n, at 10 € + their number each.
+    expect(seen.orders).toHaveLength(20);
+    for (const o of seen.orders) {
+      const n = Number(o.reference.slice("S-C".length));
+      expect(o.totalCents).toBe((10 + 2 * n - 1 + 10 + 2 * n) * 100);
+    }
+  });
+});
+
 describe("staging is private to each import", () => {
   it("two tenants importing at the same time each get only their own rows", async () => {
     // Provisioned one after the other: creating partitions concurrently deadlocks (reported).
@@ -141,7 +167,7 @@ describe("staging is private to each import", () => {
       // Rows staged in tenant A's transaction cannot be written as tenant B's: row-level security
       // checks every row the INSERT … SELECT produces.
       await expect(
-        inBatchTransaction(one, a, async () => {
+        inBatchTransaction(one, a, { lock: "resolve" }, async () => {
           await one.query("CREATE TEMP TABLE stage_venue (name text) ON COMMIT DROP");
           await one.query("INSERT INTO stage_venue VALUES ('Salle volée')");
           await one.query("INSERT INTO venue (tenant_id, name, capacity) SELECT $1::uuid, name, 0 FROM stage_venue", [b]);

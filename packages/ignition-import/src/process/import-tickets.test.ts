@@ -245,5 +245,29 @@ describe("a ticket that reappears under an order new to the tenant", () => {
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.priceCents).toBe(2700);
     expect(orders.find((o) => o.id === tickets[0]!.orderId)?.reference).toBe("C-9");
+    // The old order has nothing left: it no longer counts as a paid order of 25 €.
+    expect(orders.map((o) => [o.reference, o.totalCents, o.status]).sort()).toEqual([["C-1", 0, "cancelled"], ["C-9", 2700, "paid"]]);
+  });
+
+  it("leaves its old order with the tickets it keeps, and the old performance's figures follow", async () => {
+    const tenantId = await createTestTenant(db);
+    const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
+    const misanthrope = "Le Misanthrope;12/01/2027 20:30;Grande salle";
+    const tartuffe = "Tartuffe;14/01/2027 20:30;Grande salle";
+    await importFile(db, {
+      tenantId,
+      storageDir,
+      source: [header, `C-1;B-1;01/10/2026 10:00;${misanthrope};25,00 €;anne@example.fr`, `C-1;B-2;01/10/2026 10:00;${misanthrope};30,00 €;anne@example.fr`].join("\n"),
+    });
+    // B-2 re-issued under a new order, for another performance.
+    await importFile(db, { tenantId, storageDir, source: [header, `C-7;B-2;05/10/2026 09:00;${tartuffe};30,00 €;anne@example.fr`].join("\n") });
+    const { orders, sales, performances } = await withTenant(db, tenantId, async (tx) => ({
+      orders: await tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }),
+      sales: await tx.rollupPerformance.findMany({ where: { tenantId } }),
+      performances: await tx.performance.findMany({ where: { tenantId }, include: { show: true } }),
+    }));
+    expect(orders.map((o) => [o.reference, o.totalCents, o.status])).toEqual([["C-1", 2500, "paid"], ["C-7", 3000, "paid"]]);
+    const titleOf = (performanceId: string) => performances.find((p) => p.id === performanceId)!.show.title;
+    expect(sales.map((r) => [titleOf(r.performanceId), r.tickets, Number(r.revenueCents)]).sort()).toEqual([["Le Misanthrope", 1, 2500], ["Tartuffe", 1, 3000]]);
   });
 });

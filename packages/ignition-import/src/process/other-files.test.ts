@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTenant, type Database } from "@rappel/db";
 import { loadIdentityCodec } from "@rappel/personal-data";
-import { ImportError, importShowCatalogue, listShowGenres, setShowGenre, streamRejectedRowsCsv, ZGenreChoice } from "../index";
+import { ImportError, importShowCatalogue, listRejectedRows, listShowGenres, setShowGenre, streamRejectedRowsCsv, ZGenreChoice } from "../index";
 import { createTestTenant, importFile, openAppDatabase, tempStorageDir, testMasterKey, utf8, windows1252 } from "../testing";
 
 let db: Database;
@@ -80,6 +80,18 @@ describe("spectators file", () => {
     expect(people[0]!.consents[0]!.source).toBe(`import:${first.importId}`);
     await importFile(db, { tenantId, storageDir, kind: "spectators", source: utf8(text) });
     expect((await snapshot()).map((p) => p.consents.map((c) => c.at))).toEqual(people.map((p) => p.consents.map((c) => c.at)));
+  });
+});
+
+describe("a spectators row that names nobody", () => {
+  it("is refused with its reason and keeps its cells", async () => {
+    const tenantId = await createTestTenant(db);
+    // Its only identifier is a phone that is not one: the row reads, then names nobody.
+    const text = ["N° client;E-mail;Tél;Prénom;Ville", "K-1;anne@example.fr;;Anne;Lyon", ";;pas de numéro;Paul;Grenoble"].join("\n");
+    const { importId, result } = await importFile(db, { tenantId, storageDir, kind: "spectators", source: utf8(text) });
+    expect(result).toMatchObject({ status: "completed", rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    const page = await withTenant(db, tenantId, (tx) => listRejectedRows(tx, tenantId, importId, { offset: 0, limit: 10, locale: "fr", masterKey: testMasterKey() }));
+    expect(page.rows.map((r) => [r.line, r.raw])).toEqual([[3, { "N° client": "", "E-mail": "", Tél: "pas de numéro", Prénom: "Paul", Ville: "Grenoble" }]]);
   });
 });
 

@@ -20,10 +20,12 @@ export function performancesProcessor(client: pg.ClientBase, tenantId: string): 
   return {
     prepare(line, row, raw, warnings) {
       if (row.genre && !genreForLabel(row.genre)) warnings.push({ code: "genre.unknown", field: "genre", value: row.genre });
-      return { ...row, line, raw };
+      // Any performances row may be refused when written, so its cells always come (keepsRaw).
+      return { ...row, line, raw: raw! };
     },
 
-    async load(batch: Batch<Prepared>, seal): Promise<BatchOutcome> {
+    // Few rows (a season): everything in the first transaction.
+    async resolve(batch: Batch<Prepared>, seal): Promise<BatchOutcome> {
       const rejected: RejectedEntry[] = [];
       const touched = new Set<string>();
       let accepted = 0;
@@ -82,5 +84,7 @@ export function performancesProcessor(client: pg.ClientBase, tenantId: string): 
       }
       return { accepted, rejected, performanceIds: touched, merges: 0, spectatorsCreated: 0 };
     },
+
+    write: async (outcome) => outcome,
   };
 }

@@ -1,29 +1,32 @@
 // Runs one import end to end: reload the job in its tenant, stream the file, validate and
-// normalise each row, write batches (one transaction each, through a session-private staging
-// table), keep every refused row, stop between batches when cancelled, then refresh the rollups
-// of the performances it touched and mark the import completed — after the refresh has
-// committed, so "completed" means the dashboards are up to date.
+// normalise each row, write batches (write-batches.ts: two transactions each, through
+// session-private staging tables), keep every refused row, stop between batches when cancelled,
+// then refresh the rollups of the performances it touched and mark the import completed — after
+// the refresh has committed, so "completed" means the dashboards are up to date.
 //
-// Reading and writing overlap: while batch N is being written (PostgreSQL works), batch N+1 is
-// parsed and validated (Node works), so both cores of a small machine are busy.
-import { createReadStream } from "node:fs";
-import { Transform } from "node:stream";
+// Everything overlaps: a large file is parsed and validated on a worker thread
+// (read/read-thread.ts), this thread prepares batch N+2 while PostgreSQL resolves batch N+1's
+// buyers on one connection and writes batch N's tickets on the other.
+import { stat } from "node:fs/promises";
 import pg from "pg";
 import { analyzeTenantTables, withTenant, type Database } from "@rappel/db";
 import { refreshRollups, refreshRollupsInParallel } from "@rappel/ignition-analytics";
 import type { MasterKey } from "@rappel/personal-data";
-import { createRowValidator, openImportFile, parseColumnMapping, type FileKind, type MalformedRecord, type RowsByKind } from "@rappel/ticketing-import";
+import { parseColumnMapping, type FileKind } from "@rappel/ticketing-import";
 import { ImportNotFoundError } from "../errors";
 import type { StoredIssue } from "../import-issues";
-import { inBatchTransaction } from "../load/batch-transaction";
+import { isRefused, readRows, type ReadRowsInput } from "../read/read-rows";
+import { readRowsInThread } from "../read/read-thread";
 import { importFilePath } from "../service/storage";
 import { loadTenantSealer, type TenantSealer } from "../tenant-keys";
 import { describeFailure, ImportAbortedError, isPermanentFailure } from "./failure";
+import { writeBatches } from "./write-batches";
+import { yieldToEventLoop } from "../yield-to-event-loop";
 import { performancesProcessor } from "./performances";
 import { spectatorsProcessor } from "./spectators";
 import { ticketsProcessor } from "./tickets";
 import type { Batch, KindProcessor, RejectedEntry } from "./types";
-import { timed, type Profile } from "../profile";
+import { addSince, timed, type Profile } from "../profile";
 
 export interface RunImportOptions {
   db: Database;
@@ -40,6 +43,8 @@ export interface RunImportOptions {
   onBatch?: (progress: { batches: number; rowsRead: number }) => void | Promise<void>;
   /** Called once every batch is written, before the rollups are refreshed. */
   onWritten?: () => Promise<void>;
+  /** File size (bytes) from which the file is read on a worker thread (tests force it with 0). */
+  readInThreadFrom?: number;
   /** Filled with seconds per phase (benchmark). */
   profile?: Profile;
   /** Row counts and timings only: never a row's content. */
@@ -62,14 +67,20 @@ export interface ImportRunResult {
 }
 
 const DEFAULT_BATCH = 20_000;
-const YIELD_EVERY = 64;
+const CHUNK_ROWS = 1_000;
+// Below this, starting a reading thread (loading its modules, ~0.2 s) costs more than it saves.
+const READ_IN_THREAD_FROM = 4 * 1024 * 1024;
 const ROLLUP_TIMEOUT_MS = 10 * 60_000;
 
-function processorFor(kind: FileKind, client: pg.Client, ids: { tenantId: string; importId: string }, sealer: TenantSealer, profile?: Profile) {
+type Connections = { resolving: pg.Client; writing: pg.Client };
+
+function processorFor(kind: FileKind, connections: Connections, ids: { tenantId: string; importId: string }, sealer: TenantSealer, profile?: Profile) {
   const { tenantId, importId } = ids;
-  if (kind === "tickets") return ticketsProcessor(client, tenantId, sealer.codec, profile, importId) as KindProcessor<unknown, unknown>;
-  if (kind === "performances") return performancesProcessor(client, tenantId) as KindProcessor<unknown, unknown>;
-  return spectatorsProcessor(client, tenantId, sealer.codec, importId) as KindProcessor<unknown, unknown>;
+  const generic = (p: unknown) => p as KindProcessor<unknown, unknown, unknown>;
+  if (kind === "tickets") return generic(ticketsProcessor(connections, tenantId, sealer.codec, profile, importId));
+  // Kinds without a second part write everything on the resolving connection.
+  if (kind === "performances") return generic(performancesProcessor(connections.resolving, tenantId));
+  return generic(spectatorsProcessor(connections.resolving, tenantId, sealer.codec, importId));
 }
 
 export async function runImport(ids: { tenantId: string; importId: string }, options: RunImportOptions): Promise<ImportRunResult> {
@@ -106,140 +117,99 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
   const touched = new Set<string>();
   let loadSeconds = 0;
   let rollupSeconds = 0;
-  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: "rappel-import" });
+  // Two connections of the import's own (write-batches.ts): one resolves a batch while the other writes the previous one.
+  const connect = () => new pg.Client({ connectionString: options.databaseUrl, application_name: "rappel-import" });
+  const connections: Connections = { resolving: connect(), writing: connect() };
   let status: "completed" | "cancelled" = "completed";
   try {
-    await client.connect();
+    await Promise.all([connections.resolving.connect(), connections.writing.connect()]);
     const mapping = parseColumnMapping(job.kind as FileKind, job.mapping);
-    const processor = processorFor(job.kind as FileKind, client, ids, sealer, options.profile);
+    const processor = processorFor(job.kind as FileKind, connections, ids, sealer, options.profile);
     const seal = (_line: number, raw: Readonly<Record<string, string>>) => sealer.sealRejected(importId, raw);
-    const malformed: MalformedRecord[] = [];
-    // Bytes handed to the reader so far: progress and ETA by bytes (a little ahead of the rows,
-    // by the reader's buffers).
-    let bytesRead = 0;
-    const source = createReadStream(importFilePath(options.storageDir, tenantId, importId));
-    const counted = source.pipe(
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          bytesRead += chunk.length;
-          done(null, chunk);
-        },
-      }),
-    );
-    source.on("error", (error) => counted.destroy(error));
-    const file = await openImportFile(counted, { onMalformedRow: (m) => malformed.push(m) });
-    const validate = createRowValidator(mapping, { now: now() });
+    const path = importFilePath(options.storageDir, tenantId, importId);
+    const readInput: ReadRowsInput = { path, kind: job.kind as FileKind, mapping, now: now(), chunkRows: CHUNK_ROWS };
+    const inThread = (await stat(path)).size >= (options.readInThreadFrom ?? READ_IN_THREAD_FROM);
+    const chunks = inThread ? readRowsInThread(readInput) : readRows(readInput);
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
     async function* batches(): AsyncGenerator<Batch<unknown>> {
       let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
-      const takeMalformed = () => {
-        for (const m of malformed.splice(0)) {
+      for await (const chunk of chunks) {
+        // Read on this thread, a chunk comes in one go of microtasks: let the database's answers
+        // for the batch being written be handled between chunks.
+        if (!inThread) await yieldToEventLoop();
+        for (const r of chunk.rows) {
           batch.read++;
-          batch.rejected.push({ line: m.line, issues: [{ code: "row.malformed", field: "", value: m.message }], rawSealed: seal(m.line, {}) });
+          if (isRefused(r)) {
+            batch.rejected.push({ line: r.line, issues: r.issues, rawSealed: seal(r.line, r.raw) });
+          } else {
+            const prepared = processor.prepare(r.line, r.row, r.raw, r.warnings);
+            for (const w of r.warnings) warnings[w.code] = (warnings[w.code] ?? 0) + 1;
+            if (prepared && typeof prepared === "object" && "reject" in prepared) {
+              // Only kinds whose rows keep their cells refuse them here (read-rows.ts, keepsRaw).
+              batch.rejected.push({ line: r.line, issues: (prepared as { reject: StoredIssue[] }).reject, rawSealed: seal(r.line, r.raw!) });
+            } else batch.rows.push(prepared);
+          }
+          if (batch.read >= batchSize) {
+            batch.bytesRead = chunk.bytesRead;
+            yield batch;
+            batch = { read: 0, rows: [], rejected: [], bytesRead: 0 };
+          }
         }
-      };
-      let sinceYield = 0;
-      for await (const { line, raw } of file) {
-        // Rows already buffered are read in one go of microtasks; yield to the event loop now and
-        // then so the database's answers for the batch being written are handled promptly.
-        if (++sinceYield === YIELD_EVERY) {
-          sinceYield = 0;
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-        batch.read++;
-        const result = validate(raw) as ReturnType<ReturnType<typeof createRowValidator>>;
-        if (!result.ok) {
-          batch.rejected.push({ line, issues: result.issues as StoredIssue[], rawSealed: seal(line, raw) });
-        } else {
-          const rowWarnings: StoredIssue[] = [...(result.warnings as StoredIssue[])];
-          const prepared = processor.prepare(line, result.row as RowsByKind[FileKind], raw, rowWarnings);
-          for (const w of rowWarnings) warnings[w.code] = (warnings[w.code] ?? 0) + 1;
-          if (prepared && typeof prepared === "object" && "reject" in prepared) {
-            batch.rejected.push({ line, issues: (prepared as { reject: StoredIssue[] }).reject, rawSealed: seal(line, raw) });
-          } else batch.rows.push(prepared);
-        }
-        takeMalformed();
-        if (batch.read >= batchSize) {
-          batch.bytesRead = bytesRead;
-          yield batch;
-          batch = { read: 0, rows: [], rejected: [], bytesRead: 0 };
-        }
+        batch.bytesRead = chunk.bytesRead;
       }
-      takeMalformed();
-      batch.bytesRead = bytesRead;
       if (batch.read > 0) yield batch;
     }
 
     let batchCount = 0;
-    const write = async (batch: Batch<unknown>): Promise<boolean> => {
-      const t0 = performance.now();
-      const cancel = await inBatchTransaction(client, tenantId, async () => {
-        // A cancel asked while the previous batch was written stops before this one.
-        const state = await client.query<{ cancel_requested: boolean }>(
-          `SELECT cancel_requested FROM import_job WHERE tenant_id = $1::uuid AND id = $2::uuid`,
-          [tenantId, importId],
-        );
-        if (state.rows[0]?.cancel_requested) return true;
-        const outcome = await processor.load(batch, seal);
-        const tr = performance.now();
-        const rejected: RejectedEntry[] = [...batch.rejected, ...outcome.rejected];
-        if (rejected.length > 0) {
-          await client.query(
-            `INSERT INTO import_rejected_row (tenant_id, import_id, line, reasons, raw_sealed)
-             SELECT $1::uuid, $2::uuid, r.line, r.reasons, decode(r.raw, 'base64')
-               FROM jsonb_to_recordset($3::jsonb) AS r(line int, reasons jsonb, raw text)
-             ON CONFLICT (tenant_id, import_id, line) DO UPDATE SET reasons = EXCLUDED.reasons, raw_sealed = EXCLUDED.raw_sealed`,
-            [tenantId, importId, JSON.stringify(rejected.map((r) => ({ line: r.line, reasons: r.issues, raw: r.rawSealed.toString("base64") })))],
-          );
-        }
-        for (const p of outcome.performanceIds) touched.add(p);
-        counts.read += batch.read;
-        counts.accepted += outcome.accepted;
-        counts.rejected += rejected.length;
-        counts.merges += outcome.merges;
-        counts.spectatorsCreated += outcome.spectatorsCreated;
-        const { rows } = await client.query<{ cancel_requested: boolean }>(
-          `UPDATE import_job SET rows_read = $3, rows_accepted = $4, rows_rejected = $5, bytes_read = $6, warnings = $7
-            WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING cancel_requested`,
-          [tenantId, importId, counts.read, counts.accepted, counts.rejected, batch.bytesRead, Object.values(warnings).reduce((a, b) => a + b, 0)],
-        );
-        if (options.profile) options.profile["batch.bookkeeping"] = (options.profile["batch.bookkeeping"] ?? 0) + (performance.now() - tr) / 1000;
-        return rows[0]?.cancel_requested ?? false;
-      });
-      loadSeconds += (performance.now() - t0) / 1000;
-      batchCount += 1;
-      log("import batch written", { tenantId, importId, rows: batch.read, totalRead: counts.read });
-      await options.onBatch?.({ batches: batchCount, rowsRead: counts.read });
-      return cancel;
-    };
-
-    let inFlight: Promise<boolean> | null = null;
+    const t0 = performance.now();
     try {
-      for await (const batch of batches()) {
-        // At most one batch is being written while the next one is read.
-        if (inFlight && (await inFlight)) {
-          status = "cancelled";
-          break;
-        }
-        inFlight = null;
-        if (options.signal?.aborted) throw new ImportAbortedError();
-        inFlight = write(batch);
-        // Handled here so a failing write never counts as unhandled while the next batch is read;
-        // the error is still raised by the `await` above or below.
-        inFlight.catch(() => undefined);
-      }
-      if (inFlight && (await inFlight) && status === "completed") {
-        // The cancel came with the last batch: everything is written, but the person asked to
-        // stop, so the import says so.
-        status = "cancelled";
-      }
+      status = await writeBatches({
+        batches: batches(),
+        processor,
+        connections,
+        tenantId,
+        importId,
+        seal,
+        signal: options.signal,
+        profile: options.profile,
+        record: async (batch, outcome) => {
+          const tr = performance.now();
+          const rejected: RejectedEntry[] = [...batch.rejected, ...outcome.rejected];
+          for (const p of outcome.performanceIds) touched.add(p);
+          counts.read += batch.read;
+          counts.accepted += outcome.accepted;
+          counts.rejected += rejected.length;
+          counts.merges += outcome.merges;
+          counts.spectatorsCreated += outcome.spectatorsCreated;
+          // Refused rows and progress in one round trip: this transaction is the import's critical path.
+          const { rows } = await connections.writing.query<{ cancel_requested: boolean }>(
+            `WITH refused AS (
+               INSERT INTO import_rejected_row (tenant_id, import_id, line, reasons, raw_sealed)
+               SELECT $1::uuid, $2::uuid, r.line, r.reasons, decode(r.raw, 'base64')
+                 FROM jsonb_to_recordset($8::jsonb) AS r(line int, reasons jsonb, raw text)
+               ON CONFLICT (tenant_id, import_id, line) DO UPDATE SET reasons = EXCLUDED.reasons, raw_sealed = EXCLUDED.raw_sealed
+             )
+             UPDATE import_job SET rows_read = $3, rows_accepted = $4, rows_rejected = $5, bytes_read = $6, warnings = $7
+              WHERE tenant_id = $1::uuid AND id = $2::uuid RETURNING cancel_requested`,
+            [
+              tenantId, importId, counts.read, counts.accepted, counts.rejected, batch.bytesRead, Object.values(warnings).reduce((a, b) => a + b, 0),
+              JSON.stringify(rejected.map((r) => ({ line: r.line, reasons: r.issues, raw: r.rawSealed.toString("base64") }))),
+            ],
+          );
+          addSince(options.profile, "batch.bookkeeping", tr);
+          return rows[0]?.cancel_requested ?? false;
+        },
+        afterBatch: async () => {
+          batchCount += 1;
+          log("import batch written", { tenantId, importId, totalRead: counts.read });
+          await options.onBatch?.({ batches: batchCount, rowsRead: counts.read });
+        },
+      });
     } finally {
-      await file.close();
-      source.destroy();
-      // A batch still being written when an error interrupts must settle before the connection closes.
-      if (inFlight) await (inFlight as Promise<boolean>).catch(() => undefined);
+      await chunks.return(undefined);
     }
+    loadSeconds = (performance.now() - t0) / 1000;
 
     await options.onWritten?.();
     const t1 = performance.now();
@@ -277,7 +247,7 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     }
     throw error;
   } finally {
-    await client.end().catch(() => undefined);
+    await Promise.all([connections.resolving.end().catch(() => undefined), connections.writing.end().catch(() => undefined)]);
   }
   const result: ImportRunResult = {
     status,

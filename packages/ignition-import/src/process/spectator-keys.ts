@@ -1,7 +1,7 @@
 // A row's contact → blind-index keys (hex) for identity resolution. The keys are the codec's own
 // (same normal forms), so an import matches spectators created anywhere else in the product.
 import { nameKey, type SpectatorIdentityCodec } from "@rappel/personal-data";
-import { BoundedMemo } from "../bounded-memo";
+import { BoundedMemo } from "@rappel/ticketing-import";
 import type { IdentityKeys } from "../identity/clusters";
 import type { SpectatorContact } from "../identity/resolve-spectators";
 import type { NormalisedContact } from "../normalise/contact";

@@ -38,9 +38,10 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
       };
     },
 
-    async load(batch: Batch<Prepared>): Promise<BatchOutcome> {
+    // Spectators only: everything in the first transaction.
+    async resolve(batch: Batch<Prepared>, _seal, previousWritten): Promise<BatchOutcome> {
       const { clusters, rowCluster } = clusterIdentities(batch.rows.map((r) => r.person), fillContact, compatibleContacts);
-      const resolved = await resolveSpectators(client, tenantId, clusters, codec, undefined, importId);
+      const resolved = await resolveSpectators(client, tenantId, clusters, codec, { importId, beforeMerging: previousWritten });
       // The last line about a person decides their consent for each channel.
       const consents = new Map<string, { spectatorId: string; channel: ImportedChannel; granted: boolean }>();
       batch.rows.forEach((row, i) => {
@@ -66,5 +67,7 @@ export function spectatorsProcessor(client: pg.ClientBase, tenantId: string, cod
       for (const m of resolved.merges) for (const p of m.performanceIds) performanceIds.add(p);
       return { accepted: batch.rows.length, rejected: [], performanceIds, merges: resolved.merges.length, spectatorsCreated: resolved.created };
     },
+
+    write: async (outcome) => outcome,
   };
 }

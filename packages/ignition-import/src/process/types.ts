@@ -27,9 +27,26 @@ export interface BatchOutcome {
   spectatorsCreated: number;
 }
 
-/** One kind of file: how a valid row is prepared, and how a batch is written. */
-export interface KindProcessor<R, P> {
-  /** A prepared row, or a rejection decided from the row alone. */
-  prepare(line: number, row: R, raw: Readonly<Record<string, string>>, warnings: StoredIssue[]): P | { reject: StoredIssue[] };
-  load(batch: Batch<P>, seal: (line: number, raw: Readonly<Record<string, string>>) => Buffer): Promise<BatchOutcome>;
+/** Seals a refused row's cells (they may hold personal data). */
+export type SealRaw = (line: number, raw: Readonly<Record<string, string>>) => Buffer;
+
+/**
+ * One kind of file: how a valid row is prepared, and how a batch is written — in two
+ * transactions on two connections, so that one batch's second overlaps the next one's first.
+ */
+export interface KindProcessor<R, P, W = BatchOutcome> {
+  /**
+   * A prepared row, or a rejection decided from the row alone. `raw` is the row's cells when the
+   * loading side may still refuse it (read/read-rows.ts, keepsRaw), null otherwise.
+   */
+  prepare(line: number, row: R, raw: Readonly<Record<string, string>> | null, warnings: StoredIssue[]): P | { reject: StoredIssue[] };
+  /**
+   * The batch's first transaction: what the next batches' reading of the database depends on
+   * (performances, spectators), or everything for a kind without a second part. It commits
+   * before `write` starts. `previousWritten` resolves once the previous batch's `write` has
+   * committed (rejects if it failed): await it before touching rows that batch may reference.
+   */
+  resolve(batch: Batch<P>, seal: SealRaw, previousWritten: () => Promise<void>): Promise<W>;
+  /** The batch's second transaction, on the other connection: runs while the next batch resolves. */
+  write(resolved: W): Promise<BatchOutcome>;
 }

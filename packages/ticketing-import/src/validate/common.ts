@@ -4,7 +4,7 @@ import { parseDateTime, type ParsedDateTime } from "../fields/dates";
 import { fail, ok, type FieldResult } from "../fields/result";
 import { parsePostalCode, parseText } from "../fields/scalars";
 import type { RowIssue } from "../messages";
-import type { CellParser } from "./row-schema";
+import { remembered, type CellParser } from "./row-schema";
 
 export type { RowResult } from "./row-schema";
 
@@ -35,12 +35,12 @@ export const checkEmail = (v: string): FieldResult<string> => {
 
 /** A date column, with the optional separate time column `timeField` read from the same row. */
 export function dateTime(zone: string, timeField?: string): CellParser<ParsedDateTime> {
-  return (date, cells) => {
+  return remembered((date, cells) => {
     const time = timeField ? cells[timeField] : undefined;
     const r = parseDateTime(date, { zone, time });
     if (r.ok || time === undefined || time.trim() === "") return r;
     return { ...r, value: `${date} ${time}` };
-  };
+  }, timeField);
 }
 
 export const present = (v: string | undefined) => v !== undefined && v.trim() !== "";

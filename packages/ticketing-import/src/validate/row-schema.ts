@@ -4,6 +4,7 @@
 // transform per row rather than one per cell: a first version with a transform per cell spent
 // most of an import in zod's per-cell allocations (26 µs/row; this is ~4x faster).
 import { z } from "zod";
+import { BoundedMemo } from "../bounded-memo";
 import type { FieldResult } from "../fields/result";
 import type { IssueCode, RowIssue } from "../messages";
 
@@ -26,6 +27,19 @@ interface SoftSpec<T> {
   keepInvalidText: boolean;
 }
 type CellSpec = RequiredSpec<unknown> | OptionalSpec<unknown> | SoftSpec<unknown>;
+
+/**
+ * The same parser, remembering its answers by cell text (and by the one other cell it reads):
+ * exports repeat the same dates, prices and labels row after row, and a look-up is far cheaper
+ * than a parse. One memo per validator, so per file. Answers are shared between rows, so nothing
+ * downstream may mutate a parsed value (Dates included).
+ */
+export function remembered<T>(parse: CellParser<T>, alsoReads?: string): CellParser<T> {
+  const memo = new BoundedMemo<FieldResult<T>>(REMEMBERED_CELLS);
+  if (!alsoReads) return (text, cells) => memo.get(text, () => parse(text, cells));
+  return (text, cells) => memo.get(`${text}\u0000${cells[alsoReads] ?? ""}`, () => parse(text, cells));
+}
+const REMEMBERED_CELLS = 10_000;
 
 export const required = <T>(parse: CellParser<T>): RequiredSpec<T> => ({ mode: "required", parse });
 export const optional = <T>(parse: CellParser<T>): OptionalSpec<T> => ({ mode: "optional", parse });

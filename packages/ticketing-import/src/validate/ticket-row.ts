@@ -4,7 +4,7 @@ import { parseBoolean } from "../fields/scalars";
 import type { RowIssue } from "../messages";
 import { checkEmail, dateTime, keep, looseText, postalCodeOf, present, text, type ResolvedOptions } from "./common";
 import { parseSalesChannel, parseTicketStatus, type SalesChannel, type TicketStatus } from "./labels";
-import { optional, required, rowSchema, runRowSchema, soft, type Cells, type RowResult } from "./row-schema";
+import { optional, remembered, required, rowSchema, runRowSchema, soft, type Cells, type RowResult } from "./row-schema";
 
 /** One ticket (or order line) as the import pipeline receives it. */
 export interface TicketRow {
@@ -54,17 +54,17 @@ export function ticketValidator(o: ResolvedOptions) {
       performanceStart: optional(dateTime(o.zone, "performanceTime")),
       venue: optional(text),
       priceCategory: optional(text),
-      price: required((v) => parseAmount(v, { defaultCurrency: o.defaultCurrency })),
-      salesChannel: optional(parseSalesChannel),
-      email: soft(checkEmail, true),
+      price: required(remembered((v) => parseAmount(v, { defaultCurrency: o.defaultCurrency }))),
+      salesChannel: optional(remembered(parseSalesChannel)),
+      email: soft(remembered(checkEmail), true),
       phone: soft(looseText),
       firstName: soft(looseText),
       lastName: soft(looseText),
       postalCode: optional(keep),
       city: soft(looseText),
-      country: soft(parseCountry),
-      complimentary: optional(parseBoolean),
-      status: optional(parseTicketStatus),
+      country: soft(remembered(parseCountry)),
+      complimentary: optional(remembered(parseBoolean)),
+      status: optional(remembered(parseTicketStatus)),
     },
     { extraCells: ["performanceTime"], presence },
   );

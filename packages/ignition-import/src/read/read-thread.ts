@@ -1,0 +1,58 @@
+// Reads a large file on a worker thread: parsing and validating rows costs as much as preparing
+// and loading them, so on a second core the two overlap. Same rows, same order, same errors as
+// readRows on the import's own thread.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ReadChunk, ReadRowsInput } from "./read-rows";
+import { reviveError, type FromReader, type ToReader } from "./read-thread-messages";
+
+/**
+ * The thread's first code: it loads the TypeScript sources as the service does, through tsx's
+ * ESM API (a worker's `execArgv: ["--import", "tsx"]` is not honoured by Node 20, and the API's
+ * CommonJS build cannot be required from an eval'd worker). Computed when a thread starts, not
+ * when the module loads: the web app bundles this package and never reads files on a thread.
+ */
+function bootCode(): string {
+  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  const entry = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "read-thread-entry.ts")).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+}
+
+export async function* readRowsInThread(input: ReadRowsInput): AsyncGenerator<ReadChunk> {
+  const worker = new Worker(bootCode(), { eval: true, workerData: input });
+  const inbox: FromReader[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on("message", (message: FromReader) => {
+    inbox.push(message);
+    notify();
+  });
+  worker.on("error", (error) => {
+    failure ??= error;
+    notify();
+  });
+  worker.on("exit", () => {
+    exited = true;
+    notify();
+  });
+  try {
+    for (;;) {
+      while (inbox.length === 0 && !failure && !exited) await new Promise<void>((resolve) => (wake = resolve));
+      const message = inbox.shift();
+      if (!message) throw failure ?? new Error("The reading thread stopped before the end of the file.");
+      if (message.type === "done") return;
+      if (message.type === "error") throw reviveError(message.error);
+      yield message.chunk;
+      worker.postMessage({ type: "taken" } satisfies ToReader);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
