@@ -71,6 +71,42 @@ describe("XLSX reader", () => {
     expect(parseAmount(first["Prix TTC"]!)).toEqual({ ok: true, value: { cents: 1250, currency: "EUR" } });
   });
 
+  it("reads every part of the workbook when many files are read at once", async () => {
+    // exceljs's one-pass streaming reader lost whole parts under load (a few reads in a thousand
+    // failed on a missing workbook part or read dates as plain numbers): each read must see
+    // the sheet's name and the styles that make a date a date.
+    const bytes = await workbookBytes();
+    const outcomes = new Map<string, number>();
+    for (let round = 0; round < 100; round++) {
+      const reads = Array.from({ length: 8 }, () =>
+        readAll(bytes).then(
+          (r) => `${r.summary.xlsx?.sheetName} ${r.rows[0]!.raw["Date de commande"]}`,
+          (error: Error) => error.message,
+        ),
+      );
+      for (const outcome of await Promise.all(reads)) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    expect([...outcomes]).toEqual([["Ventes 2025-03-28T23:15:00", 800]]);
+  });
+
+  it("reads the first visible sheet in tab order, not a hidden one before it", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Brouillon", { state: "hidden" }).addRow(["not this one"]);
+    const sales = wb.addWorksheet("Ventes");
+    sales.addRow(["N° commande"]);
+    sales.addRow(["C-9"]);
+    wb.addWorksheet("Notes").addRow(["nor this one"]);
+    const r = await readAll(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.summary.xlsx).toEqual({ sheetName: "Ventes" });
+    expect(r.plain).toEqual([{ line: 2, "N° commande": "C-9" }]);
+  });
+
+  it("refuses a workbook without any sheet with a clear error", async () => {
+    const wb = new ExcelJS.Workbook();
+    const noSheet = Buffer.from(await wb.xlsx.writeBuffer());
+    await expect(readAll(noSheet)).rejects.toMatchObject({ code: "unreadable_xlsx", message: expect.stringContaining("no worksheet") });
+  });
+
   it("refuses a zip that is not a workbook with a clear error", async () => {
     const notXlsx = Buffer.from("PK\x03\x04 this is not a real zip archive at all", "latin1");
     await expect(readAll(notXlsx)).rejects.toMatchObject({ code: "unreadable_xlsx" });

@@ -1,40 +1,62 @@
-// XLSX → records of the first worksheet, streaming with exceljs's WorkbookReader: the zip is read
-// as a stream, worksheets are spooled to temp files by exceljs and parsed row by row with a SAX
-// parser, so the sheet's rows never sit in memory. Text cells usually point into a workbook-wide
-// shared-strings table, which has to be held to resolve them: exceljs is asked to emit it, and it
-// is kept on disk (shared-string-spool.ts), so memory stays flat however many distinct strings
-// the file has.
+// XLSX → records of the first worksheet, streaming. The archive's parts are opened through its
+// central directory (xlsx-archive.ts) in the order they depend on each other: relationships and
+// workbook (which sheet comes first), styles (which numbers are dates), shared strings, then the
+// sheet, each handed to exceljs's own parser for that part, so rows are parsed one by one with a
+// SAX parser and never sit in memory together. Text cells usually point into a workbook-wide
+// shared-strings table, which has to be held to resolve them: it is kept on disk
+// (shared-string-spool.ts), so memory stays flat however many distinct strings the file has.
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { SharedStringSpool } from "./shared-string-spool";
 import type { SourceRecord, XlsxDetails } from "./types";
+import { XlsxArchive } from "./xlsx-archive";
 
-/** What WorkbookReader.parse() yields: shared strings ({ index, text }) and typed events. */
-type ParseItem = { index: number; text: unknown } | { eventType: string; value: unknown };
-type WorksheetReader = AsyncIterable<{ number: number; values: unknown }> & { name?: string };
+type WorksheetReader = AsyncIterable<{ number: number; values: unknown }>;
+interface SheetEntry {
+  name: string;
+  rId: string;
+  state?: string;
+}
+/**
+ * exceljs's WorkbookReader, driven part by part. These methods are its internals (exceljs 4.4,
+ * pinned by the lockfile): its public entry point reads the zip in one streaming pass, which is
+ * what loses parts.
+ */
+interface WorkbookPartParsers {
+  model?: { sheets?: SheetEntry[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncIterable<{ index: number; text: unknown }>;
+  _parseWorksheet(part: Readable, sheetNo: string): Iterable<{ eventType: string; value: WorksheetReader }>;
+}
 
 export async function* readXlsxRecords(source: Readable, details: XlsxDetails): AsyncGenerator<SourceRecord> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    worksheets: "emit",
-    sharedStrings: "emit",
-    // Styles are needed to know which numbers are dates (the number format says so).
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
+  const archive = await XlsxArchive.open(source);
   const strings = new SharedStringSpool();
-  // parse() is the generator behind the reader's async iterator, which drops shared strings.
-  const items = (workbook as unknown as { parse(): AsyncIterable<ParseItem> }).parse();
   try {
-    for await (const item of items) {
-      if ("index" in item) {
-        strings.append(cellToText(item.text));
-        continue;
-      }
-      if (item.eventType !== "worksheet") continue;
-      const worksheet = item.value as WorksheetReader;
-      details.sheetName = worksheet.name ?? null;
-      for await (const row of worksheet) {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+      worksheets: "emit",
+      sharedStrings: "emit",
+      // Styles are needed to know which numbers are dates (the number format says so).
+      styles: "cache",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    }) as unknown as WorkbookPartParsers;
+    if (!archive.has("xl/workbook.xml")) throw new Error("ce n'est pas un classeur Excel (pas de xl/workbook.xml) / not an Excel workbook (no xl/workbook.xml)");
+    if (archive.has("xl/_rels/workbook.xml.rels")) await workbook._parseRels(await archive.stream("xl/_rels/workbook.xml.rels"));
+    await workbook._parseWorkbook(await archive.stream("xl/workbook.xml"));
+    if (archive.has("xl/styles.xml")) await workbook._parseStyles(await archive.stream("xl/styles.xml"));
+    if (archive.has("xl/sharedStrings.xml")) {
+      for await (const item of workbook._parseSharedStrings(await archive.stream("xl/sharedStrings.xml"))) strings.append(cellToText(item.text));
+    }
+
+    const sheet = firstSheet(workbook);
+    if (!sheet || !archive.has(sheet.part)) throw new Error("le classeur n'a aucune feuille / the workbook has no worksheet");
+    details.sheetName = sheet.name;
+    for (const event of workbook._parseWorksheet(await archive.stream(sheet.part), sheet.number)) {
+      for await (const row of event.value) {
         const values = row.values;
         if (!Array.isArray(values)) continue;
         // row.values is 1-based and sparse (index 0 unused, holes for empty cells).
@@ -42,13 +64,22 @@ export async function* readXlsxRecords(source: Readable, details: XlsxDetails): 
         for (let i = 1; i < values.length; i++) fields.push(cellToText(resolveSharedString(values[i], strings)));
         yield { line: row.number, fields };
       }
-      // Only the first sheet is imported; the rest of the archive is not read.
-      break;
     }
   } finally {
     strings.close();
-    source.destroy();
+    await archive.close();
   }
+}
+
+/** The first visible sheet in the workbook's tab order: its name, part path and number. */
+function firstSheet(workbook: WorkbookPartParsers): { name: string; part: string; number: string } | undefined {
+  const sheets = workbook.model?.sheets ?? [];
+  const sheet = sheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden") ?? sheets[0];
+  const target = sheet && workbook.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
+  if (!sheet || !target) return undefined;
+  // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute in the package ("/xl/…").
+  const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  return { name: sheet.name, part, number: /sheet(\d+)\.xml$/i.exec(part)?.[1] ?? "1" };
 }
 
 function resolveSharedString(value: unknown, strings: SharedStringSpool): unknown {
