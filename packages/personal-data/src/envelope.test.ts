@@ -14,6 +14,16 @@ describe("envelope encryption", () => {
     expect(seal(key, "x", "a").equals(seal(key, "x", "a"))).toBe(false);
   });
 
+  it("never gives two seals the same IV, across refills of its pool of random IVs", () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 5_000; i++) {
+      const sealed = seal(key, "x", "a");
+      ivs.add(sealed.subarray(1, 13).toString("hex"));
+      expect(open(key, sealed, "a").toString()).toBe("x");
+    }
+    expect(ivs.size).toBe(5_000);
+  });
+
   it("refuses a ciphertext moved to another tenant or field, or tampered with", () => {
     const sealed = seal(key, "06 12 34 56 78", "spectator:t1:phone");
     expect(() => open(key, sealed, "spectator:t2:phone")).toThrow(DecryptionError);

@@ -14,9 +14,25 @@ export function generateDataKey(): Buffer {
   return randomBytes(32);
 }
 
+// Random IVs are taken from a pool filled by the CSPRNG 1,024 at a time, each used once: one
+// randomBytes call per seal was a third of its cost (an import seals millions of fields).
+const IV_POOL_BYTES = IV_BYTES * 1_024;
+let ivPool = Buffer.alloc(0);
+let ivPoolOffset = 0;
+
+function nextIv(): Buffer {
+  if (ivPoolOffset + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_POOL_BYTES);
+    ivPoolOffset = 0;
+  }
+  const iv = ivPool.subarray(ivPoolOffset, ivPoolOffset + IV_BYTES);
+  ivPoolOffset += IV_BYTES;
+  return iv;
+}
+
 export function seal(key: Buffer, plaintext: Buffer | string, aad: string): Buffer {
   if (key.length !== 32) throw new Error("AES-256-GCM needs a 32-byte key");
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
