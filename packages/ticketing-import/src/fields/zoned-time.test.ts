@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { zonedInstant } from "./zoned-time";
 
-// The per-hour cache must give exactly Luxon's answer, transitions included.
+// The per-day and per-hour caches must give exactly Luxon's answer, transitions included.
 function everyMinuteMatchesLuxon(zone: string, year: number, month: number, day: number) {
   const mismatches: string[] = [];
   for (let hour = 0; hour < 24; hour++) {
@@ -27,6 +27,11 @@ describe("zonedInstant", () => {
     ["America/New_York", 2025, 11, 2],
     ["Australia/Lord_Howe", 2025, 10, 5], // a 30-minute shift
     ["Indian/Reunion", 2025, 3, 30], // no DST
+    ["America/Santiago", 2025, 9, 6], // clocks go forward at midnight: 00:00 does not exist on the 7th
+    ["America/Santiago", 2025, 9, 7],
+    ["America/Santiago", 2025, 4, 5], // back at midnight: 23:00–23:59 comes twice
+    ["Europe/Paris", 2025, 3, 29], // the days around a transition are uniform
+    ["Europe/Paris", 2025, 3, 31],
   ])("agrees with Luxon for every minute of %s %i-%i-%i", (zone, y, m, d) => {
     expect(everyMinuteMatchesLuxon(zone, y, m, d)).toEqual([]);
   });

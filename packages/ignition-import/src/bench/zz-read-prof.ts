@@ -1,0 +1,11 @@
+import { suggestMapping, parseColumnMapping } from "@rappel/ticketing-import";
+import { EXPORT_HEADER, generateExport } from "./generate-export";
+import { readRows } from "../read/read-rows";
+const path = "/tmp/prof/export-300k.csv";
+const { existsSync } = await import("node:fs");
+if (!existsSync(path)) await generateExport(path, { rows: 300_000, spectators: 30_000, performances: 600 });
+const mapping = parseColumnMapping("tickets", suggestMapping("tickets", EXPORT_HEADER.split(";")).mapping);
+const t = performance.now();
+let n = 0;
+for await (const chunk of readRows({ path, kind: "tickets", mapping, now: new Date(), chunkRows: 1000 })) n += chunk.rows.length;
+console.log(JSON.stringify({ rows: n, seconds: (performance.now() - t) / 1000, usPerRow: ((performance.now() - t) * 1000) / n }));
