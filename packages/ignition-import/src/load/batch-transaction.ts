@@ -6,7 +6,15 @@
 import type pg from "pg";
 import { z } from "zod";
 
-const ZTenantId = z.uuid();
+const ZUuid = z.uuid();
+
+/**
+ * A UUID as an SQL literal, checked first: for statements sent with the simple protocol, which
+ * takes several statements in one round trip but no parameters.
+ */
+export function uuidLiteral(id: string): string {
+  return `'${ZUuid.parse(id)}'::uuid`;
+}
 
 export async function inBatchTransaction<T>(
   client: pg.ClientBase,
@@ -26,7 +34,7 @@ export async function inBatchTransaction<T>(
   // One round trip: BEGIN, the tenant, no WAL flush wait, no JIT (a batch's statements cross its
   // cost threshold and compile for longer than they run), then the lock. Values are inlined (the
   // simple protocol takes several statements, not parameters): a checked UUID and a kind.
-  const tenant = ZTenantId.parse(tenantId);
+  const tenant = ZUuid.parse(tenantId);
   try {
     await client.query(
       `BEGIN;
