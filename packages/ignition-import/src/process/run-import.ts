@@ -135,9 +135,10 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     async function* batches(): AsyncGenerator<Batch<unknown>> {
       let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
       for await (const chunk of chunks) {
-        // Read on this thread, a chunk comes in one go of microtasks: let the database's answers
-        // for the batch being written be handled between chunks.
-        if (!inThread) await yieldToEventLoop();
+        // Let the database's answers for the batches being resolved and written be handled
+        // between chunks: read on this thread, a chunk comes in one go of microtasks; from the
+        // reading thread, the chunks it has posted are all delivered in one turn of the loop.
+        await yieldToEventLoop();
         for (const r of chunk.rows) {
           batch.read++;
           if (isRefused(r)) {
