@@ -14,27 +14,54 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
 
   // The spectator attending is the ticket's holder, else the order's buyer. Everyone in one
   // commune travels the same distance to a given venue, so the distance sum is per spectator.
-  const audienceRows = await tx.$executeRaw`
-    INSERT INTO rollup_audience
-      (tenant_id, performance_id, commune_code, departement, spectators, tickets, revenue_cents, distance_km_sum)
-    SELECT ${tenantId}::uuid, a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, ''),
-           count(a.spectator_id)::int,
-           sum(a.tickets)::int,
-           sum(a.revenue)::bigint,
-           coalesce(sum(${haversineKm(Prisma.sql`g.latitude`, Prisma.sql`g.longitude`, Prisma.sql`v.latitude`, Prisma.sql`v.longitude`)})
-                    FILTER (WHERE a.spectator_id IS NOT NULL), 0)
-      FROM (
-        SELECT performance_id, attendee_id AS spectator_id, count(*) AS tickets,
-               coalesce(sum(price_cents) FILTER (WHERE NOT is_complimentary), 0) AS revenue
-          FROM ${COUNTED_TICKETS}
-         GROUP BY performance_id, attendee_id
-      ) a
-      JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = a.performance_id
-      JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
-      LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
-      LEFT JOIN geo_commune g ON g.code = sp.commune_code
-     GROUP BY a.performance_id, coalesce(sp.commune_code, ''), coalesce(g.departement, '')
-     ORDER BY a.performance_id, coalesce(sp.commune_code, '') -- key order: see refreshSalesRollups`;
+  // Both maps read the tickets reduced once to (performance, order channel, spectator) — about
+  // one row per order — and the spectators' communes looked up once for them.
+  const attendance = Prisma.sql`
+    SELECT c.performance_id, c.order_channel, c.attendee_id AS spectator_id, count(*) AS tickets,
+           coalesce(sum(c.price_cents) FILTER (WHERE NOT c.is_complimentary), 0) AS revenue
+      FROM ${COUNTED_TICKETS} c
+     GROUP BY c.performance_id, c.order_channel, c.attendee_id`;
+  // (A data-modifying WITH runs to completion whether or not the query reads it.)
+  const counted = await tx.$queryRaw<{ audienceRows: number }[]>`
+    WITH attendance AS MATERIALIZED (
+      SELECT a.*, coalesce(sp.commune_code, '') AS commune_code, coalesce(g.departement, '') AS departement, g.latitude, g.longitude
+        FROM (${attendance}) a
+        LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
+        LEFT JOIN geo_commune g ON g.code = sp.commune_code
+    ),
+    per_commune AS (
+      INSERT INTO rollup_audience
+        (tenant_id, performance_id, commune_code, departement, spectators, tickets, revenue_cents, distance_km_sum)
+      SELECT ${tenantId}::uuid, a.performance_id, a.commune_code, a.departement,
+             count(a.spectator_id)::int,
+             sum(a.tickets)::int,
+             sum(a.revenue)::bigint,
+             coalesce(sum(${haversineKm(Prisma.sql`a.latitude`, Prisma.sql`a.longitude`, Prisma.sql`v.latitude`, Prisma.sql`v.longitude`)})
+                      FILTER (WHERE a.spectator_id IS NOT NULL), 0)
+        FROM (
+          SELECT performance_id, spectator_id, commune_code, departement, latitude, longitude, sum(tickets) AS tickets, sum(revenue) AS revenue
+            FROM attendance
+           GROUP BY performance_id, spectator_id, commune_code, departement, latitude, longitude
+        ) a
+        JOIN performance p ON p.tenant_id = ${tenantId}::uuid AND p.id = a.performance_id
+        JOIN venue v ON v.tenant_id = p.tenant_id AND v.id = p.venue_id
+       GROUP BY a.performance_id, a.commune_code, a.departement
+       ORDER BY a.performance_id, a.commune_code -- key order: see refreshSalesRollups
+      RETURNING 1
+    ),
+    -- A person who bought one performance through two channels is in both channels' rows: each
+    -- channel's map counts the people who bought through it.
+    per_channel AS (
+      INSERT INTO rollup_audience_channel
+        (tenant_id, performance_id, sales_channel, commune_code, departement, spectators, tickets, revenue_cents)
+      SELECT ${tenantId}::uuid, a.performance_id, a.order_channel, a.commune_code, a.departement,
+             count(a.spectator_id)::int, sum(a.tickets)::int, sum(a.revenue)::bigint
+        FROM attendance a
+       GROUP BY a.performance_id, a.order_channel, a.commune_code, a.departement
+       ORDER BY a.performance_id, a.order_channel, a.commune_code -- key order: see refreshSalesRollups
+    )
+    SELECT count(*)::int AS "audienceRows" FROM per_commune`;
+  const audienceRows = counted[0]?.audienceRows ?? 0;
 
   // A spectator lives in one commune, so per performance the communes' spectators add up.
   await tx.$executeRaw`
@@ -45,22 +72,5 @@ export async function refreshAudienceRollups(tx: Tx, tenantId: string, ids: read
       FROM rollup_audience
      WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)}
      GROUP BY 1, 2, 3`;
-  // A person who bought one performance through two channels is in both channels' rows: each
-  // channel's map counts the people who bought through it.
-  await tx.$executeRaw`
-    INSERT INTO rollup_audience_channel
-      (tenant_id, performance_id, sales_channel, commune_code, departement, spectators, tickets, revenue_cents)
-    SELECT ${tenantId}::uuid, a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, ''),
-           count(a.spectator_id)::int, sum(a.tickets)::int, sum(a.revenue)::bigint
-      FROM (
-        SELECT performance_id, order_channel AS sales_channel, attendee_id AS spectator_id, count(*) AS tickets,
-               coalesce(sum(price_cents) FILTER (WHERE NOT is_complimentary), 0) AS revenue
-          FROM ${COUNTED_TICKETS}
-         GROUP BY performance_id, order_channel, attendee_id
-      ) a
-      LEFT JOIN spectator sp ON sp.tenant_id = ${tenantId}::uuid AND sp.id = a.spectator_id
-      LEFT JOIN geo_commune g ON g.code = sp.commune_code
-     GROUP BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, ''), coalesce(g.departement, '')
-     ORDER BY a.performance_id, a.sales_channel, coalesce(sp.commune_code, '') -- key order: see refreshSalesRollups`;
   return { audienceRows };
 }

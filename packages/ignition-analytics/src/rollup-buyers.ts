@@ -65,15 +65,19 @@ export async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly stri
     tx,
     Prisma.sql`DELETE FROM rollup_order WHERE tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`performance_id`, ids)} RETURNING season`,
   );
-  // Only the refreshed rows' buyers need their first paid order.
+  // Only the refreshed rows' buyers need their first paid order. The tickets are reduced to their
+  // orders first (the other columns follow from the order and the performance), so the join and
+  // the key-order sort handle one row per order, not per ticket (a sort of every ticket on eight
+  // columns spilled to disk).
   const rows = await tx.$queryRaw<{ season: number; n: number }[]>`
     WITH inserted AS (
       INSERT INTO rollup_order (tenant_id, performance_id, order_id, sales_channel, spectator_id, day, season, is_first_order)
       SELECT ${tenantId}::uuid, c.performance_id, c.order_id, c.sales_channel, c.buyer_id, c.day,
              ${seasonOfDay(Prisma.sql`c.performance_day`)}, coalesce(c.ordered_at <= f.first_at, false)
-        FROM ${COUNTED_TICKETS} c
+        FROM (SELECT performance_id, order_id, sales_channel, buyer_id, ordered_at, day, performance_day
+                FROM ${COUNTED_TICKETS}
+               GROUP BY performance_id, order_id, sales_channel, buyer_id, ordered_at, day, performance_day) c
         LEFT JOIN (${firstPaidOrders(tenantId, Prisma.sql`SELECT buyer_id FROM ${COUNTED_TICKETS}`)}) f ON f.spectator_id = c.buyer_id
-       GROUP BY c.performance_id, c.order_id, c.sales_channel, c.buyer_id, c.ordered_at, c.day, c.performance_day, f.first_at
        ORDER BY c.performance_id, c.order_id, c.sales_channel -- key order: see refreshSalesRollups
       RETURNING season
     )
