@@ -36,6 +36,7 @@ export async function* readXlsxRecords(source: Readable, details: XlsxDetails): 
   const archive = await XlsxArchive.open(source);
   const strings = new SharedStringSpool();
   try {
+    // Its input is never read (parse() is not called): the parts are handed to it one by one.
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
       worksheets: "emit",
       sharedStrings: "emit",
