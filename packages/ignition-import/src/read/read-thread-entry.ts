@@ -2,16 +2,15 @@
 // import's thread, staying at most a few chunks ahead of what it has taken (memory stays flat).
 import { parentPort, workerData } from "node:worker_threads";
 import { readRows, type ReadRowsInput } from "./read-rows";
-import { AHEAD_CHUNKS, serialiseError, type FromReader, type ToReader } from "./read-thread-messages";
+import { AHEAD_CHUNKS, serialiseError, Wakeup, type FromReader, type ToReader } from "./read-thread-messages";
 
 const port = parentPort!;
 let taken = 0;
-let wake: (() => void) | null = null;
+const wakeup = new Wakeup();
 port.on("message", (message: ToReader) => {
   if (message.type === "taken") {
     taken++;
-    wake?.();
-    wake = null;
+    wakeup.notify();
   }
 });
 
@@ -22,7 +21,7 @@ try {
   for await (const chunk of readRows(workerData as ReadRowsInput)) {
     post({ type: "chunk", chunk });
     sent++;
-    while (sent - taken >= AHEAD_CHUNKS) await new Promise<void>((resolve) => (wake = resolve));
+    await wakeup.until(() => sent - taken < AHEAD_CHUNKS);
   }
   post({ type: "done" });
 } catch (error) {

@@ -2,6 +2,21 @@
 import { ImportFileError } from "@rappel/ticketing-import";
 import type { ReadChunk } from "./read-rows";
 
+/** One side of the thread boundary sleeping until the other has given it what it waits for. */
+export class Wakeup {
+  private wake: (() => void) | null = null;
+
+  /** Something changed: a sleeping `until` checks its condition again. */
+  notify(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+
+  async until(ready: () => boolean): Promise<void> {
+    while (!ready()) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+}
+
 /** Chunks the reading thread may post before the import has taken the first of them. */
 export const AHEAD_CHUNKS = 8;
 

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ReadChunk, ReadRowsInput } from "./read-rows";
-import { reviveError, type FromReader, type ToReader } from "./read-thread-messages";
+import { reviveError, Wakeup, type FromReader, type ToReader } from "./read-thread-messages";
 
 /**
  * The thread's first code: it loads the TypeScript sources as the service does, through tsx's
@@ -25,26 +25,22 @@ export async function* readRowsInThread(input: ReadRowsInput): AsyncGenerator<Re
   const inbox: FromReader[] = [];
   let failure: Error | null = null;
   let exited = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
+  const wakeup = new Wakeup();
   worker.on("message", (message: FromReader) => {
     inbox.push(message);
-    notify();
+    wakeup.notify();
   });
   worker.on("error", (error) => {
     failure ??= error;
-    notify();
+    wakeup.notify();
   });
   worker.on("exit", () => {
     exited = true;
-    notify();
+    wakeup.notify();
   });
   try {
     for (;;) {
-      while (inbox.length === 0 && !failure && !exited) await new Promise<void>((resolve) => (wake = resolve));
+      await wakeup.until(() => inbox.length > 0 || failure !== null || exited);
       const message = inbox.shift();
       if (!message) throw failure ?? new Error("The reading thread stopped before the end of the file.");
       if (message.type === "done") return;
