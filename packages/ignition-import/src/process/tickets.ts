@@ -5,12 +5,11 @@
 import type pg from "pg";
 import type { SpectatorIdentityCodec } from "@rappel/personal-data";
 import type { TicketRow } from "@rappel/ticketing-import";
-import { clusterIdentities, type IdentityKeys } from "../identity/clusters";
-import { compatibleContacts, fillContact, resolveSpectators, type SpectatorContact } from "../identity/resolve-spectators";
+import { clusterIdentities } from "../identity/clusters";
+import { compatibleContacts, fillContact, resolveSpectators } from "../identity/resolve-spectators";
 import { copyBool, copyDate, copyLines, copyNumber, copyText } from "../load/copy-text";
 import { performanceCacheKey, PerformanceResolver, type PerformanceKey } from "../load/performance-resolver";
-import { normaliseContact } from "../normalise/contact";
-import { hasIdentity, KeyMaker, toSpectatorContact } from "./spectator-keys";
+import { KeyMaker, TicketBuyers, type TicketBuyer } from "./spectator-keys";
 import type { Batch, BatchOutcome, KindProcessor, RejectedEntry } from "./types";
 import { addSince, timed, type Profile } from "../profile";
 import { newId } from "../load/new-id";
@@ -35,7 +34,8 @@ export interface PreparedTicket {
   salesChannel: string;
   complimentary: boolean;
   status: StoredTicketStatus;
-  buyer: { keys: IdentityKeys; contact: SpectatorContact } | null;
+  /** Shared by every line of the same buyer (TicketBuyers). */
+  buyer: TicketBuyer | null;
   /**
    * Kept until the batch is written, to seal it only if the row is refused then — which only a
    * performance given by reference alone can be (title + start + venue always resolve): null for
@@ -106,7 +106,7 @@ export function ticketsProcessor(
 ): KindProcessor<TicketRow, PreparedTicket, ResolvedTickets> {
   const { resolving, writing: client } = connections;
   const q = (phase: string, text: string, params: unknown[] = []) => timed(profile, phase, () => client.query(text, params));
-  const keyMaker = new KeyMaker(codec);
+  const buyers = new TicketBuyers(new KeyMaker(codec));
   let stagingCreated = false;
   const performances = new PerformanceResolver(tenantId);
   // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
@@ -128,8 +128,7 @@ export function ticketsProcessor(
         linesPerOrder.set(orderRef, n);
         ticketRef = `${orderRef}/${n}`;
       }
-      const contact = normaliseContact(row, warnings);
-      const keys = keyMaker.keys(contact);
+      const buyer = buyers.buyerOf(row, warnings);
       const orderedAt = row.orderDate;
       const priceCategory = row.priceCategory ?? "Plein tarif";
       // A ticket at 0 is an invitation even when the file has no "complimentary" column.
@@ -156,7 +155,7 @@ export function ticketsProcessor(
         salesChannel,
         complimentary,
         status,
-        buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null,
+        buyer,
         raw,
         copyTail,
       };
