@@ -271,3 +271,35 @@ describe("a ticket that reappears under an order new to the tenant", () => {
     expect(sales.map((r) => [titleOf(r.performanceId), r.tickets, Number(r.revenueCents)]).sort()).toEqual([["Le Misanthrope", 1, 2500], ["Tartuffe", 1, 3000]]);
   });
 });
+
+describe("batches of a tickets file", () => {
+  const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
+  const line = (order: string, ticket: number) => `${order};B-${ticket};01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;10,00 €;anne@example.fr`;
+
+  async function importInBatchesOf(batchSize: number, lines: string[]) {
+    const tenantId = await createTestTenant(db);
+    const cuts: number[] = [];
+    const profile: Record<string, number> = {};
+    const { result } = await importFile(db, {
+      tenantId, storageDir, source: [header, ...lines].join("\n"),
+      options: { batchSize, profile, onBatch: ({ rowsRead }) => void cuts.push(rowsRead) },
+    });
+    const orders = await withTenant(db, tenantId, (tx) => tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }));
+    return { result, cuts, profile, orders: orders.map((o) => [o.reference, o.totalCents]) };
+  }
+
+  it("are not cut between the lines of an order: no batch has to find what the previous one wrote", async () => {
+    const run = await importInBatchesOf(2, [line("C-1", 1), line("C-1", 2), line("C-1", 3), line("C-2", 4), line("C-2", 5), line("C-3", 6)]);
+    expect(run.result).toMatchObject({ status: "completed", rowsAccepted: 6 });
+    expect(run.cuts).toEqual([3, 5, 6]);
+    expect(run.profile["orders.existing"]).toBeUndefined();
+    expect(run.orders).toEqual([["C-1", 3000], ["C-2", 2000], ["C-3", 1000]]);
+  });
+
+  it("grow to twice their size at most: a longer order is cut, and its total still counts every line", async () => {
+    const run = await importInBatchesOf(2, [1, 2, 3, 4, 5].map((n) => line("C-1", n)));
+    expect(run.cuts).toEqual([4, 5]);
+    expect(run.profile["orders.existing"]).toBeGreaterThan(0);
+    expect(run.orders).toEqual([["C-1", 5000]]);
+  });
+});

@@ -132,32 +132,41 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     const chunks = inThread ? readRowsInThread(readInput) : readRows(readInput);
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
 
+    // A full batch is cut before the next row, unless that row continues the group of the
+    // batch's last one (an order's lines: processor.sameGroup) — up to twice the batch size.
     async function* batches(): AsyncGenerator<Batch<unknown>> {
       let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
+      const full = (next: unknown) =>
+        batch.read >= 2 * batchSize ||
+        (batch.read >= batchSize && !(next !== undefined && batch.rows.length > 0 && processor.sameGroup?.(batch.rows[batch.rows.length - 1], next)));
       for await (const chunk of chunks) {
         // Let the database's answers for the batches being resolved and written be handled
         // between chunks: read on this thread, a chunk comes in one go of microtasks; from the
         // reading thread, the chunks it has posted are all delivered in one turn of the loop.
         await yieldToEventLoop();
         for (const r of chunk.rows) {
-          batch.read++;
+          let prepared: unknown = undefined;
+          let refusal: RejectedEntry | null = null;
           if (isRefused(r)) {
-            batch.rejected.push({ line: r.line, issues: r.issues, rawSealed: seal(r.line, r.raw) });
+            refusal = { line: r.line, issues: r.issues, rawSealed: seal(r.line, r.raw) };
           } else {
-            const prepared = processor.prepare(r.line, r.row, r.raw, r.warnings);
+            prepared = processor.prepare(r.line, r.row, r.raw, r.warnings);
             for (const w of r.warnings) warnings[w.code] = (warnings[w.code] ?? 0) + 1;
             if (prepared && typeof prepared === "object" && "reject" in prepared) {
               // Only kinds whose rows keep their cells refuse them here (read-rows.ts, keepsRaw).
-              batch.rejected.push({ line: r.line, issues: (prepared as { reject: StoredIssue[] }).reject, rawSealed: seal(r.line, r.raw!) });
-            } else batch.rows.push(prepared);
+              refusal = { line: r.line, issues: (prepared as { reject: StoredIssue[] }).reject, rawSealed: seal(r.line, r.raw!) };
+              prepared = undefined;
+            }
           }
-          if (batch.read >= batchSize) {
-            batch.bytesRead = chunk.bytesRead;
+          if (full(prepared)) {
             yield batch;
             batch = { read: 0, rows: [], rejected: [], bytesRead: 0 };
           }
+          batch.read++;
+          if (refusal) batch.rejected.push(refusal);
+          else batch.rows.push(prepared);
+          batch.bytesRead = chunk.bytesRead;
         }
-        batch.bytesRead = chunk.bytesRead;
       }
       if (batch.read > 0) yield batch;
     }

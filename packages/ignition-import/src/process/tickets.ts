@@ -161,6 +161,8 @@ export function ticketsProcessor(
       };
     },
 
+    sameGroup: (last, next) => last.orderRef === next.orderRef,
+
     async resolve(batch: Batch<PreparedTicket>, seal, previousWritten): Promise<ResolvedTickets> {
       const rejected: RejectedEntry[] = [];
       const rows: (PreparedTicket & { performanceId: string })[] = [];

@@ -41,6 +41,12 @@ export interface KindProcessor<R, P, W = BatchOutcome> {
    */
   prepare(line: number, row: R, raw: Readonly<Record<string, string>> | null, warnings: StoredIssue[]): P | { reject: StoredIssue[] };
   /**
+   * Whether `next` belongs with `last`, the row before it, so that a batch is not cut between
+   * them (the lines of one order): writing a group in one batch spares the next batch finding
+   * what the previous one wrote. Rows far apart in the file still work, only slower.
+   */
+  sameGroup?(last: P, next: P): boolean;
+  /**
    * The batch's first transaction: what the next batches' reading of the database depends on
    * (performances, spectators), or everything for a kind without a second part. It commits
    * before `write` starts. `previousWritten` resolves once the previous batch's `write` has
