@@ -1,6 +1,7 @@
 // What the import's thread and its reading thread say to each other.
 import { ImportFileError } from "@rappel/ticketing-import";
-import type { ReadChunk } from "./read-rows";
+import type { MessagePort } from "node:worker_threads";
+import type { ReadChunk, ReadRowsInput } from "./read-rows";
 
 /** One side of the thread boundary sleeping until the other has given it what it waits for. */
 export class Wakeup {
@@ -20,6 +21,13 @@ export class Wakeup {
 /** Chunks the reading thread may post before the import has taken the first of them. */
 export const AHEAD_CHUNKS = 8;
 
+/** What the reading thread starts with: what to read, and the port its chunks go through. */
+export interface ReaderData {
+  input: ReadRowsInput;
+  outbox: MessagePort;
+}
+
+/** Through the outbox, in order; after each, a bare "posted" on the thread's own channel. */
 export type FromReader = { type: "chunk"; chunk: ReadChunk } | { type: "done" } | { type: "error"; error: SerialisedError };
 export type ToReader = { type: "taken" };
 

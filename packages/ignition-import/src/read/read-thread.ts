@@ -4,9 +4,9 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { ReadChunk, ReadRowsInput } from "./read-rows";
-import { reviveError, Wakeup, type FromReader, type ToReader } from "./read-thread-messages";
+import { reviveError, Wakeup, type FromReader, type ReaderData, type ToReader } from "./read-thread-messages";
 
 /**
  * The thread's first code: it loads the TypeScript sources as the service does, through tsx's
@@ -20,16 +20,19 @@ function bootCode(): string {
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
 }
 
+/**
+ * The chunks come through a port of their own that nobody listens to: each stays serialised in
+ * the port until this side takes it (receiveMessageOnPort), rather than becoming thousands of
+ * objects the moment it arrives and waiting in a queue, where every garbage collection of this
+ * thread would have to copy them. The thread says "posted" on its own channel to wake this side.
+ */
 export async function* readRowsInThread(input: ReadRowsInput): AsyncGenerator<ReadChunk> {
-  const worker = new Worker(bootCode(), { eval: true, workerData: input });
-  const inbox: FromReader[] = [];
+  const { port1: inbox, port2: outbox } = new MessageChannel();
+  const worker = new Worker(bootCode(), { eval: true, workerData: { input, outbox } satisfies ReaderData, transferList: [outbox] });
   let failure: Error | null = null;
   let exited = false;
   const wakeup = new Wakeup();
-  worker.on("message", (message: FromReader) => {
-    inbox.push(message);
-    wakeup.notify();
-  });
+  worker.on("message", () => wakeup.notify());
   worker.on("error", (error) => {
     failure ??= error;
     wakeup.notify();
@@ -40,8 +43,10 @@ export async function* readRowsInThread(input: ReadRowsInput): AsyncGenerator<Re
   });
   try {
     for (;;) {
-      await wakeup.until(() => inbox.length > 0 || failure !== null || exited);
-      const message = inbox.shift();
+      let received: { message: FromReader } | undefined;
+      // What the thread posted before failing or exiting is still taken first.
+      await wakeup.until(() => (received = receiveMessageOnPort(inbox)) !== undefined || failure !== null || exited);
+      const message = received?.message;
       if (!message) throw failure ?? new Error("The reading thread stopped before the end of the file.");
       if (message.type === "done") return;
       if (message.type === "error") throw reviveError(message.error);
@@ -49,6 +54,7 @@ export async function* readRowsInThread(input: ReadRowsInput): AsyncGenerator<Re
       worker.postMessage({ type: "taken" } satisfies ToReader);
     }
   } finally {
+    inbox.close();
     await worker.terminate();
   }
 }
