@@ -58,7 +58,8 @@ const TICKET_STATUS = { confirmed: "valid", pending: "pending", cancelled: "canc
 >;
 
 const ORDER_COLUMNS = "tenant_id, id, reference, spectator_id, ordered_at, sales_channel, total_cents, currency, status";
-const STAGED_ORDERS = "SELECT $1::uuid, order_id, order_ref, spectator_id, ordered_at, sales_channel, total_cents, currency, status FROM stage_order";
+const stagedOrders = (tenant: string) => `SELECT ${tenant}, order_id, order_ref, spectator_id, ordered_at, sales_channel, total_cents, currency, status FROM stage_order`;
+const STAGED_ORDERS = stagedOrders("$1::uuid");
 const TICKET_COLUMNS = `tenant_id, id, reference, order_id, performance_id, holder_id, price_category, price_cents, currency,
                         sales_channel, is_complimentary, status, issued_at`;
 const stagedTickets = (tenant: string) => `SELECT ${tenant}, s.ticket_id, s.ticket_ref, s.order_id, s.performance_id, s.spectator_id, s.price_category, s.price_cents,
@@ -108,6 +109,19 @@ export function ticketsProcessor(
   const q = (phase: string, text: string, params: unknown[] = []) => timed(profile, phase, () => client.query(text, params));
   const buyers = new TicketBuyers(new KeyMaker(codec));
   let stagingCreated = false;
+  // Until a batch meets an order the tenant already has, orders are tried with a plain INSERT
+  // (~20 % cheaper than INSERT … ON CONFLICT, measured 75 vs 94 ms per 8,000 orders); after
+  // that — a re-import, an overlapping file — straight with the upsert's DO NOTHING.
+  let ordersLookNew = true;
+  const insertStagedOrders = async (): Promise<number> => {
+    if (ordersLookNew) {
+      const plain = await inSavepoint(client, q, "orders.insert", "new_orders", `INSERT INTO ticket_order (${ORDER_COLUMNS}) ${stagedOrders(uuidLiteral(tenantId))}`);
+      if (plain !== null) return plain;
+      ordersLookNew = false;
+    }
+    const inserted = await q("orders.insert", `INSERT INTO ticket_order (${ORDER_COLUMNS}) ${STAGED_ORDERS} ON CONFLICT (tenant_id, reference) DO NOTHING`, [tenantId]);
+    return inserted.rowCount ?? 0;
+  };
   const performances = new PerformanceResolver(tenantId);
   // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
   const linesPerOrder = new Map<string, number>();
@@ -236,16 +250,16 @@ export function ticketsProcessor(
         stagingCreated = true;
       }
       await timed(profile, "orders.copy", () => copyLines(client, "stage_order", STAGE_ORDER_COLUMNS, orderLines));
-      // Every order goes in under its new id unless the tenant has it already (an earlier batch or
-      // import): one unique-index probe each. Under the tenant's "write" import lock
+      // Every order goes in under its new id unless the tenant has it already (an earlier import,
+      // or an order cut by the batch size): under the tenant's "write" import lock
       // (batch-transaction.ts) nobody else writes orders meanwhile. Nothing is returned: a first
       // import has only new orders, and sending their references back cost the critical path.
-      const inserted = await q("orders.insert", `INSERT INTO ticket_order (${ORDER_COLUMNS}) ${STAGED_ORDERS} ON CONFLICT (tenant_id, reference) DO NOTHING`, [tenantId]);
+      const inserted = await insertStagedOrders();
       // Known orders keep their ids and take the file's values; their totals are recomputed from
       // all their tickets below (new orders got theirs from this batch).
       const existingOrders: string[] = [];
       const existingRefs: string[] = [];
-      if ((inserted.rowCount ?? 0) < orderIds.size) {
+      if (inserted < orderIds.size) {
         // Those the insert skipped: under another id than the one staged.
         const existing = await q(
           "orders.existing",
@@ -337,11 +351,9 @@ export function ticketsProcessor(
  * Writes the staged tickets. Tickets of orders new to the tenant are new too (a ticket does not
  * change orders), so a plain INSERT does for them: ~20 % cheaper than INSERT … ON CONFLICT
  * (measured 284–300 ms vs 349–391 ms per 20,000 tickets). Should a file break that rule, the
- * insert fails on the reference's unique key and every staged ticket takes the upsert instead, in
- * a savepoint, once `beforeUpsertingNew` has noted where those tickets were. Tickets of the orders
- * known before (staged as `known`) take the upsert. The savepoint, the insert and its release go
- * in one round trip (simple protocol: the tenant inlined as a checked literal); this transaction
- * is the import's critical path.
+ * insert fails on the reference's unique key (inSavepoint) and every staged ticket takes the
+ * upsert instead, once `beforeUpsertingNew` has noted where those tickets were. Tickets of the
+ * orders known before (staged as `known`) take the upsert.
  */
 async function writeStagedTickets(
   client: pg.ClientBase,
@@ -351,19 +363,34 @@ async function writeStagedTickets(
   beforeUpsertingNew: () => Promise<void>,
 ): Promise<void> {
   const tenant = uuidLiteral(tenantId);
-  try {
-    await q(
-      "tickets.insert",
-      `SAVEPOINT new_tickets;
-       INSERT INTO ticket (${TICKET_COLUMNS}) ${stagedTickets(tenant)} ${someKnown ? "WHERE NOT s.known" : ""};
-       RELEASE SAVEPOINT new_tickets`,
-    );
-  } catch (error) {
-    if ((error as { code?: string }).code !== "23505") throw error;
-    await client.query("ROLLBACK TO SAVEPOINT new_tickets");
+  const plain = await inSavepoint(client, q, "tickets.insert", "new_tickets", `INSERT INTO ticket (${TICKET_COLUMNS}) ${stagedTickets(tenant)} ${someKnown ? "WHERE NOT s.known" : ""}`);
+  if (plain === null) {
     await beforeUpsertingNew();
     await q("tickets.upsert", upsertTickets(tenant, ""));
     return;
   }
   if (someKnown) await q("tickets.upsert", upsertTickets(tenant, "WHERE s.known"));
+}
+
+/**
+ * Runs a plain INSERT in a savepoint: its row count, or null when a row was already there (unique
+ * violation: the savepoint is rolled back, the transaction goes on). The savepoint, the insert
+ * and its release go in one round trip (simple protocol: no parameters, the tenant inlined as a
+ * checked literal); this transaction is the import's critical path.
+ */
+async function inSavepoint(
+  client: pg.ClientBase,
+  q: (phase: string, text: string, params?: unknown[]) => Promise<unknown>,
+  phase: string,
+  savepoint: string,
+  insert: string,
+): Promise<number | null> {
+  try {
+    const results = (await q(phase, `SAVEPOINT ${savepoint}; ${insert}; RELEASE SAVEPOINT ${savepoint}`)) as pg.QueryResult[];
+    return results[1]!.rowCount ?? 0;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "23505") throw error;
+    await client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+    return null;
+  }
 }
