@@ -43,7 +43,7 @@ export async function copyRows(client: pg.ClientBase, table: string, columns: re
   })());
 }
 
-/** The same with each row's fields already joined by tabs (built ahead, off the transaction's path). */
+/** The same with each row's fields already joined by tabs (built ahead, off the transaction's path); an item may hold several rows, one per line. */
 export async function copyLines(client: pg.ClientBase, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
   async function* chunks() {

@@ -18,21 +18,31 @@ import { BoundedMemo } from "@rappel/ticketing-import";
 import { planBatch, type StoredTicketStatus } from "./order-lines";
 import { ITEMS_BETWEEN_YIELDS, yieldToEventLoop } from "../yield-to-event-loop";
 
+/**
+ * What an order takes from its first line (ordered at, channel, currency), shared by the
+ * following lines of the same order when they agree: a batch waiting to be written keeps one
+ * object per order, not per line.
+ */
+interface OrderHead {
+  ref: string;
+  /** As COPY text (ISO 8601). */
+  orderedAt: string;
+  salesChannel: string;
+  currency: string;
+}
+
 export interface PreparedTicket {
   line: number;
   orderRef: string;
   ticketRef: string;
-  orderedAt: Date;
+  order: OrderHead;
+  /** Shared by the lines giving the same performance cells. */
   performance: PerformanceKey;
   /** Computed while reading (the reading side has time to spare). */
   performanceKey: string;
   /** Set when the batch is written (null until then): set in place, not copied, to spare an object per row. */
   performanceId: string | null;
-  priceCategory: string;
   priceCents: number;
-  currency: string;
-  salesChannel: string;
-  complimentary: boolean;
   status: StoredTicketStatus;
   /** Shared by every line of the same buyer (TicketBuyers). */
   buyer: TicketBuyer | null;
@@ -86,7 +96,7 @@ interface ResolvedTickets {
   rows: (PreparedTicket & { performanceId: string })[];
   /** Order reference → id: a new id for each, until `write` swaps in those the tenant already has. */
   orderIds: Map<string, string>;
-  /** stage_ticket and stage_order rows as COPY text (orders under their new ids). */
+  /** stage_ticket rows (in blocks of lines) and stage_order rows as COPY text (orders under their new ids). */
   ticketLines: string[];
   orderLines: string[];
   performanceIds: Set<string>;
@@ -125,17 +135,31 @@ export function ticketsProcessor(
   const performances = new PerformanceResolver(tenantId);
   // Files without ticket references: the n-th line of an order in the file is its n-th ticket.
   const linesPerOrder = new Map<string, number>();
-  // Cells as given → cache key: a file names few performances many times, and the key's folding
-  // (Unicode normalisation, case, spaces) is costly per row.
-  const performanceKeys = new BoundedMemo<string>(50_000);
-  const cacheKeyOf = (k: PerformanceKey): string =>
-    performanceKeys.get(`${k.ref ?? ""}\u0000${k.showTitle ?? ""}\u0000${k.start?.getTime() ?? ""}\u0000${k.hasTime ? 1 : 0}\u0000${k.venue ?? ""}`, () =>
-      performanceCacheKey(k),
-    );
+  // Cells as given → the performance's key and cache key, shared by its lines: a file names few
+  // performances many times, and the key's folding (Unicode normalisation, case, spaces) is
+  // costly per row.
+  const performanceKeys = new BoundedMemo<{ key: PerformanceKey; cacheKey: string }>(50_000);
+  const performanceOf = (row: TicketRow) => {
+    const cells = `${row.performanceRef ?? ""}\u0000${row.showTitle ?? ""}\u0000${row.performanceStart?.getTime() ?? ""}\u0000${row.performanceHasTime ? 1 : 0}\u0000${row.venue ?? ""}`;
+    return performanceKeys.get(cells, () => {
+      const key: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
+      return { key, cacheKey: performanceCacheKey(key) };
+    });
+  };
+  let lastOrder: OrderHead | null = null;
+  let lastOrderedAt = NaN;
+  const orderHeadOf = (ref: string, orderedAt: Date, salesChannel: string, currency: string): OrderHead => {
+    const last = lastOrder;
+    if (last && last.ref === ref && lastOrderedAt === orderedAt.getTime() && last.salesChannel === salesChannel && last.currency === currency) return last;
+    lastOrderedAt = orderedAt.getTime();
+    return (lastOrder = { ref, orderedAt: copyDate(orderedAt), salesChannel, currency });
+  };
 
   return {
     prepare(line, row, raw, warnings) {
-      const orderRef = row.orderRef ?? row.ticketRef!;
+      // The channel is required by the order model; a file without one is a box-office file.
+      const order = orderHeadOf(row.orderRef ?? row.ticketRef!, row.orderDate, row.salesChannel ?? "box_office", row.currency);
+      const orderRef = order.ref;
       let ticketRef = row.ticketRef;
       if (!ticketRef) {
         const n = (linesPerOrder.get(orderRef) ?? 0) + 1;
@@ -143,31 +167,23 @@ export function ticketsProcessor(
         ticketRef = `${orderRef}/${n}`;
       }
       const buyer = buyers.buyerOf(row, warnings);
-      const orderedAt = row.orderDate;
-      const priceCategory = row.priceCategory ?? "Plein tarif";
       // A ticket at 0 is an invitation even when the file has no "complimentary" column.
       const complimentary = row.complimentary || row.priceCents === 0;
-      const salesChannel = row.salesChannel ?? "box_office";
       const status = TICKET_STATUS[row.status];
       const copyTail = [
-        newId(), copyText(ticketRef), copyText(orderRef), copyDate(orderedAt), copyText(priceCategory), copyNumber(row.priceCents),
-        copyText(row.currency), salesChannel, copyBool(complimentary), status,
+        newId(), copyText(ticketRef), copyText(orderRef), order.orderedAt, copyText(row.priceCategory ?? "Plein tarif"), copyNumber(row.priceCents),
+        copyText(order.currency), order.salesChannel, copyBool(complimentary), status,
       ].join("\t");
-      const performanceKey: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
+      const performance = performanceOf(row);
       return {
         line,
         orderRef,
         ticketRef,
-        orderedAt,
-        performance: performanceKey,
-        performanceKey: cacheKeyOf(performanceKey),
+        order,
+        performance: performance.key,
+        performanceKey: performance.cacheKey,
         performanceId: null,
-        priceCategory,
         priceCents: row.priceCents,
-        currency: row.currency,
-        // The channel is required by the order model; a file without one is a box-office file.
-        salesChannel,
-        complimentary,
         status,
         buyer,
         raw,
@@ -219,16 +235,24 @@ export function ticketsProcessor(
         const c = rowCluster[i]!;
         return c >= 0 ? spectators.ids[c]! : "\\N";
       };
+      // Joined into blocks of lines as they are built: a few flat strings wait for the write, not
+      // one string (of several parts) per ticket that every garbage collection meanwhile copies.
       const ticketLines: string[] = [];
+      let block: string[] = [];
       for (const i of plan.tickets) {
-        if (ticketLines.length % (4 * ITEMS_BETWEEN_YIELDS) === 0) await yieldToEventLoop();
         const r = rows[i]!;
-        ticketLines.push(`${orderIds.get(r.orderRef)!}\t${r.performanceId}\t${spectatorOf(i)}\t${r.copyTail}`);
+        block.push(`${orderIds.get(r.orderRef)!}\t${r.performanceId}\t${spectatorOf(i)}\t${r.copyTail}`);
+        if (block.length === 4 * ITEMS_BETWEEN_YIELDS) {
+          ticketLines.push(block.join("\n"));
+          block = [];
+          await yieldToEventLoop();
+        }
       }
+      if (block.length > 0) ticketLines.push(block.join("\n"));
       await yieldToEventLoop();
       const orderLines = [...plan.orders].map(([ref, o]) => {
         const r = rows[o.first]!;
-        return [orderIds.get(ref)!, copyText(ref), spectatorOf(o.first), copyDate(r.orderedAt), r.salesChannel, String(o.totalCents), copyText(r.currency), o.status].join("\t");
+        return [orderIds.get(ref)!, copyText(ref), spectatorOf(o.first), r.order.orderedAt, r.order.salesChannel, String(o.totalCents), copyText(r.order.currency), o.status].join("\t");
       });
       addSince(profile, "tickets.plan", tp);
       return { rows, orderIds, ticketLines, orderLines, performanceIds, rejected, merges: spectators.merges.length, spectatorsCreated: spectators.created };
