@@ -21,7 +21,7 @@ import { EXPORT_HEADER, generateExport } from "./generate-export";
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SPECTATORS = Number(process.env.BENCH_SPECTATORS ?? Math.max(100, Math.round(ROWS / 10)));
 const PERFORMANCES = Number(process.env.BENCH_PERFORMANCES ?? Math.max(10, Math.round(ROWS / 500)));
-const BATCH = Number(process.env.BENCH_BATCH ?? 20_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 80_000);
 
 const say = (msg: string) => process.stderr.write(`[bench:ignition] ${msg}\n`);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
