@@ -139,9 +139,12 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     // batch's last one (an order's lines: processor.sameGroup) — up to twice the batch size.
     async function* batches(): AsyncGenerator<Batch<unknown>> {
       let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
-      const full = (next: unknown) =>
-        batch.read >= 2 * batchSize ||
-        (batch.read >= batchSize && !(next !== undefined && batch.rows.length > 0 && processor.sameGroup?.(batch.rows[batch.rows.length - 1], next)));
+      const full = (next: unknown): boolean => {
+        if (batch.read >= 2 * batchSize) return true;
+        if (batch.read < batchSize) return false;
+        const last = batch.rows[batch.rows.length - 1];
+        return !(next !== undefined && last !== undefined && processor.sameGroup?.(last, next));
+      };
       for await (const chunk of chunks) {
         // Let the database's answers for the batches being resolved and written be handled
         // between chunks: read on this thread, a chunk comes in one go of microtasks; from the
