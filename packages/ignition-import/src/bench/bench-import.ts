@@ -21,7 +21,8 @@ import { EXPORT_HEADER, generateExport } from "./generate-export";
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SPECTATORS = Number(process.env.BENCH_SPECTATORS ?? Math.max(100, Math.round(ROWS / 10)));
 const PERFORMANCES = Number(process.env.BENCH_PERFORMANCES ?? Math.max(10, Math.round(ROWS / 500)));
-const BATCH = Number(process.env.BENCH_BATCH ?? 80_000);
+// Rows per batch; unset: the import's own default (runImport).
+const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 
 const say = (msg: string) => process.stderr.write(`[bench:ignition] ${msg}\n`);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     loopDelay.enable();
     const nodeCpuStart = process.cpuUsage();
     t = performance.now();
+    let nextReport = 200_000;
     const result = await runImport(
       { tenantId: tenant.id, importId },
       {
@@ -77,7 +79,10 @@ async function main(): Promise<void> {
         batchSize: BATCH,
         profile,
         onBatch: ({ rowsRead }) => {
-          if (rowsRead % 200_000 < BATCH) say(`${rowsRead} rows, ${Math.round(rowsRead / ((performance.now() - t) / 1000))} rows/s`);
+          if (rowsRead >= nextReport) {
+            nextReport += 200_000;
+            say(`${rowsRead} rows, ${Math.round(rowsRead / ((performance.now() - t) / 1000))} rows/s`);
+          }
         },
       },
     );
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
       db_spectators: Number(counts.spectators),
       db_performances: Number(counts.performances),
       db_rollup_rows: Number(counts.rollups),
-      batch_rows: BATCH,
+      batch_rows: BATCH ?? "default",
       import_write_phases_s: Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, round(v)])),
     };
     process.stdout.write(`${JSON.stringify(figures)}\n`);
