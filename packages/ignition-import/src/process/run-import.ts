@@ -21,6 +21,7 @@ import { importFilePath } from "../service/storage";
 import { loadTenantSealer, type TenantSealer } from "../tenant-keys";
 import { describeFailure, ImportAbortedError, isPermanentFailure } from "./failure";
 import { writeBatches } from "./write-batches";
+import { BatchSizes } from "./batch-sizes";
 import { yieldToEventLoop } from "../yield-to-event-loop";
 import { performancesProcessor } from "./performances";
 import { spectatorsProcessor } from "./spectators";
@@ -34,7 +35,7 @@ export interface RunImportOptions {
   databaseUrl: string;
   storageDir: string;
   masterKey: MasterKey;
-  /** Rows per batch (one transaction each). */
+  /** Rows per batch (two transactions each); default: process/batch-sizes.ts. */
   batchSize?: number;
   /** Raised by the worker at shutdown: stop between batches; the job is retried later. */
   signal?: AbortSignal;
@@ -66,13 +67,6 @@ export interface ImportRunResult {
   errorMessage?: string;
 }
 
-// Rows per batch: larger batches spend less per row on what every batch pays once (looking up its
-// buyers again, the reference checks' passes, round trips); at 1,000,000 rows 80,000 beat 40,000 by
-// 4–7 % and 40,000 beat 20,000 by 3–10 % (decision 0027), for ~100 MB more peak memory each time.
-const DEFAULT_BATCH = 80_000;
-// The first batches are smaller (20,000 then 40,000 rows): nothing is written until the first
-// batch is read, and PostgreSQL would otherwise idle that long.
-const FIRST_DEFAULT_BATCH = 20_000;
 const CHUNK_ROWS = 1_000;
 // Below this, starting a reading thread (loading its modules, ~0.2 s) costs more than it saves.
 const READ_IN_THREAD_FROM = 4 * 1024 * 1024;
@@ -134,16 +128,17 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
     const seal = (_line: number, raw: Readonly<Record<string, string>>) => sealer.sealRejected(importId, raw);
     const path = importFilePath(options.storageDir, tenantId, importId);
     const readInput: ReadRowsInput = { path, kind: job.kind as FileKind, mapping, now: now(), chunkRows: CHUNK_ROWS };
-    const inThread = (await stat(path)).size >= (options.readInThreadFrom ?? READ_IN_THREAD_FROM);
+    const fileSize = (await stat(path)).size;
+    const inThread = fileSize >= (options.readInThreadFrom ?? READ_IN_THREAD_FROM);
     const chunks = inThread ? readRowsInThread(readInput) : readRows(readInput);
-    const sizeOfBatch = (n: number) => options.batchSize ?? Math.min(DEFAULT_BATCH, FIRST_DEFAULT_BATCH * 2 ** n);
+    const sizes = new BatchSizes(fileSize, options.batchSize);
 
     // A full batch is cut before the next row, unless that row continues the group of the
     // batch's last one (an order's lines: processor.sameGroup) — up to twice the batch size.
     async function* batches(): AsyncGenerator<Batch<unknown>> {
       let batch: Batch<unknown> = { read: 0, rows: [], rejected: [], bytesRead: 0 };
-      let batchSize = sizeOfBatch(0);
-      let cut = 0;
+      let batchSize = sizes.first();
+      let rowsRead = 0;
       const full = (next: unknown): boolean => {
         if (batch.read >= 2 * batchSize) return true;
         if (batch.read < batchSize) return false;
@@ -171,8 +166,9 @@ export async function runImport(ids: { tenantId: string; importId: string }, opt
           }
           if (full(prepared)) {
             yield batch;
+            rowsRead += batch.read;
+            batchSize = sizes.next(rowsRead, chunk.bytesRead);
             batch = { read: 0, rows: [], rejected: [], bytesRead: 0 };
-            batchSize = sizeOfBatch(++cut);
           }
           batch.read++;
           if (refusal) batch.rejected.push(refusal);
