@@ -32,7 +32,7 @@ export class BatchSizes {
     this.cuts += 1;
     const ramp = Math.min(LARGEST_BATCH, FIRST_BATCH * 2 ** this.cuts);
     this.progressive ??= bytesRead < this.fileSize;
-    if (!this.progressive || rowsRead === 0 || bytesRead === 0) return ramp;
+    if (!this.progressive) return ramp;
     const rowsLeft = ((this.fileSize - bytesRead) * rowsRead) / bytesRead;
     return Math.max(SMALLEST_BATCH, Math.min(ramp, Math.ceil(rowsLeft / 2)));
   }

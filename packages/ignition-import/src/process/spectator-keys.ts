@@ -9,31 +9,18 @@ import type { StoredIssue } from "../import-issues";
 
 type KeyKind = "email" | "phone" | "name-postal";
 
-// Entries per kind: a file's buyers come back all along it (~10 rows each in the benchmark), so
-// the memo must hold a large file's distinct people of one kind, or it is cleared and every HMAC
-// computed again. ~150 bytes an entry: at most ~90 MB for the three kinds and the name cells.
-const MEMO_ENTRIES_PER_KIND = 150_000;
-
+/**
+ * Not memoised here: its callers prepare each person once (TicketBuyers for a tickets file, whose
+ * lines repeat the buyer; a spectators file names each person about once), so a memo of the keys
+ * would only hold, a second time, what theirs already does.
+ */
 export class KeyMaker {
-  private readonly memos: Record<KeyKind, BoundedMemo<string | null>> = {
-    email: new BoundedMemo(MEMO_ENTRIES_PER_KIND),
-    phone: new BoundedMemo(MEMO_ENTRIES_PER_KIND),
-    "name-postal": new BoundedMemo(MEMO_ENTRIES_PER_KIND),
-  };
-  /** Last name and postal code as given → key: spares the name's folding on a hit. */
-  private readonly namePostalCells = new BoundedMemo<string | null>(MEMO_ENTRIES_PER_KIND);
   constructor(private readonly codec: SpectatorIdentityCodec) {}
 
   private index(kind: KeyKind, normalised: string | null): string | null {
     if (!normalised) return null;
-    return this.memos[kind].get(normalised, () => {
-      const bytes = this.codec.blindIndex(kind, normalised);
-      return bytes ? Buffer.from(bytes).toString("hex") : null;
-    });
-  }
-
-  private namePostal(lastName: string, postalCode: string): string | null {
-    return this.namePostalCells.get(`${lastName}|${postalCode}`, () => this.index("name-postal", `${nameKey(lastName)}|${postalCode}`));
+    const bytes = this.codec.blindIndex(kind, normalised);
+    return bytes ? Buffer.from(bytes).toString("hex") : null;
   }
 
   keys(c: NormalisedContact, ref: string | null = null): IdentityKeys {
@@ -41,7 +28,7 @@ export class KeyMaker {
       ref,
       email: this.index("email", c.emailKey),
       phone: this.index("phone", c.phoneKey),
-      namePostal: c.lastName && c.postalCode ? this.namePostal(c.lastName, c.postalCode) : null,
+      namePostal: c.lastName && c.postalCode ? this.index("name-postal", `${nameKey(c.lastName)}|${c.postalCode}`) : null,
     };
   }
 }

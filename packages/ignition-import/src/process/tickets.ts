@@ -25,6 +25,8 @@ import { ITEMS_BETWEEN_YIELDS, yieldToEventLoop } from "../yield-to-event-loop";
  */
 interface OrderHead {
   ref: string;
+  /** Epoch milliseconds, to compare the next line's date without formatting it. */
+  at: number;
   /** As COPY text (ISO 8601). */
   orderedAt: string;
   salesChannel: string;
@@ -147,12 +149,11 @@ export function ticketsProcessor(
     });
   };
   let lastOrder: OrderHead | null = null;
-  let lastOrderedAt = NaN;
   const orderHeadOf = (ref: string, orderedAt: Date, salesChannel: string, currency: string): OrderHead => {
     const last = lastOrder;
-    if (last && last.ref === ref && lastOrderedAt === orderedAt.getTime() && last.salesChannel === salesChannel && last.currency === currency) return last;
-    lastOrderedAt = orderedAt.getTime();
-    return (lastOrder = { ref, orderedAt: copyDate(orderedAt), salesChannel, currency });
+    const at = orderedAt.getTime();
+    if (last && last.ref === ref && last.at === at && last.salesChannel === salesChannel && last.currency === currency) return last;
+    return (lastOrder = { ref, at, orderedAt: copyDate(orderedAt), salesChannel, currency });
   };
 
   return {
