@@ -118,6 +118,31 @@ describe("identity resolution across imports", () => {
       ["Paul", ["O-2"]],
       ["Louis", ["O-3"]],
     ]);
+
+    // A later file: the records are found in the database, their sealed first names opened.
+    const later = await importFile(db, { tenantId, storageDir, source: file(row(5, { first: "Paul", last: "Martin", pc: "69003" }), row(6, { first: "Léa", last: "Martin", pc: "69003" })) });
+    expect(later.result).toMatchObject({ rowsAccepted: 2, spectatorsCreated: 1, merges: 0 });
+    expect((await people(tenantId)).map((x) => [x.firstName, x.orders])).toEqual([
+      ["Anne", ["O-1", "O-4"]],
+      ["Paul", ["O-2", "O-5"]],
+      ["Louis", ["O-3"]],
+      ["Léa", ["O-6"]],
+    ]);
+  });
+
+  it("fills in what a known spectator lacks and never overwrites what it has", async () => {
+    const tenantId = await createTestTenant(db);
+    await importFile(db, { tenantId, storageDir, source: file(row(1, { email: "jeanne@example.fr", last: "Petit" })) });
+    const [before] = await people(tenantId);
+    const { result } = await importFile(db, {
+      tenantId,
+      storageDir,
+      source: file(row(2, { email: "Jeanne@Example.fr", phone: "06 12 34 56 78", first: "Jeanne", last: "Durand", pc: "13200" })),
+    });
+    expect(result).toMatchObject({ spectatorsCreated: 0, merges: 0 });
+    expect(await people(tenantId)).toEqual([
+      { ...before!, phone: "+33612345678", firstName: "Jeanne", lastName: "Petit", orders: ["O-1", "O-2"], tickets: ["T-1", "T-2"] },
+    ]);
   });
 
   it("lets staff merge two spectators by hand and undo it", async () => {
