@@ -34,13 +34,13 @@ export const checkEmail = (v: string): FieldResult<string> => {
 };
 
 /** A date column, with the optional separate time column `timeField` read from the same row. */
-export function dateTime(zone: string, timeField?: string): CellParser<ParsedDateTime> {
+export function dateTime(zone: string, timeField?: string, options: { recent?: boolean } = {}): CellParser<ParsedDateTime> {
   return remembered((date, cells) => {
     const time = timeField ? cells[timeField] : undefined;
     const r = parseDateTime(date, { zone, time });
     if (r.ok || time === undefined || time.trim() === "") return r;
     return { ...r, value: `${date} ${time}` };
-  }, timeField);
+  }, { alsoReads: timeField, recent: options.recent });
 }
 
 export const present = (v: string | undefined) => v !== undefined && v.trim() !== "";

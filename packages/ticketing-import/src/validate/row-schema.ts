@@ -33,13 +33,19 @@ type CellSpec = RequiredSpec<unknown> | OptionalSpec<unknown> | SoftSpec<unknown
  * exports repeat the same dates, prices and labels row after row, and a look-up is far cheaper
  * than a parse. One memo per validator, so per file. Answers are shared between rows, so nothing
  * downstream may mutate a parsed value (Dates included).
+ *
+ * `recent` is for cells that repeat only on neighbouring rows (an order's date and buyer's e-mail
+ * on its few lines): a few answers suffice, where ten thousand would be kept long enough to be
+ * promoted to the old generation, then dropped — churn the garbage collector pays for.
  */
-export function remembered<T>(parse: CellParser<T>, alsoReads?: string): CellParser<T> {
-  const memo = new BoundedMemo<FieldResult<T>>(REMEMBERED_CELLS);
+export function remembered<T>(parse: CellParser<T>, options: { alsoReads?: string; recent?: boolean } = {}): CellParser<T> {
+  const memo = new BoundedMemo<FieldResult<T>>(options.recent ? RECENT_CELLS : REMEMBERED_CELLS);
+  const alsoReads = options.alsoReads;
   if (!alsoReads) return (text, cells) => memo.get(text, () => parse(text, cells));
   return (text, cells) => memo.get(`${text}\u0000${cells[alsoReads] ?? ""}`, () => parse(text, cells));
 }
 const REMEMBERED_CELLS = 10_000;
+const RECENT_CELLS = 64;
 
 export const required = <T>(parse: CellParser<T>): RequiredSpec<T> => ({ mode: "required", parse });
 export const optional = <T>(parse: CellParser<T>): OptionalSpec<T> => ({ mode: "optional", parse });

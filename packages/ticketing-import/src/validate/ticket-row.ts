@@ -48,7 +48,7 @@ export function ticketValidator(o: ResolvedOptions) {
     {
       orderRef: optional(text),
       ticketRef: optional(text),
-      orderDate: required(dateTime(o.zone)),
+      orderDate: required(dateTime(o.zone, undefined, { recent: true })),
       performanceRef: optional(text),
       showTitle: optional(text),
       performanceStart: optional(dateTime(o.zone, "performanceTime")),
@@ -56,7 +56,7 @@ export function ticketValidator(o: ResolvedOptions) {
       priceCategory: optional(text),
       price: required(remembered((v) => parseAmount(v, { defaultCurrency: o.defaultCurrency }))),
       salesChannel: optional(remembered(parseSalesChannel)),
-      email: soft(remembered(checkEmail), true),
+      email: soft(remembered(checkEmail, { recent: true }), true),
       phone: soft(looseText),
       firstName: soft(looseText),
       lastName: soft(looseText),
