@@ -6,6 +6,7 @@ import { z } from "zod";
 import { withTenant, type Database, type Tx } from "@rappel/db";
 import { refreshAudienceRollups } from "./rollup-audience";
 import { rebuildOrders, rebuildSeasons, reflagTouchedBuyers } from "./rollup-buyers";
+import { withBulkJoins } from "./rollup-planner";
 import { refreshSalesRollups } from "./rollup-sales";
 import { dropCountedTickets, stageCountedTickets } from "./rollup-tickets";
 
@@ -56,12 +57,14 @@ async function rebuildPerformanceRollups(
   tenantId: string,
   ids: readonly string[] | null,
 ): Promise<{ counts: RollupRefreshResult; seasons: number[] }> {
-  await stageCountedTickets(tx, tenantId, ids);
-  const sales = await refreshSalesRollups(tx, tenantId, ids);
-  const orders = await rebuildOrders(tx, tenantId, ids);
-  const audience = await refreshAudienceRollups(tx, tenantId, ids);
-  await dropCountedTickets(tx);
-  return { counts: { ...sales, ...audience, orderRows: orders.rows }, seasons: orders.seasons };
+  return withBulkJoins(tx, tenantId, ids, async () => {
+    await stageCountedTickets(tx, tenantId, ids);
+    const sales = await refreshSalesRollups(tx, tenantId, ids);
+    const orders = await rebuildOrders(tx, tenantId, ids);
+    const audience = await refreshAudienceRollups(tx, tenantId, ids);
+    await dropCountedTickets(tx);
+    return { counts: { ...sales, ...audience, orderRows: orders.rows }, seasons: orders.seasons };
+  });
 }
 
 /** The season buyer counts of the seasons given (null: all of them). */
