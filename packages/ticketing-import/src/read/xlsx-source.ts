@@ -6,7 +6,6 @@
 // shared-strings table, which has to be held to resolve them: it is kept on disk
 // (shared-string-spool.ts), so memory stays flat however many distinct strings the file has.
 import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { SharedStringSpool } from "./shared-string-spool";
 import type { SourceRecord, XlsxDetails } from "./types";
 import { XlsxArchive } from "./xlsx-archive";
@@ -36,6 +35,9 @@ export async function* readXlsxRecords(source: Readable, details: XlsxDetails): 
   const archive = await XlsxArchive.open(source);
   const strings = new SharedStringSpool();
   try {
+    // Loaded here, not with the module: it takes ~0.3 s, which every CSV import's reading thread
+    // paid before its first row.
+    const { default: ExcelJS } = await import("exceljs");
     // Its input is never read (parse() is not called): the parts are handed to it one by one.
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
       worksheets: "emit",
