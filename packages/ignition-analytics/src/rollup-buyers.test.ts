@@ -133,6 +133,22 @@ describe("buyer rollups", () => {
     }
   });
 
+  it("count orders without a buyer as orders only, and a buyer's two first orders of one instant as one new buyer", async () => {
+    const other = await buildFixture(db, "buyers-c");
+    await withTenant(db, other.tenantId, async (tx) => {
+      const at = paris("2025-08-10T10:00");
+      const ticket = { performanceId: other.p4, category: "Plein", priceCents: 1000 };
+      await addOrder(tx, other.tenantId, { buyerId: null, orderedAt: at, channel: "box_office", tickets: [ticket] });
+      await addOrder(tx, other.tenantId, { buyerId: null, orderedAt: at, channel: "box_office", tickets: [ticket] });
+      const newcomer = (await tx.spectator.create({ data: { tenantId: other.tenantId } })).id;
+      await addOrder(tx, other.tenantId, { buyerId: newcomer, orderedAt: at, channel: "web", tickets: [ticket] });
+      await addOrder(tx, other.tenantId, { buyerId: newcomer, orderedAt: at, channel: "web", tickets: [ticket] });
+      await refreshRollups(tx, other.tenantId, "all");
+    });
+    // Four orders; one buyer, new (both orders are their first), and repeat (two orders).
+    expect((await snapshot(other.tenantId)).seasons).toContainEqual([2025, "2025-08-10", 4, 1, 1, 1]);
+  });
+
   it("stay within their tenant", async () => {
     const other = await buildFixture(db, "buyers-b");
     await withTenant(db, other.tenantId, async (tx) => {
