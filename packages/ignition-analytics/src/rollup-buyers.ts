@@ -78,7 +78,7 @@ export async function rebuildOrders(tx: Tx, tenantId: string, ids: readonly stri
                 FROM ${COUNTED_TICKETS}
                GROUP BY performance_id, order_id, sales_channel, buyer_id, ordered_at, day, performance_day) c
         LEFT JOIN (${firstPaidOrders(tenantId, Prisma.sql`SELECT buyer_id FROM ${COUNTED_TICKETS}`)}) f ON f.spectator_id = c.buyer_id
-       ORDER BY c.performance_id, c.day, c.sales_channel, c.order_id -- key order: see refreshSalesRollups
+       ORDER BY c.performance_id, c.order_id, c.sales_channel -- key order: see refreshSalesRollups
       RETURNING season
     )
     SELECT season::int, count(*)::int AS n FROM inserted GROUP BY season`;
