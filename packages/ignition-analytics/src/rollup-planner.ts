@@ -4,7 +4,7 @@
 // which autovacuum never gathers and ANALYZE only gathers over every tenant's partition at once.
 // Guessing a hundred times too many rows, it probed an index once per row instead: over 480,000
 // tickets, 1.2 s instead of 0.75 s to join them with their orders, 1.8 s instead of 0.9 s to
-// find their spectators' communes.
+// find their spectators' communes (the audience statement as a whole: 2.2 → 1.35 s).
 import { Prisma, type Tx } from "@rappel/db";
 import { onlyPerformances } from "./rollup-sql";
 
@@ -17,6 +17,7 @@ export async function withBulkJoins<T>(
   tenantId: string,
   ids: readonly string[] | null,
   rebuild: () => Promise<T>,
+  /** The threshold; tests move it to take either path with a few tickets. */
   fromTickets = BULK_JOIN_TICKETS,
 ): Promise<T> {
   if ((await estimatedTickets(tx, tenantId, ids)) < fromTickets) return rebuild();
@@ -24,6 +25,7 @@ export async function withBulkJoins<T>(
   await tx.$executeRaw`SELECT set_config('enable_nestloop', 'off', true)`;
   const result = await rebuild();
   // The caller's transaction may go on with small look-ups, which want their index probes back.
+  // (Should `rebuild` throw, the setting goes with the transaction or savepoint it aborts.)
   await tx.$executeRaw`SELECT set_config('enable_nestloop', ${before!.value}, true)`;
   return result;
 }

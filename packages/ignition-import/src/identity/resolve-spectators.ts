@@ -105,7 +105,7 @@ async function findCandidates(client: pg.ClientBase, tenantId: string, clusters:
   // milliseconds, the missing fields as bits and the sealed first name as hex text rather than a
   // Date, a text array and a bytea — half the driver's time per row, measured on 88,000 rows.
   const cols = `id::text, external_ref, encode(email_bidx, 'hex') AS email, encode(phone_bidx, 'hex') AS phone,
-                encode(name_postal_bidx, 'hex') AS name_postal, (extract(epoch FROM created_at) * 1000)::float8 AS created_ms,
+                encode(name_postal_bidx, 'hex') AS name_postal, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_ms,
                 encode(first_name_enc, 'hex') AS first_name_hex,
                 (${FILLABLE_FIELDS.map(([, column], bit) => `CASE WHEN ${column} IS NULL THEN ${1 << bit} ELSE 0 END`).join(" | ")}) AS missing`;
   // One branch per key, each an index scan for its array of keys (`= ANY`): a join or an OR across

@@ -33,8 +33,12 @@ export const checkEmail = (v: string): FieldResult<string> => {
   return email.safeParse(trimmed).success ? ok(trimmed) : fail("email.invalid");
 };
 
-/** A date column, with the optional separate time column `timeField` read from the same row. */
-export function dateTime(zone: string, timeField?: string, options: { recent?: boolean } = {}): CellParser<ParsedDateTime> {
+/**
+ * A date column, with the optional separate time column `timeField` read from the same row;
+ * `recent`: see `remembered`.
+ */
+export function dateTime(zone: string, options: { timeField?: string; recent?: boolean } = {}): CellParser<ParsedDateTime> {
+  const { timeField } = options;
   return remembered((date, cells) => {
     const time = timeField ? cells[timeField] : undefined;
     const r = parseDateTime(date, { zone, time });

@@ -38,7 +38,7 @@ export function performanceValidator(o: ResolvedOptions) {
       genre: optional(looseText),
       producer: optional(looseText),
       venue: optional(looseText),
-      start: required(dateTime(o.zone, "startTime")),
+      start: required(dateTime(o.zone, { timeField: "startTime" })),
       end: optional(keep),
       capacity: optional(seats),
       blockedSeats: optional(seats),

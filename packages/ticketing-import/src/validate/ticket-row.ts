@@ -48,10 +48,10 @@ export function ticketValidator(o: ResolvedOptions) {
     {
       orderRef: optional(text),
       ticketRef: optional(text),
-      orderDate: required(dateTime(o.zone, undefined, { recent: true })),
+      orderDate: required(dateTime(o.zone, { recent: true })),
       performanceRef: optional(text),
       showTitle: optional(text),
-      performanceStart: optional(dateTime(o.zone, "performanceTime")),
+      performanceStart: optional(dateTime(o.zone, { timeField: "performanceTime" })),
       venue: optional(text),
       priceCategory: optional(text),
       price: required(remembered((v) => parseAmount(v, { defaultCurrency: o.defaultCurrency }))),
