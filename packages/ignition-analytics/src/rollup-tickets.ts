@@ -15,6 +15,11 @@ export const COUNTED_TICKETS = Prisma.raw("rollup_counted_ticket");
  * price_cents, is_complimentary, buyer_id (the order's spectator), attendee_id (holder, else
  * buyer), ordered_at, day (the order's Paris day), performance_day (the performance's Paris day).
  */
+/** Condition on ticket `t`: a valid ticket of the tenant, of the performances (null: all). */
+export function refreshedTickets(tenantId: string, ids: readonly string[] | null): Prisma.Sql {
+  return Prisma.sql`t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)} AND t.status = 'valid'`;
+}
+
 export async function stageCountedTickets(tx: Tx, tenantId: string, ids: readonly string[] | null): Promise<number> {
   // A second refresh in the same transaction (a merge then its undo) starts afresh.
   await dropCountedTickets(tx);
@@ -26,8 +31,7 @@ export async function stageCountedTickets(tx: Tx, tenantId: string, ids: readonl
       FROM ticket t
       JOIN ticket_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id
       JOIN performance p ON p.tenant_id = t.tenant_id AND p.id = t.performance_id
-     WHERE t.tenant_id = ${tenantId}::uuid ${onlyPerformances(Prisma.sql`t.performance_id`, ids)}
-       AND t.status = 'valid' AND o.status = 'paid' AND ${countedTicket(tenantId)}`;
+     WHERE ${refreshedTickets(tenantId, ids)} AND o.status = 'paid' AND ${countedTicket(tenantId)}`;
   // Statistics for the families' group-bys and joins (a temporary table has none otherwise).
   await tx.$executeRaw`ANALYZE ${COUNTED_TICKETS}`;
   return rows;

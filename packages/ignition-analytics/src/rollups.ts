@@ -6,12 +6,9 @@ import { z } from "zod";
 import { withTenant, type Database, type Tx } from "@rappel/db";
 import { refreshAudienceRollups } from "./rollup-audience";
 import { rebuildOrders, rebuildSeasons, reflagTouchedBuyers } from "./rollup-buyers";
-import { withBulkJoins } from "./rollup-planner";
+import { setRefreshSettings, withBulkJoins } from "./rollup-planner";
 import { refreshSalesRollups } from "./rollup-sales";
 import { dropCountedTickets, stageCountedTickets } from "./rollup-tickets";
-
-/** Memory per sort or hash of the refresh transaction (hash tables get twice this by default). */
-const REFRESH_WORK_MEM = "128MB";
 
 export type RollupScope = { performanceIds: readonly string[] } | "all";
 
@@ -77,16 +74,6 @@ async function rebuildChangedSeasons(tx: Tx, tenantId: string, seasons: number[]
 /** Two refreshes of one tenant at once would both delete, then collide on insert: serialise them. */
 async function lockTenantRollups(tx: Tx, tenantId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rappel:rollups:${tenantId}`}, 0))`;
-}
-
-async function setRefreshSettings(tx: Tx): Promise<void> {
-  // These aggregates cross the cost threshold of the JIT compiler, which then spends longer
-  // compiling than it saves: measured on PostgreSQL 15 over 200,000 tickets, the daily sales
-  // aggregate took 2.6–3.0 s with JIT and 1.4–1.5 s without. Off for this transaction only.
-  await tx.$executeRaw`SELECT set_config('jit', 'off', true)`;
-  // With the default 4 MB the group-bys and sorts spilled to disk (hash aggregates of 33 to 257
-  // batches over 200,000 tickets). Refreshes of one tenant are serialised (tenant lock).
-  await tx.$executeRaw`SELECT set_config('work_mem', ${REFRESH_WORK_MEM}, true)`;
 }
 
 export interface ParallelRefreshOptions {
