@@ -231,6 +231,29 @@ describe("a performance named by a reference nobody knows", () => {
   });
 });
 
+describe("the lines of one order for performances that differ in one cell", () => {
+  it("put each ticket on its own performance (a line is not taken for the one before)", async () => {
+    const tenantId = await createTestTenant(db);
+    const file = [
+      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur",
+      "C-1;B-1;01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;25,00 €;anne@example.fr",
+      "C-1;B-2;01/10/2026 10:00;Le Misanthrope;12/01/2027 15:00;Grande salle;25,00 €;anne@example.fr",
+      "C-1;B-3;01/10/2026 10:00;Le Misanthrope;12/01/2027 15:00;Studio;25,00 €;anne@example.fr",
+      "C-1;B-4;01/10/2026 10:00;Tartuffe;12/01/2027 15:00;Studio;25,00 €;anne@example.fr",
+    ].join("\n");
+    const { result } = await importFile(db, { tenantId, storageDir, source: file });
+    expect(result).toMatchObject({ status: "completed", rowsAccepted: 4 });
+    const s = await snapshot(tenantId);
+    const performance = new Map(s.performances.map((p) => [p.id, [p.show.title, p.startsAt.toISOString(), p.venue.name]]));
+    expect(s.tickets.map((t) => [t.reference, ...performance.get(t.performanceId)!])).toEqual([
+      ["B-1", "Le Misanthrope", "2027-01-12T19:30:00.000Z", "Grande salle"],
+      ["B-2", "Le Misanthrope", "2027-01-12T14:00:00.000Z", "Grande salle"],
+      ["B-3", "Le Misanthrope", "2027-01-12T14:00:00.000Z", "Studio"],
+      ["B-4", "Tartuffe", "2027-01-12T14:00:00.000Z", "Studio"],
+    ]);
+  });
+});
+
 describe("a ticket that reappears under an order new to the tenant", () => {
   it("is updated (the batch's plain insert falls back to the upsert), not refused or duplicated", async () => {
     const tenantId = await createTestTenant(db);

@@ -42,6 +42,19 @@ describe("TicketBuyers", () => {
     expect(noCountry!.contact.communeCode).toBeNull();
   });
 
+  it("compares every contact cell with the line before (an order's lines), not only some", () => {
+    const buyers = new TicketBuyers(new KeyMaker(codec));
+    const changes: Partial<ContactInput>[] = [
+      { email: "paul@free.fr" }, { phone: "06 99 99 99 99" }, { firstName: "Paul" }, { lastName: "Durand" },
+      { postalCode: "69002" }, { city: "Villeurbanne" }, { country: "BE" },
+    ];
+    for (const change of changes) {
+      const a = buyers.buyerOf(contact(), []);
+      expect(buyers.buyerOf(contact(change), []), JSON.stringify(change)).not.toBe(a);
+      expect(buyers.buyerOf(contact(), [])).toBe(a);
+    }
+  });
+
   it("has no buyer for a line that names no one", () => {
     const buyers = new TicketBuyers(new KeyMaker(codec));
     const empty = { email: null, phone: null, firstName: "Anne", lastName: null, postalCode: null, city: null, country: null };

@@ -68,10 +68,19 @@ const BUYER_ENTRIES = 150_000;
  * own warnings (a typo is reported on every line that has it).
  */
 export class TicketBuyers {
-  private readonly memo = new BoundedMemo<{ buyer: TicketBuyer | null; warnings: readonly StoredIssue[] }>(BUYER_ENTRIES);
+  private readonly memo = new BoundedMemo<BuyerEntry>(BUYER_ENTRIES);
+  /** The previous line and its answer: an order's lines follow each other and name the same buyer. */
+  private lastRow: ContactInput | null = null;
+  private lastEntry: BuyerEntry | null = null;
   constructor(private readonly keyMaker: KeyMaker) {}
 
   buyerOf(row: ContactInput, warnings: StoredIssue[]): TicketBuyer | null {
+    const entry = this.lastRow && sameContactCells(this.lastRow, row) ? this.lastEntry! : this.lookUp(row);
+    for (const w of entry.warnings) warnings.push(w);
+    return entry.buyer;
+  }
+
+  private lookUp(row: ContactInput): BuyerEntry {
     const cells = [row.email, row.phone, row.firstName, row.lastName, row.postalCode, row.city, row.country].map((c) => c ?? "\u0001").join("\u0000");
     const entry = this.memo.get(cells, () => {
       const found: StoredIssue[] = [];
@@ -79,7 +88,18 @@ export class TicketBuyers {
       const keys = this.keyMaker.keys(contact);
       return { buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null, warnings: found };
     });
-    for (const w of entry.warnings) warnings.push(w);
-    return entry.buyer;
+    this.lastRow = row;
+    this.lastEntry = entry;
+    return entry;
   }
 }
+
+interface BuyerEntry {
+  buyer: TicketBuyer | null;
+  warnings: readonly StoredIssue[];
+}
+
+/** The cells the memo's key is made of, compared without building the key. */
+const sameContactCells = (a: ContactInput, b: ContactInput) =>
+  a.email === b.email && a.phone === b.phone && a.firstName === b.firstName && a.lastName === b.lastName &&
+  a.postalCode === b.postalCode && a.city === b.city && a.country === b.country;

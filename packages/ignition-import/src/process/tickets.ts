@@ -62,6 +62,11 @@ export interface PreparedTicket {
   copyTail: string;
 }
 
+/** The cells performanceOf's memo key is made of, compared without building the key. */
+const samePerformanceCells = (a: TicketRow, b: TicketRow) =>
+  a.performanceRef === b.performanceRef && a.showTitle === b.showTitle && a.performanceStart?.getTime() === b.performanceStart?.getTime() &&
+  a.performanceHasTime === b.performanceHasTime && a.venue === b.venue;
+
 // An unpaid reservation is kept as `pending` (shown, counted nowhere); a later import where the
 // same ticket is paid turns it `valid`.
 const TICKET_STATUS = { confirmed: "valid", pending: "pending", cancelled: "cancelled", refunded: "refunded" } as const satisfies Record<
@@ -141,12 +146,17 @@ export function ticketsProcessor(
   // performances many times, and the key's folding (Unicode normalisation, case, spaces) is
   // costly per row.
   const performanceKeys = new BoundedMemo<{ key: PerformanceKey; cacheKey: string }>(50_000);
+  // The previous line's: an order's lines follow each other, usually for one performance.
+  let lastPerformance: { row: TicketRow; found: { key: PerformanceKey; cacheKey: string } } | null = null;
   const performanceOf = (row: TicketRow) => {
+    if (lastPerformance && samePerformanceCells(lastPerformance.row, row)) return lastPerformance.found;
     const cells = `${row.performanceRef ?? ""}\u0000${row.showTitle ?? ""}\u0000${row.performanceStart?.getTime() ?? ""}\u0000${row.performanceHasTime ? 1 : 0}\u0000${row.venue ?? ""}`;
-    return performanceKeys.get(cells, () => {
+    const found = performanceKeys.get(cells, () => {
       const key: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
       return { key, cacheKey: performanceCacheKey(key) };
     });
+    lastPerformance = { row, found };
+    return found;
   };
   let lastOrder: OrderHead | null = null;
   const orderHeadOf = (ref: string, orderedAt: Date, salesChannel: string, currency: string): OrderHead => {
