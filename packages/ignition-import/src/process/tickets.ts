@@ -147,15 +147,17 @@ export function ticketsProcessor(
   // costly per row.
   const performanceKeys = new BoundedMemo<{ key: PerformanceKey; cacheKey: string }>(50_000);
   // The previous line's: an order's lines follow each other, usually for one performance.
-  let lastPerformance: { row: TicketRow; found: { key: PerformanceKey; cacheKey: string } } | null = null;
+  let lastRow: TicketRow | null = null;
+  let lastFound: { key: PerformanceKey; cacheKey: string } | null = null;
   const performanceOf = (row: TicketRow) => {
-    if (lastPerformance && samePerformanceCells(lastPerformance.row, row)) return lastPerformance.found;
+    if (lastRow && samePerformanceCells(lastRow, row)) return lastFound!;
     const cells = `${row.performanceRef ?? ""}\u0000${row.showTitle ?? ""}\u0000${row.performanceStart?.getTime() ?? ""}\u0000${row.performanceHasTime ? 1 : 0}\u0000${row.venue ?? ""}`;
     const found = performanceKeys.get(cells, () => {
       const key: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
       return { key, cacheKey: performanceCacheKey(key) };
     });
-    lastPerformance = { row, found };
+    lastRow = row;
+    lastFound = found;
     return found;
   };
   let lastOrder: OrderHead | null = null;
