@@ -31,6 +31,13 @@ async function snapshot(tenantId: string) {
   });
 }
 
+/** The columns of the short files below: each line names its performance by title, start and venue. */
+const HEADER = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
+
+/** Imports `lines` under HEADER for the tenant. */
+const importLines = (tenantId: string, lines: string[], options?: Parameters<typeof importFile>[1]["options"]) =>
+  importFile(db, { tenantId, storageDir, source: [HEADER, ...lines].join("\n"), options });
+
 describe("a French Windows-1252 ticketing export", () => {
   let tenantId: string;
   let first: Awaited<ReturnType<typeof importFile>>;
@@ -234,14 +241,12 @@ describe("a performance named by a reference nobody knows", () => {
 describe("the lines of one order for performances that differ in one cell", () => {
   it("put each ticket on its own performance (a line is not taken for the one before)", async () => {
     const tenantId = await createTestTenant(db);
-    const file = [
-      "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur",
+    const { result } = await importLines(tenantId, [
       "C-1;B-1;01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;25,00 €;anne@example.fr",
       "C-1;B-2;01/10/2026 10:00;Le Misanthrope;12/01/2027 15:00;Grande salle;25,00 €;anne@example.fr",
       "C-1;B-3;01/10/2026 10:00;Le Misanthrope;12/01/2027 15:00;Studio;25,00 €;anne@example.fr",
       "C-1;B-4;01/10/2026 10:00;Tartuffe;12/01/2027 15:00;Studio;25,00 €;anne@example.fr",
-    ].join("\n");
-    const { result } = await importFile(db, { tenantId, storageDir, source: file });
+    ]);
     expect(result).toMatchObject({ status: "completed", rowsAccepted: 4 });
     const s = await snapshot(tenantId);
     const performance = new Map(s.performances.map((p) => [p.id, [p.show.title, p.startsAt.toISOString(), p.venue.name]]));
@@ -257,11 +262,10 @@ describe("the lines of one order for performances that differ in one cell", () =
 describe("a ticket that reappears under an order new to the tenant", () => {
   it("is updated (the batch's plain insert falls back to the upsert), not refused or duplicated", async () => {
     const tenantId = await createTestTenant(db);
-    const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
     const line = (order: string, price: string) => `${order};B-1;01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;${price};anne@example.fr`;
-    await importFile(db, { tenantId, storageDir, source: [header, line("C-1", "25,00 €")].join("\n") });
+    await importLines(tenantId, [line("C-1", "25,00 €")]);
     // The ticketing system re-issued the order under a new number: the batch's only order is new.
-    const again = await importFile(db, { tenantId, storageDir, source: [header, line("C-9", "27,00 €")].join("\n") });
+    const again = await importLines(tenantId, [line("C-9", "27,00 €")]);
     expect(again.result).toMatchObject({ status: "completed", rowsAccepted: 1, rowsRejected: 0 });
     const tickets = await withTenant(db, tenantId, (tx) => tx.ticket.findMany({ where: { tenantId } }));
     const orders = await withTenant(db, tenantId, (tx) => tx.order.findMany({ where: { tenantId } }));
@@ -274,16 +278,11 @@ describe("a ticket that reappears under an order new to the tenant", () => {
 
   it("leaves its old order with the tickets it keeps, and the old performance's figures follow", async () => {
     const tenantId = await createTestTenant(db);
-    const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
     const misanthrope = "Le Misanthrope;12/01/2027 20:30;Grande salle";
     const tartuffe = "Tartuffe;14/01/2027 20:30;Grande salle";
-    await importFile(db, {
-      tenantId,
-      storageDir,
-      source: [header, `C-1;B-1;01/10/2026 10:00;${misanthrope};25,00 €;anne@example.fr`, `C-1;B-2;01/10/2026 10:00;${misanthrope};30,00 €;anne@example.fr`].join("\n"),
-    });
+    await importLines(tenantId, [`C-1;B-1;01/10/2026 10:00;${misanthrope};25,00 €;anne@example.fr`, `C-1;B-2;01/10/2026 10:00;${misanthrope};30,00 €;anne@example.fr`]);
     // B-2 re-issued under a new order, for another performance.
-    await importFile(db, { tenantId, storageDir, source: [header, `C-7;B-2;05/10/2026 09:00;${tartuffe};30,00 €;anne@example.fr`].join("\n") });
+    await importLines(tenantId, [`C-7;B-2;05/10/2026 09:00;${tartuffe};30,00 €;anne@example.fr`]);
     const { orders, sales, performances } = await withTenant(db, tenantId, async (tx) => ({
       orders: await tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }),
       sales: await tx.rollupPerformance.findMany({ where: { tenantId } }),
@@ -296,17 +295,13 @@ describe("a ticket that reappears under an order new to the tenant", () => {
 });
 
 describe("batches of a tickets file", () => {
-  const header = "N° commande;N° billet;Date de commande;Spectacle;Date de la représentation;Salle;Prix TTC;E-mail acheteur";
   const line = (order: string, ticket: number) => `${order};B-${ticket};01/10/2026 10:00;Le Misanthrope;12/01/2027 20:30;Grande salle;10,00 €;anne@example.fr`;
 
   async function importInBatchesOf(batchSize: number, lines: string[]) {
     const tenantId = await createTestTenant(db);
     const cuts: number[] = [];
     const profile: Record<string, number> = {};
-    const { result } = await importFile(db, {
-      tenantId, storageDir, source: [header, ...lines].join("\n"),
-      options: { batchSize, profile, onBatch: ({ rowsRead }) => void cuts.push(rowsRead) },
-    });
+    const { result } = await importLines(tenantId, lines, { batchSize, profile, onBatch: ({ rowsRead }) => void cuts.push(rowsRead) });
     const orders = await withTenant(db, tenantId, (tx) => tx.order.findMany({ where: { tenantId }, orderBy: { reference: "asc" } }));
     return { result, cuts, profile, orders: orders.map((o) => [o.reference, o.totalCents]) };
   }
