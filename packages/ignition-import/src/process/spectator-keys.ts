@@ -6,6 +6,7 @@ import type { IdentityKeys } from "../identity/clusters";
 import type { SpectatorContact } from "../identity/resolve-spectators";
 import { normaliseContact, type ContactInput, type NormalisedContact } from "../normalise/contact";
 import type { StoredIssue } from "../import-issues";
+import { reusingPreviousLine } from "./previous-line";
 
 type KeyKind = "email" | "phone" | "name-postal";
 
@@ -57,6 +58,11 @@ export interface TicketBuyer {
   contact: SpectatorContact;
 }
 
+/** The cells the memo's key is made of, compared without building the key. */
+const sameContactCells = (a: ContactInput, b: ContactInput) =>
+  a.email === b.email && a.phone === b.phone && a.firstName === b.firstName && a.lastName === b.lastName &&
+  a.postalCode === b.postalCode && a.city === b.city && a.country === b.country;
+
 // Distinct contact cells remembered: a large file's buyers (~500 bytes each), or the memo starts over.
 const BUYER_ENTRIES = 150_000;
 
@@ -69,28 +75,23 @@ const BUYER_ENTRIES = 150_000;
  */
 export class TicketBuyers {
   private readonly memo = new BoundedMemo<BuyerEntry>(BUYER_ENTRIES);
-  /** The previous line and its answer: an order's lines follow each other and name the same buyer. */
-  private lastRow: ContactInput | null = null;
-  private lastEntry: BuyerEntry | null = null;
+  private readonly entryOf = reusingPreviousLine(sameContactCells, (row: ContactInput) => this.lookUp(row));
   constructor(private readonly keyMaker: KeyMaker) {}
 
   buyerOf(row: ContactInput, warnings: StoredIssue[]): TicketBuyer | null {
-    const entry = this.lastRow && sameContactCells(this.lastRow, row) ? this.lastEntry! : this.lookUp(row);
+    const entry = this.entryOf(row);
     for (const w of entry.warnings) warnings.push(w);
     return entry.buyer;
   }
 
   private lookUp(row: ContactInput): BuyerEntry {
     const cells = [row.email, row.phone, row.firstName, row.lastName, row.postalCode, row.city, row.country].map((c) => c ?? "\u0001").join("\u0000");
-    const entry = this.memo.get(cells, () => {
+    return this.memo.get(cells, () => {
       const found: StoredIssue[] = [];
       const contact = normaliseContact(row, found);
       const keys = this.keyMaker.keys(contact);
       return { buyer: hasIdentity(keys) ? { keys, contact: toSpectatorContact(contact) } : null, warnings: found };
     });
-    this.lastRow = row;
-    this.lastEntry = entry;
-    return entry;
   }
 }
 
@@ -98,8 +99,3 @@ interface BuyerEntry {
   buyer: TicketBuyer | null;
   warnings: readonly StoredIssue[];
 }
-
-/** The cells the memo's key is made of, compared without building the key. */
-const sameContactCells = (a: ContactInput, b: ContactInput) =>
-  a.email === b.email && a.phone === b.phone && a.firstName === b.firstName && a.lastName === b.lastName &&
-  a.postalCode === b.postalCode && a.city === b.city && a.country === b.country;

@@ -16,6 +16,7 @@ import { newId } from "../load/new-id";
 import { uuidLiteral } from "../load/batch-transaction";
 import { BoundedMemo } from "@rappel/ticketing-import";
 import { planBatch, type StoredTicketStatus } from "./order-lines";
+import { reusingPreviousLine } from "./previous-line";
 import { ITEMS_BETWEEN_YIELDS, yieldToEventLoop } from "../yield-to-event-loop";
 
 /**
@@ -146,20 +147,13 @@ export function ticketsProcessor(
   // performances many times, and the key's folding (Unicode normalisation, case, spaces) is
   // costly per row.
   const performanceKeys = new BoundedMemo<{ key: PerformanceKey; cacheKey: string }>(50_000);
-  // The previous line's: an order's lines follow each other, usually for one performance.
-  let lastRow: TicketRow | null = null;
-  let lastFound: { key: PerformanceKey; cacheKey: string } | null = null;
-  const performanceOf = (row: TicketRow) => {
-    if (lastRow && samePerformanceCells(lastRow, row)) return lastFound!;
+  const performanceOf = reusingPreviousLine(samePerformanceCells, (row: TicketRow) => {
     const cells = `${row.performanceRef ?? ""}\u0000${row.showTitle ?? ""}\u0000${row.performanceStart?.getTime() ?? ""}\u0000${row.performanceHasTime ? 1 : 0}\u0000${row.venue ?? ""}`;
-    const found = performanceKeys.get(cells, () => {
+    return performanceKeys.get(cells, () => {
       const key: PerformanceKey = { ref: row.performanceRef, showTitle: row.showTitle, start: row.performanceStart, hasTime: row.performanceHasTime, venue: row.venue };
       return { key, cacheKey: performanceCacheKey(key) };
     });
-    lastRow = row;
-    lastFound = found;
-    return found;
-  };
+  });
   let lastOrder: OrderHead | null = null;
   const orderHeadOf = (ref: string, orderedAt: Date, salesChannel: string, currency: string): OrderHead => {
     const last = lastOrder;
